@@ -1,0 +1,82 @@
+import path from 'node:path'
+import express, { type Express } from 'express'
+import session from 'express-session'
+import type { Logger } from 'pino'
+import type { Config } from './config'
+import { verifyCsrf } from './middleware/csrf'
+import { loadCurrentUser } from './middleware/current-user'
+import { errorHandler, notFound } from './middleware/errors'
+import { siteLocals, userLocals } from './middleware/locals'
+import { createLogger, requestLogging } from './middleware/logging'
+import { securityHeaders } from './middleware/security'
+import { DatabaseSessionStore } from './middleware/session-store'
+import { PROJECT_ROOT } from './project-root'
+import { SESSION_COOKIE } from './routes/auth.routes'
+import { healthRoutes } from './routes/health.routes'
+import { routeTable } from './routes'
+import { mountRoutes } from './routes/route-table'
+import type { Services } from './services'
+
+export const SERVICE_NAME = 'London Digital Maturity'
+const BODY_LIMIT = '100kb'
+
+export interface AppDependencies {
+  config: Config
+  services: Services
+  logger?: Logger
+}
+
+function setUpStaticFiles(app: Express, production: boolean): void {
+  const options = { maxAge: production ? '1h' : 0, index: false, fallthrough: true }
+  const govukJs = require.resolve('govuk-frontend/dist/govuk/govuk-frontend.min.js')
+  app.get('/assets/govuk-frontend.min.js', (_req, res) => res.sendFile(govukJs, { maxAge: options.maxAge }))
+  app.use('/public', express.static(path.join(PROJECT_ROOT, 'public'), options))
+}
+
+function setUpSessions(app: Express, config: Config, services: Services): void {
+  if (config.trustProxy) app.set('trust proxy', 1)
+  const idleMs = config.sessionIdleMinutes * 60_000
+  app.use(
+    session({
+      name: SESSION_COOKIE,
+      secret: config.sessionSecret,
+      store: new DatabaseSessionStore(services.sessions, idleMs, services.clock),
+      resave: false,
+      saveUninitialized: false,
+      rolling: true,
+      cookie: { httpOnly: true, sameSite: 'lax', secure: config.env === 'production', maxAge: idleMs },
+    }),
+  )
+}
+
+/** Builds the whole app from its dependencies; it opens no port and touches nothing at import. */
+export function createApp({ config, services, logger = createLogger(config.logLevel) }: AppDependencies): Express {
+  const app = express()
+  const production = config.env === 'production'
+  app.disable('x-powered-by')
+  app.set('views', path.join(PROJECT_ROOT, 'views'))
+  app.set('view engine', 'ejs')
+  if (production) app.enable('view cache')
+
+  const locals = {
+    serviceName: SERVICE_NAME,
+    demoMode: config.demoData,
+    sessionIdleMinutes: config.sessionIdleMinutes,
+    sessionWarningMinutes: config.sessionWarningMinutes,
+  }
+  app.use(requestLogging(logger))
+  mountRoutes(app, healthRoutes(services))
+  app.use(securityHeaders(production))
+  app.use(siteLocals(locals))
+  setUpStaticFiles(app, production)
+  app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT, parameterLimit: 1000 }))
+  app.use(express.json({ limit: BODY_LIMIT }))
+  setUpSessions(app, config, services)
+  app.use(loadCurrentUser(services.auth))
+  app.use(userLocals(locals))
+  app.use(verifyCsrf)
+  mountRoutes(app, routeTable(services))
+  app.use(notFound)
+  app.use(errorHandler(logger, config.env === 'development'))
+  return app
+}

@@ -1,0 +1,26 @@
+import type { Config } from './config'
+import { createRepositories } from './data'
+import { migrateToLatest, openDatabase, type Database } from './db/database'
+import { createServices, type Services } from './services'
+import type { DemoAccount } from '../seeds/demo-accounts'
+
+export interface Runtime {
+  database: Database
+  services: Services
+  demoAccounts: DemoAccount[]
+}
+
+/** Opens the database, brings its schema and reference data up to date, and seeds demo sign-ins where wanted. */
+export async function bootstrap(config: Config): Promise<Runtime> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: config.pgliteDir })
+  try {
+    await migrateToLatest(database.knex)
+    const services = createServices(createRepositories(database.knex))
+    await services.seed.seedReferenceData()
+    const demoAccounts = config.demoData ? await services.seed.seedDemoAccounts(config.demoPassword) : []
+    return { database, services, demoAccounts }
+  } catch (error) {
+    await database.close()
+    throw error
+  }
+}

@@ -1,0 +1,101 @@
+import path from 'node:path'
+import { PGlite } from '@electric-sql/pglite'
+import knexFactory, { type Knex } from 'knex'
+import ClientPGLite from 'knex-pglite'
+import pg from 'pg'
+import { lockDirectory } from './directory-lock'
+
+export type Engine = 'postgresql' | 'pglite'
+
+export interface Database {
+  knex: Knex
+  engine: Engine
+  close(): Promise<void>
+}
+
+export interface DatabaseOptions {
+  /** PostgreSQL connection string; when absent the embedded PGlite database is used. */
+  databaseUrl?: string
+  /** PGlite data directory; 'memory' keeps it in memory (tests). */
+  pgliteDir?: string
+  poolMax?: number
+}
+
+const INT8 = 20
+const NUMERIC = 1700
+const DATE = 1082
+
+// Both engines must hand the code the same JavaScript types: counts as numbers, dates as 'YYYY-MM-DD'.
+const toNumber = (value: string): number => Number(value)
+const asDateString = (value: string): string => value
+
+const pgTypes = {
+  getTypeParser(oid: number, format?: 'text' | 'binary'): (value: string) => unknown {
+    if (oid === INT8 || oid === NUMERIC) return toNumber
+    if (oid === DATE) return asDateString
+    // pg types its ids as an enum of the built-in ones; any id the server sends is fine to look up.
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-enum-assignment
+    return pg.types.getTypeParser(oid, format) as (value: string) => unknown
+  },
+}
+
+export const ROOT_DIR = path.resolve(__dirname, '..', '..')
+const RUNNING_FROM_SOURCE = path.extname(__filename) === '.ts'
+
+export const migrationConfig: Knex.MigratorConfig = {
+  directory: path.join(ROOT_DIR, 'migrations'),
+  loadExtensions: [RUNNING_FROM_SOURCE ? '.ts' : '.js'],
+  tableName: 'knex_migrations',
+}
+
+export function postgresConfig(databaseUrl: string, poolMax = 10): Knex.Config {
+  return {
+    client: 'pg',
+    connection: { connectionString: databaseUrl, types: pgTypes } as Knex.PgConnectionConfig,
+    pool: { min: 0, max: poolMax },
+    acquireConnectionTimeout: 10_000,
+    migrations: migrationConfig,
+  }
+}
+
+async function openPglite(dataDir: string): Promise<Database> {
+  const lock = dataDir === 'memory' ? undefined : lockDirectory(dataDir)
+  try {
+    const pglite = new PGlite(dataDir === 'memory' ? undefined : dataDir, {
+      parsers: { [INT8]: toNumber, [NUMERIC]: toNumber, [DATE]: asDateString },
+    })
+    await pglite.waitReady
+    const knex = knexFactory({
+      client: ClientPGLite,
+      connection: { pglite } as unknown as Knex.StaticConnectionConfig,
+      migrations: migrationConfig,
+    })
+    return {
+      knex,
+      engine: 'pglite',
+      async close() {
+        try {
+          await knex.destroy()
+        } finally {
+          lock?.release()
+        }
+      },
+    }
+  } catch (error) {
+    lock?.release()
+    throw error
+  }
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  if (options.databaseUrl !== undefined) {
+    const knex = knexFactory(postgresConfig(options.databaseUrl, options.poolMax))
+    return { knex, engine: 'postgresql', close: () => knex.destroy() }
+  }
+  return openPglite(options.pgliteDir ?? 'memory')
+}
+
+export async function migrateToLatest(knex: Knex): Promise<string[]> {
+  const [, applied] = (await knex.migrate.latest()) as [number, string[]]
+  return applied
+}

@@ -1,0 +1,43 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto'
+import type { Request, RequestHandler } from 'express'
+import { HttpError } from './http-error'
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
+
+/** The session's synchroniser token, made on first need (the sign-in form needs one too). */
+export function csrfToken(req: Request): string {
+  req.session.csrfToken ??= randomBytes(32).toString('base64url')
+  return req.session.csrfToken
+}
+
+function sameToken(a: string, b: string): boolean {
+  const x = Buffer.from(a)
+  const y = Buffer.from(b)
+  return x.length === y.length && timingSafeEqual(x, y)
+}
+
+function sentToken(req: Request): unknown {
+  const body = req.body as Record<string, unknown> | undefined
+  return req.get('x-csrf-token') ?? (body && typeof body === 'object' ? body._csrf : undefined)
+}
+
+/** Every state-changing request carries the token as form field `_csrf` or header `X-CSRF-Token`. */
+export const verifyCsrf: RequestHandler = (req, _res, next) => {
+  if (SAFE_METHODS.has(req.method)) {
+    next()
+    return
+  }
+  const expected = req.session.csrfToken
+  const sent = sentToken(req)
+  if (typeof expected !== 'string' || typeof sent !== 'string' || !sameToken(expected, sent)) {
+    next(
+      new HttpError(
+        403,
+        'csrf',
+        'This form has expired or did not come from this service. Go back, reload the page and try again.',
+      ),
+    )
+    return
+  }
+  next()
+}

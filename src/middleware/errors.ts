@@ -1,0 +1,89 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express'
+import type { Logger } from 'pino'
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../domain/errors'
+import { renderPage } from '../routes/render'
+import { HttpError } from './http-error'
+import { isApiRequest } from './require-access'
+
+interface Described {
+  status: number
+  code: string
+  message: string
+}
+
+const PAGE_TITLES: Record<number, string> = {
+  400: 'There is a problem with what was sent',
+  401: 'You need to sign in',
+  403: 'You do not have permission to see this',
+  404: 'Page not found',
+  409: 'Someone else changed this',
+  413: 'What you sent is too large',
+  422: 'There is a problem with what was sent',
+  500: 'Sorry, there is a problem with the service',
+  503: 'Sorry, the service is unavailable',
+}
+
+function describe(error: unknown): Described {
+  if (error instanceof HttpError) return { status: error.status, code: error.code, message: error.message }
+  if (error instanceof NotFoundError) return { status: 404, code: 'not_found', message: error.message }
+  if (error instanceof ForbiddenError) return { status: 403, code: 'forbidden', message: error.message }
+  if (error instanceof ConflictError) return { status: 409, code: 'conflict', message: error.message }
+  if (error instanceof ValidationError) return { status: 422, code: 'invalid', message: error.message }
+  const bodyError = error as { type?: string; status?: number; limit?: number }
+  if (bodyError.type === 'entity.too.large') {
+    return {
+      status: 413,
+      code: 'too_large',
+      message: `The request body is larger than the ${bodyError.limit ?? ''} bytes allowed`,
+    }
+  }
+  if (bodyError.type === 'entity.parse.failed') {
+    return { status: 400, code: 'malformed', message: 'The request body is not valid JSON' }
+  }
+  if (typeof bodyError.status === 'number' && bodyError.status >= 400 && bodyError.status < 500) {
+    return { status: bodyError.status, code: 'bad_request', message: 'The request could not be understood' }
+  }
+  return { status: 500, code: 'internal', message: 'Something went wrong on our side. Try again later.' }
+}
+
+export const notFound: RequestHandler = (_req, _res, next) => {
+  next(new HttpError(404, 'not_found', 'If you typed the web address, check it is correct.'))
+}
+
+/** One place turns every error into a page or JSON; stack traces only ever appear in development. */
+export function errorHandler(logger: Logger, development: boolean): ErrorRequestHandler {
+  return (error: unknown, req, res, next) => {
+    if (res.headersSent) {
+      next(error)
+      return
+    }
+    const described = describe(error)
+    if (described.status >= 500) logger.error({ err: error, url: req.originalUrl }, 'request failed')
+    const stack = development && error instanceof Error ? error.stack : undefined
+    if (described.status === 401 && !isApiRequest(req.path)) res.set('WWW-Authenticate', 'session')
+    if (isApiRequest(req.path) || !req.accepts('html')) {
+      const errors =
+        error instanceof ValidationError
+          ? { errors: error.errors.map(e => ({ pointer: e.field, message: e.message })) }
+          : {}
+      res
+        .status(described.status)
+        .json({ error: described.code, message: described.message, ...errors, ...(stack ? { stack } : {}) })
+      return
+    }
+    renderPage(
+      res,
+      'errors/error',
+      {
+        title: PAGE_TITLES[described.status] ?? PAGE_TITLES[500],
+        message: described.message,
+        status: described.status,
+        stack,
+      },
+      described.status,
+    ).catch((renderError: unknown) => {
+      logger.error({ err: renderError }, 'error page failed to render')
+      res.status(described.status).type('text').send(described.message)
+    })
+  }
+}

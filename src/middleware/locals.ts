@@ -1,0 +1,64 @@
+import type { RequestHandler } from 'express'
+import type { Role } from '../domain/roles'
+import { paths } from '../routes/paths'
+import { csrfToken } from './csrf'
+
+export interface NavItem {
+  href: string
+  text: string
+}
+
+const NAVIGATION: Record<Role, NavItem[]> = {
+  respondent: [{ href: paths.home, text: 'Home' }],
+  assessor: [
+    { href: paths.home, text: 'Home' },
+    { href: paths.organisations, text: 'Organisations' },
+  ],
+  analyst: [
+    { href: paths.home, text: 'Home' },
+    { href: paths.organisations, text: 'Organisations' },
+  ],
+  admin: [
+    { href: paths.home, text: 'Home' },
+    { href: paths.organisations, text: 'Organisations' },
+    { href: paths.admin.users, text: 'Users' },
+    { href: paths.admin.partnerships, text: 'Partnerships' },
+  ],
+}
+
+export interface LocalsOptions {
+  serviceName: string
+  demoMode: boolean
+  sessionIdleMinutes: number
+  sessionWarningMinutes: number
+}
+
+/** What every page needs, error pages included, before anything about the visitor is known. */
+export function siteLocals(options: LocalsOptions): RequestHandler {
+  return (req, res, next) => {
+    res.locals.paths = paths
+    res.locals.serviceName = options.serviceName
+    res.locals.demoMode = options.demoMode
+    res.locals.navigation = []
+    res.locals.currentPath = req.path
+    next()
+  }
+}
+
+/** Who is signed in, their CSRF token, the navigation for their role, and a message carried over a redirect. */
+export function userLocals(options: LocalsOptions): RequestHandler {
+  return (req, res, next) => {
+    const flash = req.session.flash
+    if (flash) delete req.session.flash
+    res.locals.user = req.user
+    res.locals.flash = flash
+    res.locals.navigation = req.user ? NAVIGATION[req.user.role] : []
+    res.locals.session = {
+      idleSeconds: options.sessionIdleMinutes * 60,
+      warningSeconds: options.sessionWarningMinutes * 60,
+    }
+    // Signed-out visitors get a token (and so a session) only from the forms that need one.
+    if (req.user) res.locals.csrfToken = csrfToken(req)
+    next()
+  }
+}

@@ -1,0 +1,143 @@
+import type { Request, Response } from 'express'
+import { ValidationError } from '../domain/errors'
+import { ROLE_LABELS, ROLES } from '../domain/roles'
+import type { Services } from '../services'
+import type { UserForm } from '../services/user.service'
+import { field, formErrors } from './form-errors'
+import { paths } from './paths'
+import { renderPage } from './render'
+import { signedInUser } from '../middleware/require-access'
+import { route, type RouteDefinition } from './route-table'
+
+const ADMIN = ['admin'] as const
+
+function userForm(body: unknown): UserForm {
+  return {
+    email: field(body, 'email'),
+    name: field(body, 'name'),
+    role: field(body, 'role'),
+    organisation: field(body, 'organisation'),
+  }
+}
+
+function userId(req: Request): number {
+  const id = Number(req.params.id)
+  return Number.isSafeInteger(id) && id > 0 ? id : 0
+}
+
+export function adminUserRoutes(services: Services): RouteDefinition[] {
+  async function renderForm(res: Response, locals: Record<string, unknown>, status = 200) {
+    const organisations = await services.organisations.list()
+    await renderPage(
+      res,
+      'admin/user-form',
+      { roles: ROLES, roleLabels: ROLE_LABELS, organisations, ...locals },
+      status,
+    )
+  }
+
+  function invitationUrl(req: Request, token: string): string {
+    return `${req.protocol}://${req.get('host') ?? 'localhost'}${paths.invitation(token)}`
+  }
+
+  return [
+    route('get', paths.admin.users, ADMIN, async (_req, res) => {
+      await renderPage(res, 'admin/users', {
+        title: 'Users',
+        users: await services.users.list(),
+        roleLabels: ROLE_LABELS,
+      })
+    }),
+
+    route('get', paths.admin.newUser, ADMIN, async (_req, res) => {
+      await renderForm(res, { title: 'Invite a user', values: {}, action: paths.admin.newUser })
+    }),
+
+    route('post', paths.admin.newUser, ADMIN, async (req, res) => {
+      const form = userForm(req.body)
+      try {
+        const { token, expiresAt, userId: id } = await services.users.invite(form, signedInUser(req).id)
+        const user = await services.users.get(id)
+        await renderPage(res, 'admin/invitation', {
+          title: 'User invited',
+          invitee: user,
+          link: invitationUrl(req, token),
+          expiresAt,
+        })
+        return
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error
+        await renderForm(
+          res,
+          { title: 'Invite a user', values: form, action: paths.admin.newUser, errors: formErrors(error.errors) },
+          400,
+        )
+      }
+    }),
+
+    route('get', '/admin/users/:id', ADMIN, async (req, res) => {
+      const user = await services.users.get(userId(req))
+      const organisation =
+        user.organisationId === null
+          ? undefined
+          : (await services.organisations.list()).find(o => o.id === user.organisationId)
+      await renderForm(res, {
+        title: `Change ${user.name}`,
+        editing: user,
+        values: { ...user, organisation: organisation?.slug ?? '' },
+        action: paths.admin.user(user.id),
+      })
+    }),
+
+    route('post', '/admin/users/:id', ADMIN, async (req, res) => {
+      const id = userId(req)
+      const form = userForm(req.body)
+      try {
+        await services.users.update(id, form, signedInUser(req).id)
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error
+        const user = await services.users.get(id)
+        return renderForm(
+          res,
+          {
+            title: `Change ${user.name}`,
+            editing: user,
+            values: form,
+            action: paths.admin.user(id),
+            errors: formErrors(error.errors),
+          },
+          400,
+        )
+      }
+      req.session.flash = { type: 'success', heading: 'User details saved' }
+      res.redirect(paths.admin.users)
+    }),
+
+    route('post', '/admin/users/:id/disable', ADMIN, async (req, res) => {
+      await services.users.setDisabled(userId(req), true, signedInUser(req).id)
+      req.session.flash = {
+        type: 'success',
+        heading: 'User disabled',
+        body: 'They have been signed out and cannot sign in.',
+      }
+      res.redirect(paths.admin.users)
+    }),
+
+    route('post', '/admin/users/:id/enable', ADMIN, async (req, res) => {
+      await services.users.setDisabled(userId(req), false, signedInUser(req).id)
+      req.session.flash = { type: 'success', heading: 'User enabled' }
+      res.redirect(paths.admin.users)
+    }),
+
+    route('post', '/admin/users/:id/invitation', ADMIN, async (req, res) => {
+      const user = await services.users.get(userId(req))
+      const { token, expiresAt } = await services.users.reissueInvitation(user.id, signedInUser(req).id)
+      await renderPage(res, 'admin/invitation', {
+        title: 'New invitation link',
+        invitee: user,
+        link: invitationUrl(req, token),
+        expiresAt,
+      })
+    }),
+  ]
+}

@@ -1,0 +1,30 @@
+import { ALL_ROLES, CENTRAL_ROLES } from '../domain/roles'
+import type { Services } from '../services'
+import { paths } from './paths'
+import { renderPage } from './render'
+import { signedInUser } from '../middleware/require-access'
+import { route, type RouteDefinition } from './route-table'
+
+export function homeRoutes(services: Services): RouteDefinition[] {
+  return [
+    route('get', paths.home, ALL_ROLES, async (req, res) => {
+      const user = signedInUser(req)
+      if (user.role === 'respondent') {
+        const organisation = await services.organisations.ownOrganisation(user)
+        return renderPage(res, 'home/respondent', { title: 'Home', organisation })
+      }
+      const organisations = await services.organisations.list()
+      await renderPage(res, 'home/central', { title: 'Home', organisations })
+    }),
+
+    route('get', paths.organisations, CENTRAL_ROLES, async (_req, res) => {
+      const organisations = await services.organisations.list()
+      await renderPage(res, 'organisations/list', { title: 'Organisations', organisations })
+    }),
+
+    route('get', '/organisations/:slug', ALL_ROLES, async (req, res) => {
+      const page = await services.organisations.page(signedInUser(req), String(req.params.slug))
+      await renderPage(res, 'organisations/show', { title: page.organisation.name, ...page })
+    }),
+  ]
+}

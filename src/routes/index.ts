@@ -1,0 +1,20 @@
+import type { Services } from '../services'
+import { adminPartnershipRoutes } from './admin-partnerships.routes'
+import { adminUserRoutes } from './admin-users.routes'
+import { apiRoutes } from './api.routes'
+import { authRoutes } from './auth.routes'
+import { homeRoutes } from './home.routes'
+import { pageRoutes } from './pages.routes'
+import type { RouteDefinition } from './route-table'
+
+/** Every route the app serves, with the roles each allows: the security tests walk this same list. */
+export function routeTable(services: Services): RouteDefinition[] {
+  return [
+    ...authRoutes(services),
+    ...homeRoutes(services),
+    ...adminUserRoutes(services),
+    ...adminPartnershipRoutes(services),
+    ...apiRoutes(services),
+    ...pageRoutes(),
+  ]
+}

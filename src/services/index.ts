@@ -1,0 +1,22 @@
+import type { Repositories } from '../data'
+import { authService } from './auth.service'
+import { systemClock, type Clock } from './clock'
+import { organisationService } from './organisation.service'
+import { partnershipService } from './partnership.service'
+import { seedService } from './seed.service'
+import { userService } from './user.service'
+
+export function createServices(repos: Repositories, clock: Clock = systemClock) {
+  return {
+    auth: authService(repos, clock),
+    health: { check: () => repos.database.ping() },
+    organisations: organisationService(repos),
+    partnerships: partnershipService(repos),
+    seed: seedService(repos),
+    sessions: repos.sessions,
+    users: userService(repos, clock),
+    clock,
+  }
+}
+
+export type Services = ReturnType<typeof createServices>
