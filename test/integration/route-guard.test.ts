@@ -1,0 +1,96 @@
+import request from 'supertest'
+import { ROLES, type Role } from '../../src/domain/roles'
+import { routeTable } from '../../src/routes'
+import { healthRoutes } from '../../src/routes/health.routes'
+import { createTestApp, signIn, type Agent, type TestApp } from '../support/test-app'
+
+let t: TestApp
+const agents = new Map<Role, { agent: Agent; csrf: string }>()
+
+beforeAll(async () => {
+  t = await createTestApp()
+  for (const role of ROLES) {
+    const user = await t.createUser(role, { organisation: role === 'respondent' ? 'hackney' : undefined })
+    agents.set(role, await signIn(t.app, user.email))
+  }
+})
+afterAll(() => t.close())
+
+// Parameters that exist but belong to no one in particular: an allowed role then gets 404, never 403.
+const concrete = (path: string): string =>
+  path.replace(':slug', 'hackney').replace(':id', '999999').replace(':token', 'no-such-token')
+
+const routes = [...healthRoutes(null as never), ...routeTable(null as never)].map(r => ({
+  method: r.method,
+  path: r.path,
+  access: r.access,
+}))
+
+function send(agent: Agent | ReturnType<typeof request>, method: string, path: string, csrf?: string) {
+  const call = (agent as Agent)[method as 'get'](path)
+  return csrf ? call.set('X-CSRF-Token', csrf) : call
+}
+
+describe('every route declares who may use it', () => {
+  it('has at least the routes built so far', () => {
+    expect(routes.length).toBeGreaterThanOrEqual(20)
+  })
+
+  describe.each(routes.filter(r => r.access !== 'public'))('$method $path', route => {
+    it('sends a signed-out visitor to sign in (pages) or answers 401 (API, forms)', async () => {
+      const response = await send(request(t.app), route.method, concrete(route.path))
+      if (route.method === 'get' && !route.path.startsWith('/api/')) {
+        expect(response.status).toBe(302)
+        expect(response.headers.location).toMatch(/^\/login\?returnTo=/)
+      } else {
+        expect([401, 403]).toContain(response.status)
+      }
+    })
+
+    it.each(ROLES)('answers %s as declared', async role => {
+      const { agent, csrf } = agents.get(role)!
+      const response = await send(agent, route.method, concrete(route.path), csrf)
+      const allowed = route.access !== 'public' && route.access.includes(role)
+      if (allowed) expect([401, 403]).not.toContain(response.status)
+      else expect(response.status).toBe(403)
+    })
+  })
+
+  it.each(routes.filter(r => r.access === 'public' && r.method === 'get'))(
+    'lets anyone reach the public page $path',
+    async route => {
+      const response = await send(request(t.app), route.method, concrete(route.path))
+      expect([200, 404]).toContain(response.status)
+    },
+  )
+})
+
+describe('a respondent and other organisations', () => {
+  it('sees their own organisation’s page', async () => {
+    const { agent } = agents.get('respondent')!
+    const response = await agent.get('/organisations/hackney').expect(200)
+    expect(response.text).toContain('London Borough of Hackney')
+  })
+
+  it('is refused another organisation’s page with a clear message, and learns nothing of it', async () => {
+    const { agent } = agents.get('respondent')!
+    const response = await agent.get('/organisations/camden').expect(403)
+    expect(response.text).toContain('You can only see your own organisation’s pages')
+    expect(response.text).not.toContain('London Borough of Camden')
+  })
+
+  it('gets 404 for an organisation that does not exist', async () => {
+    const { agent } = agents.get('analyst')!
+    await agent.get('/organisations/atlantis').expect(404)
+  })
+
+  it('sees only their own organisation on the home page, while central roles see all 33', async () => {
+    const respondent = await agents.get('respondent')!.agent.get('/').expect(200)
+    expect(respondent.text).not.toContain('Camden')
+    for (const role of ['analyst', 'assessor', 'admin'] as const) {
+      const home = await agents.get(role)!.agent.get('/').expect(200)
+      expect(home.text).toContain('33 organisations')
+      expect(home.text).toContain('E09000012')
+    }
+  })
+})
