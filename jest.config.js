@@ -2,6 +2,8 @@
 const transform = { '^.+\\.ts$': 'ts-jest' }
 
 module.exports = {
+  // A whole test database is made per file; on a loaded two-core machine that can take a while.
+  testTimeout: 60000,
   projects: [
     { displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'], transform, testEnvironment: 'node' },
     {
@@ -9,14 +11,12 @@ module.exports = {
       testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
       transform,
       testEnvironment: 'node',
-      testTimeout: 30000,
     },
     {
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
       transform,
       testEnvironment: 'node',
-      testTimeout: 60000,
     },
   ],
 }
