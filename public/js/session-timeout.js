@@ -7,6 +7,8 @@ function describeSeconds(seconds) {
   return `${seconds} seconds`
 }
 
+const ACTIVITY_KEY = 'ldm-session-activity'
+
 export function startSessionTimeout(doc) {
   const body = doc.body
   const dialog = doc.getElementById('session-timeout-dialog')
@@ -23,7 +25,9 @@ export function startSessionTimeout(doc) {
   const tick = () => {
     const left = Math.round((deadline - Date.now()) / 1000)
     if (left <= 0) {
-      window.location.assign('/login?timeout=1')
+      // If another tab kept the session alive after all, signing in returns the person here.
+      const here = window.location.pathname + window.location.search
+      window.location.assign(`/login?timeout=1&returnTo=${encodeURIComponent(here)}`)
       return
     }
     if (left <= warning) {
@@ -37,8 +41,21 @@ export function startSessionTimeout(doc) {
   const restart = () => {
     clearTimeout(timer)
     deadline = Date.now() + idle * 1000
+    if (dialog.open) dialog.close()
     tick()
   }
+
+  // Every tab of the service shares one session: activity in one renews the countdown in all.
+  const announce = () => {
+    try {
+      window.localStorage.setItem(ACTIVITY_KEY, String(Date.now()))
+    } catch {
+      // Storage may be off (private browsing); each tab then keeps its own countdown.
+    }
+  }
+  window.addEventListener('storage', event => {
+    if (event.key === ACTIVITY_KEY) restart()
+  })
 
   stay.addEventListener('click', async () => {
     try {
@@ -48,7 +65,7 @@ export function startSessionTimeout(doc) {
         credentials: 'same-origin',
       })
       if (!response.ok) throw new Error(String(response.status))
-      dialog.close()
+      announce()
       restart()
     } catch {
       countdown.textContent = 'a moment: we could not reach the service, check your connection'
@@ -56,6 +73,10 @@ export function startSessionTimeout(doc) {
   })
 
   // Saving through the API renews the session too (the autosave script sends this event).
-  doc.addEventListener('session:renewed', restart)
+  doc.addEventListener('session:renewed', () => {
+    announce()
+    restart()
+  })
+  announce()
   restart()
 }

@@ -53,7 +53,7 @@ export function organisationService(repos: Repositories) {
       const organisation = await repos.organisations.findBySlug(slug)
       if (!organisation) throw new NotFoundError('There is no organisation at this address')
       if (!canSeeOrganisation(user, organisation)) {
-        throw new ForbiddenError('You can only see your own organisation’s pages')
+        throw new ForbiddenError('You can only see your own organisation’s pages.')
       }
       const [all, neighbourMap, partnerships] = await Promise.all([
         repos.organisations.list(),

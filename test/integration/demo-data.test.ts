@@ -3,7 +3,7 @@ import { createTestApp, signIn, type TestApp } from '../support/test-app'
 let t: TestApp
 
 beforeAll(async () => {
-  t = await createTestApp()
+  t = await createTestApp({ DEMO_DATA: '1' })
 })
 afterAll(() => t.close())
 
@@ -14,7 +14,13 @@ describe('demo mode', () => {
     const users = await t.repos.users.list()
     expect(users.filter(u => u.role === 'respondent')).toHaveLength(33)
     expect(users.map(u => u.email)).toEqual(
-      expect.arrayContaining(['admin@demo.local', 'analyst@demo.local', 'assessor@demo.local', 'hackney@demo.local', 'city-of-london@demo.local']),
+      expect.arrayContaining([
+        'admin@demo.local',
+        'analyst@demo.local',
+        'assessor@demo.local',
+        'hackney@demo.local',
+        'city-of-london@demo.local',
+      ]),
     )
     const { agent } = await signIn(t.app, 'hackney@demo.local', 'demo-password')
     expect((await agent.get('/')).text).toContain('London Borough of Hackney')

@@ -24,7 +24,10 @@ describe('the embedded database lock', () => {
   it('takes over a lock left by a process that has died', () => {
     const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']).stdout.toString()
     fs.mkdirSync(path.dirname(dir), { recursive: true })
-    fs.writeFileSync(`${dir}.lock`, JSON.stringify({ pid: Number(dead), hostname: os.hostname(), startedAt: 'earlier' }))
+    fs.writeFileSync(
+      `${dir}.lock`,
+      JSON.stringify({ pid: Number(dead), hostname: os.hostname(), startedAt: 'earlier' }),
+    )
     const lock = lockDirectory(dir)
     expect(JSON.parse(fs.readFileSync(`${dir}.lock`, 'utf8')).pid).toBe(process.pid)
     lock.release()
@@ -35,14 +38,20 @@ describe('the embedded database lock', () => {
   it('makes a command-line tool refuse while the database is open elsewhere, and changes nothing', async () => {
     const database = await openDatabase({ pgliteDir: dir })
     try {
-      const cli = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'src/cli/migrate.ts'], {
-        cwd: ROOT,
-        env: { ...process.env, PGLITE_DIR: dir, DATABASE_URL: '', NODE_OPTIONS: '' },
-        encoding: 'utf8',
-        timeout: 60_000,
-      })
+      const cli = spawnSync(
+        process.execPath,
+        [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'src/cli/migrate.ts'],
+        {
+          cwd: ROOT,
+          env: { ...process.env, PGLITE_DIR: dir, DATABASE_URL: '', NODE_OPTIONS: '' },
+          encoding: 'utf8',
+          timeout: 60_000,
+        },
+      )
       expect(cli.status).toBe(1)
-      expect(cli.stderr).toContain(`The embedded database in ${dir} is already open in another process (pid ${process.pid}`)
+      expect(cli.stderr).toContain(
+        `The embedded database in ${dir} is already open in another process (pid ${process.pid}`,
+      )
       // The tool touched nothing: the database the first opener holds has no tables yet.
       const tables = await database.knex.raw(`select count(*)::int as n from pg_tables where schemaname = 'public'`)
       expect(tables.rows[0].n).toBe(0)

@@ -50,7 +50,7 @@ describe('errors', () => {
     const response = await agent
       .post('/admin/users/new')
       .type('form')
-      .send({ _csrf: csrfFrom(page.text), name: 'x'.repeat(200_000), email: 'big@test.local', role: 'analyst' })
+      .send({ _csrf: csrfFrom(page.text), name: 'x'.repeat(1_100_000), email: 'big@test.local', role: 'analyst' })
     expect(response.status).toBe(413)
     expect(response.text).toContain('What you sent is too large')
     expect(await t.repos.users.findByEmail('big@test.local')).toBeUndefined()
@@ -62,7 +62,10 @@ describe('errors', () => {
     await services.seed.seedReferenceData()
     const config = loadConfig({ NODE_ENV: 'test' })
     const app = createApp({ config, services, logger: pino({ level: 'silent' }) })
-    const user = await services.users.createWithPassword({ email: 'gone@test.local', role: 'analyst', name: 'Gone' }, PASSWORD)
+    const user = await services.users.createWithPassword(
+      { email: 'gone@test.local', role: 'analyst', name: 'Gone' },
+      PASSWORD,
+    )
     expect(user).toBeGreaterThan(0)
     const { agent } = await signIn(app, 'gone@test.local')
     await db.close()

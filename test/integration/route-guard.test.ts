@@ -26,8 +26,8 @@ const routes = [...healthRoutes(null as never), ...routeTable(null as never)].ma
   access: r.access,
 }))
 
-function send(agent: Agent | ReturnType<typeof request>, method: string, path: string, csrf?: string) {
-  const call = (agent as Agent)[method as 'get'](path)
+function send(agent: Agent, method: string, path: string, csrf?: string) {
+  const call = agent[method as 'get'](path)
   return csrf ? call.set('X-CSRF-Token', csrf) : call
 }
 
@@ -75,7 +75,7 @@ describe('a respondent and other organisations', () => {
   it('is refused another organisation’s page with a clear message, and learns nothing of it', async () => {
     const { agent } = agents.get('respondent')!
     const response = await agent.get('/organisations/camden').expect(403)
-    expect(response.text).toContain('You can only see your own organisation’s pages')
+    expect(response.text).toContain('You can only see your own organisation’s pages.')
     expect(response.text).not.toContain('London Borough of Camden')
   })
 

@@ -29,7 +29,10 @@ export interface TestApp {
   repos: Repositories
   services: Services
   clock: ReturnType<typeof testClock>
-  createUser(role: Role, options?: { organisation?: string; email?: string; disabled?: boolean }): Promise<{ id: number; email: string }>
+  createUser(
+    role: Role,
+    options?: { organisation?: string; email?: string; disabled?: boolean },
+  ): Promise<{ id: number; email: string }>
   close(): Promise<void>
 }
 
@@ -41,7 +44,8 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   const repos = createRepositories(db.knex)
   const services = createServices(repos, clock)
   await services.seed.seedReferenceData()
-  const config = loadConfig({ NODE_ENV: 'test', ...env })
+  // Demo mode only where a test asks for it: test databases hold no demo accounts.
+  const config = loadConfig({ NODE_ENV: 'test', DEMO_DATA: '0', ...env })
   const app = createApp({ config, services, logger: pino({ level: 'silent' }) })
   const passwordHash = await hashPassword(PASSWORD)
   return {
@@ -55,7 +59,10 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
       const slug = options.organisation ?? (role === 'respondent' ? 'hackney' : undefined)
       const organisation = slug ? await repos.organisations.findBySlug(slug) : undefined
       const email = options.email ?? `${role}-${++sequence}@test.local`
-      const id = await repos.users.create({ email, name: `Test ${role} ${sequence}`, role, organisationId: organisation?.id ?? null }, passwordHash)
+      const id = await repos.users.create(
+        { email, name: `Test ${role} ${sequence}`, role, organisationId: organisation?.id ?? null },
+        passwordHash,
+      )
       if (options.disabled) await repos.users.setDisabled(id, clock())
       return { id, email }
     },
@@ -73,10 +80,17 @@ export function csrfFrom(html: string): string {
 export type Agent = ReturnType<typeof request.agent>
 
 /** Signs in through the real form, as a person would; returns the agent and a fresh CSRF token. */
-export async function signIn(app: Express, email: string, password = PASSWORD): Promise<{ agent: Agent; csrf: string }> {
+export async function signIn(
+  app: Express,
+  email: string,
+  password = PASSWORD,
+): Promise<{ agent: Agent; csrf: string }> {
   const agent = request.agent(app)
   const login = await agent.get('/login')
-  const response = await agent.post('/login').type('form').send({ _csrf: csrfFrom(login.text), email, password })
+  const response = await agent
+    .post('/login')
+    .type('form')
+    .send({ _csrf: csrfFrom(login.text), email, password })
   if (response.status !== 302) throw new Error(`sign-in as ${email} failed with ${response.status}`)
   const home = await agent.get('/')
   return { agent, csrf: csrfFrom(home.text) }
