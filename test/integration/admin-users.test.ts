@@ -21,12 +21,20 @@ const invitationPath = (html: string): string => {
 }
 
 async function invite(fields: Record<string, string>) {
-  return admin.agent.post('/admin/users/new').type('form').send({ _csrf: admin.csrf, ...fields })
+  return admin.agent
+    .post('/admin/users/new')
+    .type('form')
+    .send({ _csrf: admin.csrf, ...fields })
 }
 
 describe('inviting a user', () => {
   it('creates the account and shows a one-time link with which the person sets a password and signs in', async () => {
-    const response = await invite({ name: 'Ada Lovelace', email: 'Ada@Camden.gov.uk', role: 'respondent', organisation: 'camden' })
+    const response = await invite({
+      name: 'Ada Lovelace',
+      email: 'Ada@Camden.gov.uk',
+      role: 'respondent',
+      organisation: 'camden',
+    })
     expect(response.status).toBe(200)
     expect(response.text).toContain('User invited')
     const link = invitationPath(response.text)
@@ -38,7 +46,10 @@ describe('inviting a user', () => {
     const visitor = request.agent(t.app)
     const form = await visitor.get(link).expect(200)
     expect(form.text).toContain('ada@camden.gov.uk')
-    const weak = await visitor.post(link).type('form').send({ _csrf: csrfFrom(form.text), password: 'short', confirmPassword: 'short' })
+    const weak = await visitor
+      .post(link)
+      .type('form')
+      .send({ _csrf: csrfFrom(form.text), password: 'short', confirmPassword: 'short' })
     expect(weak.status).toBe(400)
     expect(weak.text).toContain('Password must be 12 characters or more')
 
@@ -107,7 +118,11 @@ describe('changing a user', () => {
       .type('form')
       .send({ _csrf: admin.csrf, name: 'Now An Analyst', email: user.email, role: 'analyst', organisation: '' })
     expect(response.status).toBe(302)
-    expect(await t.repos.users.findById(user.id)).toMatchObject({ role: 'analyst', organisationId: null, name: 'Now An Analyst' })
+    expect(await t.repos.users.findById(user.id)).toMatchObject({
+      role: 'analyst',
+      organisationId: null,
+      name: 'Now An Analyst',
+    })
     await person.agent.get('/').expect(302)
     const audit = await t.repos.audit.forEntity('user', user.id)
     expect(audit.map(e => e.action)).toContain('user.updated')
@@ -129,7 +144,10 @@ describe('changing a user', () => {
     const user = await t.createUser('assessor')
     const person = await signIn(t.app, user.email)
     await admin.agent.post(`/admin/users/${user.id}/disable`).type('form').send({ _csrf: admin.csrf }).expect(302)
-    await person.agent.get('/').expect(302).expect('Location', /\/login/)
+    await person.agent
+      .get('/')
+      .expect(302)
+      .expect('Location', /\/login/)
     await expect(signIn(t.app, user.email)).rejects.toThrow('failed with 403')
     await admin.agent.post(`/admin/users/${user.id}/enable`).type('form').send({ _csrf: admin.csrf }).expect(302)
     await signIn(t.app, user.email, PASSWORD)

@@ -10,11 +10,16 @@ afterAll(() => t.close())
 
 async function attempt(email: string, password: string, agent = request.agent(t.app)) {
   const page = await agent.get('/login')
-  return agent.post('/login').type('form').send({ _csrf: csrfFrom(page.text), email, password })
+  return agent
+    .post('/login')
+    .type('form')
+    .send({ _csrf: csrfFrom(page.text), email, password })
 }
 
 const sessionCookie = (response: { headers: Record<string, unknown> }): string | undefined =>
-  ([] as string[]).concat((response.headers['set-cookie'] as string[] | undefined) ?? []).find(c => c.startsWith('ldm.sid='))
+  ([] as string[])
+    .concat((response.headers['set-cookie'] as string[] | undefined) ?? [])
+    .find(c => c.startsWith('ldm.sid='))
 
 describe('signing in', () => {
   it('stores passwords as argon2id hashes, never as given', async () => {
@@ -36,13 +41,20 @@ describe('signing in', () => {
     const agent = request.agent(t.app)
     const page = await agent.get('/login')
     const before = sessionCookie(page)
-    const response = await agent.post('/login').type('form').send({ _csrf: csrfFrom(page.text), email: user.email, password: PASSWORD })
+    const response = await agent
+      .post('/login')
+      .type('form')
+      .send({ _csrf: csrfFrom(page.text), email: user.email, password: PASSWORD })
     const after = sessionCookie(response)
     expect(before).toBeDefined()
     expect(after).toBeDefined()
     expect(after?.split(';')[0]).not.toBe(before?.split(';')[0])
     // The id from before sign-in no longer opens anything.
-    await request(t.app).get('/').set('Cookie', before?.split(';')[0] ?? '').expect(302).expect('Location', /\/login/)
+    await request(t.app)
+      .get('/')
+      .set('Cookie', before?.split(';')[0] ?? '')
+      .expect(302)
+      .expect('Location', /\/login/)
   })
 
   it('refuses a wrong password and an unknown email with the same message', async () => {
@@ -72,7 +84,10 @@ describe('signing in', () => {
     expect(sessionCookie(response)).toBeDefined()
     const agent = request.agent(t.app)
     await attempt(user.email, PASSWORD, agent)
-    await agent.get('/').expect(302).expect('Location', /\/login/)
+    await agent
+      .get('/')
+      .expect(302)
+      .expect('Location', /\/login/)
   })
 
   it('sends a signed-out visitor to sign in, then back to where they were going', async () => {
@@ -158,7 +173,10 @@ describe('sessions', () => {
     t.clock.advance(29 * 60_000)
     await agent.get('/').expect(200)
     t.clock.advance(31 * 60_000)
-    await agent.get('/').expect(302).expect('Location', /\/login/)
+    await agent
+      .get('/')
+      .expect(302)
+      .expect('Location', /\/login/)
   })
 
   it('are kept in the database, so they outlive the process that made them', async () => {
@@ -186,7 +204,11 @@ describe('sessions', () => {
     const out = await agent.post('/logout').type('form').send({ _csrf: csrf }).expect(302)
     expect(out.headers.location).toBe('/login?signedOut=1')
     await agent.get('/').expect(302)
-    if (cookie) await request(t.app).get('/').set('Cookie', cookie.split(';')[0] ?? '').expect(302)
+    if (cookie)
+      await request(t.app)
+        .get('/')
+        .set('Cookie', cookie.split(';')[0] ?? '')
+        .expect(302)
     const rows = await t.db.knex('sessions').whereRaw(`(data->>'userId')::int = ?`, [user.id])
     expect(rows).toHaveLength(0)
   })

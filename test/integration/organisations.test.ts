@@ -68,7 +68,9 @@ describe('reference data seeding', () => {
     const before = { organisations: await count('organisations'), neighbours: await count('organisation_neighbours') }
     await t.services.seed.seedReferenceData()
     await t.services.seed.seedReferenceData()
-    expect({ organisations: await count('organisations'), neighbours: await count('organisation_neighbours') }).toEqual(before)
+    expect({ organisations: await count('organisations'), neighbours: await count('organisation_neighbours') }).toEqual(
+      before,
+    )
     expect(before.organisations).toBe(33)
   })
 })

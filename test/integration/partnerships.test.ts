@@ -10,7 +10,10 @@ beforeAll(async () => {
 afterAll(() => t.close())
 
 const post = (path: string, fields: Record<string, unknown>) =>
-  admin.agent.post(path).type('form').send({ _csrf: admin.csrf, ...fields })
+  admin.agent
+    .post(path)
+    .type('form')
+    .send({ _csrf: admin.csrf, ...fields })
 
 describe('partnerships', () => {
   it('are added with their members, shown on the list and on each member’s page', async () => {
@@ -49,7 +52,10 @@ describe('partnerships', () => {
   it('are changed and removed, every step audited', async () => {
     await post('/admin/partnerships/new', { name: 'East Partnership', members: ['newham', 'hackney'] })
     const p = (await t.repos.partnerships.list()).find(x => x.name === 'East Partnership')!
-    await post(`/admin/partnerships/${p.id}`, { name: 'East Partnership', members: ['newham', 'hackney', 'tower-hamlets'] }).expect(302)
+    await post(`/admin/partnerships/${p.id}`, {
+      name: 'East Partnership',
+      members: ['newham', 'hackney', 'tower-hamlets'],
+    }).expect(302)
     expect((await t.repos.partnerships.findById(p.id))?.memberIds).toHaveLength(3)
     await post(`/admin/partnerships/${p.id}/delete`, {}).expect(302)
     expect(await t.repos.partnerships.findById(p.id)).toBeUndefined()

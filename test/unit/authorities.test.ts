@@ -23,7 +23,9 @@ describe('the 33 London authorities', () => {
 
   it('have the slugs people will type', () => {
     const slugs = LONDON_AUTHORITIES.map(a => a.slug)
-    expect(slugs).toEqual(expect.arrayContaining(['barking-and-dagenham', 'city-of-london', 'kingston-upon-thames', 'hackney']))
+    expect(slugs).toEqual(
+      expect.arrayContaining(['barking-and-dagenham', 'city-of-london', 'kingston-upon-thames', 'hackney']),
+    )
   })
 
   it('split 14 inner and 19 outer (ONS statistical Inner London)', () => {
@@ -52,8 +54,24 @@ describe('the 33 London authorities', () => {
 
 describe('checkAuthorityFacts', () => {
   const base = (): AuthorityFacts[] => [
-    { gss: 'E09000001', name: 'A', officialName: 'A', slug: 'a', inner: true, tile: { x: 0, y: 0 }, neighbours: ['E09000002'] },
-    { gss: 'E09000002', name: 'B', officialName: 'B', slug: 'b', inner: true, tile: { x: 1, y: 0 }, neighbours: ['E09000001'] },
+    {
+      gss: 'E09000001',
+      name: 'A',
+      officialName: 'A',
+      slug: 'a',
+      inner: true,
+      tile: { x: 0, y: 0 },
+      neighbours: ['E09000002'],
+    },
+    {
+      gss: 'E09000002',
+      name: 'B',
+      officialName: 'B',
+      slug: 'b',
+      inner: true,
+      tile: { x: 1, y: 0 },
+      neighbours: ['E09000001'],
+    },
   ]
 
   it('finds a one-sided neighbour', () => {
@@ -65,7 +83,15 @@ describe('checkAuthorityFacts', () => {
   it('finds clashing tiles, slugs and codes, and tiles off the grid', () => {
     const facts = base()
     facts[1] = { ...facts[1]!, gss: 'E09000001', slug: 'a', tile: { x: 0, y: 0 } }
-    facts.push({ gss: 'E09000003', name: 'C', officialName: 'C', slug: 'C c', inner: false, tile: { x: 8, y: 0 }, neighbours: ['E09000003'] })
+    facts.push({
+      gss: 'E09000003',
+      name: 'C',
+      officialName: 'C',
+      slug: 'C c',
+      inner: false,
+      tile: { x: 8, y: 0 },
+      neighbours: ['E09000003'],
+    })
     expect(checkAuthorityFacts(facts)).toEqual(
       expect.arrayContaining([
         'E09000001: GSS code listed twice',

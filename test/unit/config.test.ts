@@ -13,7 +13,13 @@ const problemsOf = (env: Record<string, string>): string[] => {
 describe('configuration', () => {
   it('runs a new user on the embedded database with demo data and sensible defaults', () => {
     const config = loadConfig({})
-    expect(config).toMatchObject({ env: 'development', port: 3000, databaseUrl: undefined, demoData: true, demoPassword: 'demo-password' })
+    expect(config).toMatchObject({
+      env: 'development',
+      port: 3000,
+      databaseUrl: undefined,
+      demoData: true,
+      demoPassword: 'demo-password',
+    })
     expect(config.pgliteDir).toMatch(/data[/\\]pglite$/)
   })
 
@@ -22,7 +28,9 @@ describe('configuration', () => {
   })
 
   it('lists every problem at once, naming the setting', () => {
-    expect(problemsOf({ PORT: 'eighty', SESSION_IDLE_MINUTES: '0', DEMO_DATA: 'maybe', DATABASE_URL: 'mysql://x' })).toEqual([
+    expect(
+      problemsOf({ PORT: 'eighty', SESSION_IDLE_MINUTES: '0', DEMO_DATA: 'maybe', DATABASE_URL: 'mysql://x' }),
+    ).toEqual([
       'DATABASE_URL must start with postgres:// or postgresql://',
       'DEMO_DATA must be 1 or 0 (true or false), but is "maybe"',
       'SESSION_IDLE_MINUTES must be a whole number from 2 to 1440, but is "0"',
@@ -39,9 +47,19 @@ describe('configuration', () => {
 
   it('never lets demo accounts into production', () => {
     expect(
-      problemsOf({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/ldm', SESSION_SECRET: 's'.repeat(40), DEMO_DATA: '1' }),
-    ).toEqual(['DEMO_DATA=1 is refused with NODE_ENV=production and DATABASE_URL: demo accounts never reach production'])
-    expect(loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/ldm', SESSION_SECRET: 's'.repeat(40) }).demoData).toBe(false)
+      problemsOf({
+        NODE_ENV: 'production',
+        DATABASE_URL: 'postgres://db/ldm',
+        SESSION_SECRET: 's'.repeat(40),
+        DEMO_DATA: '1',
+      }),
+    ).toEqual([
+      'DEMO_DATA=1 is refused with NODE_ENV=production and DATABASE_URL: demo accounts never reach production',
+    ])
+    expect(
+      loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/ldm', SESSION_SECRET: 's'.repeat(40) })
+        .demoData,
+    ).toBe(false)
   })
 
   it('keeps the timeout warning inside the idle timeout', () => {

@@ -2,7 +2,9 @@ import { checkPartnershipInput } from '../../src/domain/partnership'
 
 describe('partnership input', () => {
   it('accepts a name and at least two members, dropping duplicates', () => {
-    expect(checkPartnershipInput({ name: ' Shared ICT ', description: '', members: ['brent', 'camden', 'brent'] })).toEqual({
+    expect(
+      checkPartnershipInput({ name: ' Shared ICT ', description: '', members: ['brent', 'camden', 'brent'] }),
+    ).toEqual({
       value: { name: 'Shared ICT', description: '', memberSlugs: ['brent', 'camden'] },
       errors: [],
     })

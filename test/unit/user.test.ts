@@ -50,7 +50,12 @@ describe('user input', () => {
       ['', '', 'password', 'Enter a password'],
       ['short', 'short', 'password', 'Password must be 12 characters or more'],
       ['x'.repeat(257), 'x'.repeat(257), 'password', 'Password must be 256 characters or fewer'],
-      ['my name is ada.lovelace', 'my name is ada.lovelace', 'password', 'Password must not contain your email address'],
+      [
+        'my name is ada.lovelace',
+        'my name is ada.lovelace',
+        'password',
+        'Password must not contain your email address',
+      ],
       ['plum orchard lantern', 'plum orchard lanterns', 'confirmPassword', 'Passwords do not match'],
     ])('refuses %j', (password, confirmation, field, message) => {
       expect(checkNewPassword(password, confirmation, 'ada.lovelace@hackney.gov.uk')).toEqual([{ field, message }])
