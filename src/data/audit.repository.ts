@@ -1,0 +1,62 @@
+import type { Knex } from 'knex'
+import type { Db } from './db'
+
+export interface AuditEventInput {
+  actorUserId: number | null
+  action: string
+  entityType: string
+  entityId: string | number
+  before?: unknown
+  after?: unknown
+}
+
+export interface AuditEvent extends AuditEventInput {
+  id: number
+  at: Date
+}
+
+export function auditRepository(knex: Knex) {
+  return {
+    /** Pass the transaction that made the change, so the event and the change stand or fall together. */
+    async record(event: AuditEventInput, db: Db = knex): Promise<void> {
+      await db('audit_events').insert({
+        actor_user_id: event.actorUserId,
+        action: event.action,
+        entity_type: event.entityType,
+        entity_id: String(event.entityId),
+        before: event.before === undefined ? null : JSON.stringify(event.before),
+        after: event.after === undefined ? null : JSON.stringify(event.after),
+      })
+    },
+
+    async forEntity(entityType: string, entityId: string | number, db: Db = knex): Promise<AuditEvent[]> {
+      const rows = await db('audit_events')
+        .where({ entity_type: entityType, entity_id: String(entityId) })
+        .orderBy('id')
+        .select<
+          {
+            id: number
+            at: Date
+            actor_user_id: number | null
+            action: string
+            entity_type: string
+            entity_id: string
+            before: unknown
+            after: unknown
+          }[]
+        >('*')
+      return rows.map(r => ({
+        id: r.id,
+        at: r.at,
+        actorUserId: r.actor_user_id,
+        action: r.action,
+        entityType: r.entity_type,
+        entityId: r.entity_id,
+        before: r.before,
+        after: r.after,
+      }))
+    },
+  }
+}
+
+export type AuditRepository = ReturnType<typeof auditRepository>

@@ -1,0 +1,4 @@
+import type { Knex } from 'knex'
+
+/** A repository call runs on the shared connection pool or inside a caller's transaction. */
+export type Db = Knex | Knex.Transaction

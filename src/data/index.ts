@@ -1,0 +1,26 @@
+import type { Knex } from 'knex'
+import { auditRepository } from './audit.repository'
+import { healthRepository } from './health.repository'
+import { invitationRepository } from './invitation.repository'
+import { loginAttemptRepository } from './login-attempt.repository'
+import { organisationRepository } from './organisation.repository'
+import { partnershipRepository } from './partnership.repository'
+import { questionnaireRepository } from './questionnaire.repository'
+import { sessionRepository } from './session.repository'
+import { userRepository } from './user.repository'
+
+export function createRepositories(knex: Knex) {
+  return {
+    audit: auditRepository(knex),
+    database: healthRepository(knex),
+    invitations: invitationRepository(knex),
+    loginAttempts: loginAttemptRepository(knex),
+    organisations: organisationRepository(knex),
+    partnerships: partnershipRepository(knex),
+    questionnaires: questionnaireRepository(knex),
+    sessions: sessionRepository(knex),
+    users: userRepository(knex),
+  }
+}
+
+export type Repositories = ReturnType<typeof createRepositories>
