@@ -6,6 +6,7 @@ import type { Config } from './config'
 import { verifyCsrf } from './middleware/csrf'
 import { loadCurrentUser } from './middleware/current-user'
 import { errorHandler, notFound } from './middleware/errors'
+import { fileUploads } from './middleware/file-uploads'
 import { siteLocals, userLocals } from './middleware/locals'
 import { createLogger, requestLogging } from './middleware/logging'
 import { securityHeaders } from './middleware/security'
@@ -18,7 +19,9 @@ import { mountRoutes } from './routes/route-table'
 import type { Services } from './services'
 
 export const SERVICE_NAME = 'London Digital Maturity'
-const BODY_LIMIT = '100kb'
+const JSON_LIMIT = '100kb'
+// Forms may carry a pasted questionnaire definition, which runs to tens of kilobytes.
+const FORM_LIMIT = '1mb'
 
 export interface AppDependencies {
   config: Config
@@ -69,8 +72,9 @@ export function createApp({ config, services, logger = createLogger(config.logLe
   app.use(securityHeaders(production))
   app.use(siteLocals(locals))
   setUpStaticFiles(app, production)
-  app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT, parameterLimit: 1000 }))
-  app.use(express.json({ limit: BODY_LIMIT }))
+  app.use(express.urlencoded({ extended: false, limit: FORM_LIMIT, parameterLimit: 1000 }))
+  app.use(express.json({ limit: JSON_LIMIT }))
+  app.use(fileUploads)
   setUpSessions(app, config, services)
   app.use(loadCurrentUser(services.auth))
   app.use(userLocals(locals))

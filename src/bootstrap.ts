@@ -17,6 +17,7 @@ export async function bootstrap(config: Config): Promise<Runtime> {
     await migrateToLatest(database.knex)
     const services = createServices(createRepositories(database.knex))
     await services.seed.seedReferenceData()
+    await services.seed.seedQuestionnaires()
     const demoAccounts = config.demoData ? await services.seed.seedDemoAccounts(config.demoPassword) : []
     return { database, services, demoAccounts }
   } catch (error) {

@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express'
-import type { Role } from '../domain/roles'
+import { ROLE_LABELS, type Role } from '../domain/roles'
 import { paths } from '../routes/paths'
 import { csrfToken } from './csrf'
 
@@ -23,6 +23,7 @@ const NAVIGATION: Record<Role, NavItem[]> = {
     { href: paths.organisations, text: 'Organisations' },
     { href: paths.admin.users, text: 'Users' },
     { href: paths.admin.partnerships, text: 'Partnerships' },
+    { href: paths.admin.questionnaires, text: 'Questionnaires' },
   ],
 }
 
@@ -40,6 +41,7 @@ export function siteLocals(options: LocalsOptions): RequestHandler {
     res.locals.serviceName = options.serviceName
     res.locals.demoMode = options.demoMode
     res.locals.navigation = []
+    res.locals.roleLabels = ROLE_LABELS
     res.locals.currentPath = req.path
     next()
   }

@@ -1,5 +1,6 @@
 import type { Services } from '../services'
 import { adminPartnershipRoutes } from './admin-partnerships.routes'
+import { adminQuestionnaireRoutes } from './admin-questionnaires.routes'
 import { adminUserRoutes } from './admin-users.routes'
 import { apiRoutes } from './api.routes'
 import { authRoutes } from './auth.routes'
@@ -14,6 +15,7 @@ export function routeTable(services: Services): RouteDefinition[] {
     ...homeRoutes(services),
     ...adminUserRoutes(services),
     ...adminPartnershipRoutes(services),
+    ...adminQuestionnaireRoutes(services),
     ...apiRoutes(services),
     ...pageRoutes(),
   ]

@@ -20,9 +20,21 @@ export const paths = {
     newPartnership: '/admin/partnerships/new',
     partnership: (id: number) => `/admin/partnerships/${id}`,
     partnershipDelete: (id: number) => `/admin/partnerships/${id}/delete`,
+    questionnaires: '/admin/questionnaires',
+    questionnaireVersion: (key: string, version: number) =>
+      `/admin/questionnaires/${encodeURIComponent(key)}/versions/${version}`,
+    questionnairePreview: (key: string, version: number) =>
+      `/admin/questionnaires/${encodeURIComponent(key)}/versions/${version}/preview`,
+    questionnairePublish: (key: string, version: number) =>
+      `/admin/questionnaires/${encodeURIComponent(key)}/versions/${version}/publish`,
+    questionnaireRetire: (key: string, version: number) =>
+      `/admin/questionnaires/${encodeURIComponent(key)}/versions/${version}/retire`,
+    questionnaireCompare: (key: string, from?: number, to?: number) =>
+      `/admin/questionnaires/${encodeURIComponent(key)}/compare${from && to ? `?from=${from}&to=${to}` : ''}`,
   },
   api: {
     organisations: '/api/v1/organisations',
+    questionnaires: '/api/v1/questionnaires',
   },
 } as const
 

@@ -3,16 +3,19 @@ import { authService } from './auth.service'
 import { systemClock, type Clock } from './clock'
 import { organisationService } from './organisation.service'
 import { partnershipService } from './partnership.service'
+import { questionnaireService } from './questionnaire.service'
 import { seedService } from './seed.service'
 import { userService } from './user.service'
 
 export function createServices(repos: Repositories, clock: Clock = systemClock) {
+  const questionnaires = questionnaireService(repos, clock)
   return {
     auth: authService(repos, clock),
     health: { check: () => repos.database.ping() },
     organisations: organisationService(repos),
     partnerships: partnershipService(repos),
-    seed: seedService(repos),
+    questionnaires,
+    seed: seedService(repos, questionnaires),
     sessions: repos.sessions,
     users: userService(repos, clock),
     clock,

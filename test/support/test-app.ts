@@ -44,6 +44,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   const repos = createRepositories(db.knex)
   const services = createServices(repos, clock)
   await services.seed.seedReferenceData()
+  await services.seed.seedQuestionnaires()
   // Demo mode only where a test asks for it: test databases hold no demo accounts.
   const config = loadConfig({ NODE_ENV: 'test', DEMO_DATA: '0', ...env })
   const app = createApp({ config, services, logger: pino({ level: 'silent' }) })

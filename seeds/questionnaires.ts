@@ -1,0 +1,19 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { PROJECT_ROOT } from '../src/project-root'
+
+export interface SeedDocument {
+  file: string
+  text: string
+}
+
+/** The published questionnaires every environment starts with, oldest version first. */
+export function questionnaireSeeds(): SeedDocument[] {
+  const dir = path.join(PROJECT_ROOT, 'seeds', 'data', 'questionnaires')
+  if (!fs.existsSync(dir)) return []
+  return fs
+    .readdirSync(dir)
+    .filter(f => f.endsWith('.json'))
+    .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))
+    .map(file => ({ file, text: fs.readFileSync(path.join(dir, file), 'utf8') }))
+}

@@ -1,0 +1,124 @@
+/** The questionnaire definition format: see questionnaire.schema.json, its machine-checked twin. */
+
+export type LevelValue = 1 | 2 | 3 | 4 | 5
+export const LEVEL_VALUES: readonly LevelValue[] = [1, 2, 3, 4, 5]
+
+export interface ScaleLevel {
+  value: LevelValue
+  name: string
+  summary: string
+}
+
+export type EvidenceRule = 'none' | 'optional' | 'required'
+
+export interface ShowIf {
+  question: string
+  values: (string | number)[]
+}
+
+interface QuestionBase {
+  key: string
+  prompt: string
+  hint?: string
+  required: boolean
+  weight: number
+  allowNotApplicable: boolean
+  evidence: EvidenceRule
+  showIf?: ShowIf
+}
+
+export interface MaturityQuestion extends QuestionBase {
+  type: 'maturity'
+  levels: Record<'1' | '2' | '3' | '4' | '5', string>
+}
+
+export interface ChoiceOption {
+  value: string
+  label: string
+  score?: number
+}
+
+export interface ChoiceQuestion extends QuestionBase {
+  type: 'choice'
+  options: ChoiceOption[]
+}
+
+export interface MultiQuestion extends QuestionBase {
+  type: 'multi'
+  options: ChoiceOption[]
+}
+
+export interface NumberQuestion extends QuestionBase {
+  type: 'number'
+  min?: number
+  max?: number
+  unit?: string
+}
+
+export interface TextQuestion extends QuestionBase {
+  type: 'text'
+  maxLength: number
+}
+
+export type Question = MaturityQuestion | ChoiceQuestion | MultiQuestion | NumberQuestion | TextQuestion
+export type QuestionType = Question['type']
+
+export interface Theme {
+  key: string
+  title: string
+  weight: number
+  questions: Question[]
+}
+
+export interface Dimension {
+  key: string
+  title: string
+  description: string
+  weight: number
+  themes: Theme[]
+}
+
+export interface Supersedes {
+  version: number
+  /** Old question key → new question key, for questions that moved, were renamed or split. */
+  keyMap: Record<string, string | string[]>
+}
+
+export interface QuestionnaireDefinition {
+  key: string
+  version: number
+  title: string
+  description: string
+  scale: { levels: ScaleLevel[] }
+  weakThreshold: number
+  dimensions: Dimension[]
+  supersedes?: Supersedes
+}
+
+export interface LocatedQuestion {
+  question: Question
+  dimension: Dimension
+  theme: Theme
+  /** JSON pointer to the question inside the definition. */
+  pointer: string
+}
+
+/** Every question in order, with where it sits. */
+export function allQuestions(definition: QuestionnaireDefinition): LocatedQuestion[] {
+  return definition.dimensions.flatMap((dimension, d) =>
+    dimension.themes.flatMap((theme, t) =>
+      theme.questions.map((question, q) => ({
+        question,
+        dimension,
+        theme,
+        pointer: `/dimensions/${d}/themes/${t}/questions/${q}`,
+      })),
+    ),
+  )
+}
+
+export function isScored(question: Question): boolean {
+  if (question.type === 'maturity') return true
+  if (question.type === 'choice') return question.options.some(o => o.score !== undefined)
+  return false
+}
