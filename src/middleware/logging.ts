@@ -1,22 +1,25 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import pino, { type Logger } from 'pino'
+import pino, { type DestinationStream, type Logger } from 'pino'
 import { pinoHttp } from 'pino-http'
 
-export function createLogger(level: string): Logger {
-  return pino({
-    level,
-    // Belt and braces: nothing that could sign someone in is ever written to the log.
-    redact: {
-      paths: [
-        'req.headers.cookie',
-        'req.headers.authorization',
-        'req.headers["x-csrf-token"]',
-        'res.headers["set-cookie"]',
-        '*.password',
-      ],
-      censor: '[redacted]',
+export function createLogger(level: string, destination?: DestinationStream): Logger {
+  return pino(
+    {
+      level,
+      // Belt and braces: nothing that could sign someone in is ever written to the log.
+      redact: {
+        paths: [
+          'req.headers.cookie',
+          'req.headers.authorization',
+          'req.headers["x-csrf-token"]',
+          'res.headers["set-cookie"]',
+          '*.password',
+        ],
+        censor: '[redacted]',
+      },
     },
-  })
+    destination,
+  )
 }
 
 /** Invitation links are bearer secrets: keep them out of access logs. */
