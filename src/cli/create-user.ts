@@ -35,12 +35,15 @@ runCli(async () => {
       organisation: values.organisation ?? '',
     }
     if (flags.has('password-stdin')) {
-      await runtime.services.users.createWithPassword(form, await readStdin())
-      process.stdout.write(`Created ${values.role} ${values.email}. They can sign in now.\n`)
+      const user = await runtime.services.users.get(
+        await runtime.services.users.createWithPassword(form, await readStdin()),
+      )
+      process.stdout.write(`Created ${user.role} ${user.email}. They can sign in now.\n`)
     } else {
-      const { token, expiresAt } = await runtime.services.users.invite(form, null)
+      const { token, expiresAt, userId } = await runtime.services.users.invite(form, null)
+      const user = await runtime.services.users.get(userId)
       process.stdout.write(
-        `Created ${values.role} ${values.email}.\n` +
+        `Created ${user.role} ${user.email}.\n` +
           `Send them this link to set their password (it works once, until ${expiresAt.toISOString()}):\n` +
           `  <your service address>${paths.invitation(token)}\n`,
       )
