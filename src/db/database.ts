@@ -61,9 +61,9 @@ export function postgresConfig(databaseUrl: string, poolMax = 10): Knex.Config {
 async function openPglite(dataDir: string): Promise<Database> {
   const lock = dataDir === 'memory' ? undefined : lockDirectory(dataDir)
   try {
-    const pglite = new PGlite(dataDir === 'memory' ? undefined : dataDir, {
-      parsers: { [INT8]: toNumber, [NUMERIC]: toNumber, [DATE]: asDateString },
-    })
+    const options = { parsers: { [INT8]: toNumber, [NUMERIC]: toNumber, [DATE]: asDateString } }
+    // PGlite reads its options from the first argument when there is no data directory.
+    const pglite = dataDir === 'memory' ? new PGlite(options) : new PGlite(dataDir, options)
     await pglite.waitReady
     const knex = knexFactory({
       client: ClientPGLite,
