@@ -1,4 +1,5 @@
 import type { Knex } from 'knex'
+import { assessmentRepository } from './assessment.repository'
 import { auditRepository } from './audit.repository'
 import { healthRepository } from './health.repository'
 import { invitationRepository } from './invitation.repository'
@@ -6,11 +7,13 @@ import { loginAttemptRepository } from './login-attempt.repository'
 import { organisationRepository } from './organisation.repository'
 import { partnershipRepository } from './partnership.repository'
 import { questionnaireRepository } from './questionnaire.repository'
+import { roundRepository } from './round.repository'
 import { sessionRepository } from './session.repository'
 import { userRepository } from './user.repository'
 
 export function createRepositories(knex: Knex) {
   return {
+    assessments: assessmentRepository(knex),
     audit: auditRepository(knex),
     database: healthRepository(knex),
     invitations: invitationRepository(knex),
@@ -18,6 +21,7 @@ export function createRepositories(knex: Knex) {
     organisations: organisationRepository(knex),
     partnerships: partnershipRepository(knex),
     questionnaires: questionnaireRepository(knex),
+    rounds: roundRepository(knex),
     sessions: sessionRepository(knex),
     users: userRepository(knex),
   }

@@ -9,7 +9,10 @@ export interface NavItem {
 }
 
 const NAVIGATION: Record<Role, NavItem[]> = {
-  respondent: [{ href: paths.home, text: 'Home' }],
+  respondent: [
+    { href: paths.home, text: 'Home' },
+    { href: paths.assessments, text: 'Assessments' },
+  ],
   assessor: [
     { href: paths.home, text: 'Home' },
     { href: paths.organisations, text: 'Organisations' },
@@ -21,6 +24,7 @@ const NAVIGATION: Record<Role, NavItem[]> = {
   admin: [
     { href: paths.home, text: 'Home' },
     { href: paths.organisations, text: 'Organisations' },
+    { href: paths.admin.rounds, text: 'Rounds' },
     { href: paths.admin.users, text: 'Users' },
     { href: paths.admin.partnerships, text: 'Partnerships' },
     { href: paths.admin.questionnaires, text: 'Questionnaires' },

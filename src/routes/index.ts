@@ -1,7 +1,11 @@
 import type { Services } from '../services'
 import { adminPartnershipRoutes } from './admin-partnerships.routes'
 import { adminQuestionnaireRoutes } from './admin-questionnaires.routes'
+import { adminRoundRoutes } from './admin-rounds.routes'
 import { adminUserRoutes } from './admin-users.routes'
+import { apiAssessmentRoutes } from './api-assessments.routes'
+import { apiRoundRoutes } from './api-rounds.routes'
+import { assessmentRoutes } from './assessments.routes'
 import { apiRoutes } from './api.routes'
 import { authRoutes } from './auth.routes'
 import { homeRoutes } from './home.routes'
@@ -16,6 +20,10 @@ export function routeTable(services: Services): RouteDefinition[] {
     ...adminUserRoutes(services),
     ...adminPartnershipRoutes(services),
     ...adminQuestionnaireRoutes(services),
+    ...adminRoundRoutes(services),
+    ...assessmentRoutes(services),
+    ...apiRoundRoutes(services),
+    ...apiAssessmentRoutes(services),
     ...apiRoutes(services),
     ...pageRoutes(),
   ]

@@ -9,6 +9,14 @@ export const paths = {
   organisations: '/organisations',
   organisation: (slug: string) => `/organisations/${encodeURIComponent(slug)}`,
   invitation: (token: string) => `/invitations/${encodeURIComponent(token)}`,
+  assessments: '/assessments',
+  assessment: (id: number) => `/assessments/${id}`,
+  assessmentTheme: (id: number, themeKey: string) => `/assessments/${id}/themes/${encodeURIComponent(themeKey)}`,
+  assessmentCheck: (id: number) => `/assessments/${id}/check`,
+  assessmentSubmit: (id: number) => `/assessments/${id}/submit`,
+  assessmentSubmitted: (id: number) => `/assessments/${id}/submitted`,
+  assessmentHistory: (id: number) => `/assessments/${id}/history`,
+  assessmentCarryOver: (id: number) => `/assessments/${id}/carry-over`,
   admin: {
     users: '/admin/users',
     newUser: '/admin/users/new',
@@ -20,6 +28,11 @@ export const paths = {
     newPartnership: '/admin/partnerships/new',
     partnership: (id: number) => `/admin/partnerships/${id}`,
     partnershipDelete: (id: number) => `/admin/partnerships/${id}/delete`,
+    rounds: '/admin/rounds',
+    newRound: '/admin/rounds/new',
+    round: (id: number) => `/admin/rounds/${id}`,
+    roundExtend: (id: number) => `/admin/rounds/${id}/extend`,
+    roundClose: (id: number) => `/admin/rounds/${id}/close`,
     questionnaires: '/admin/questionnaires',
     questionnaireVersion: (key: string, version: number) =>
       `/admin/questionnaires/${encodeURIComponent(key)}/versions/${version}`,
@@ -35,6 +48,11 @@ export const paths = {
   api: {
     organisations: '/api/v1/organisations',
     questionnaires: '/api/v1/questionnaires',
+    rounds: '/api/v1/rounds',
+    assessments: '/api/v1/assessments',
+    assessment: (id: number) => `/api/v1/assessments/${id}`,
+    answer: (id: number, questionKey: string) => `/api/v1/assessments/${id}/answers/${encodeURIComponent(questionKey)}`,
+    submit: (id: number) => `/api/v1/assessments/${id}/submit`,
   },
 } as const
 

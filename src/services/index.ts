@@ -1,20 +1,24 @@
 import type { Repositories } from '../data'
+import { assessmentService } from './assessment.service'
 import { authService } from './auth.service'
 import { systemClock, type Clock } from './clock'
 import { organisationService } from './organisation.service'
 import { partnershipService } from './partnership.service'
 import { questionnaireService } from './questionnaire.service'
+import { roundService } from './round.service'
 import { seedService } from './seed.service'
 import { userService } from './user.service'
 
 export function createServices(repos: Repositories, clock: Clock = systemClock) {
   const questionnaires = questionnaireService(repos, clock)
   return {
+    assessments: assessmentService(repos, questionnaires, clock),
     auth: authService(repos, clock),
     health: { check: () => repos.database.ping() },
     organisations: organisationService(repos),
     partnerships: partnershipService(repos),
     questionnaires,
+    rounds: roundService(repos, clock),
     seed: seedService(repos, questionnaires),
     sessions: repos.sessions,
     users: userService(repos, clock),

@@ -1,5 +1,5 @@
 import { ConflictError, NotFoundError } from '../domain/errors'
-import { composeKeyMaps, compareVersions } from '../domain/questionnaire/compare'
+import { composeKeyMaps, compareVersions, type KeyMap } from '../domain/questionnaire/compare'
 import type { QuestionnaireDefinition } from '../domain/questionnaire/definition'
 import { parseDefinitionText, validateDefinition, type DefinitionError } from '../domain/questionnaire/validate'
 import type { Repositories } from '../data'
@@ -137,22 +137,30 @@ export function questionnaireService(repos: Repositories, clock: Clock) {
       })
     },
 
+    /**
+     * The key map from an older version to a newer one, composed along the chain of supersedes;
+     * undefined when the newer version does not descend from the older one.
+     */
+    async keyMapBetween(key: string, fromVersion: number, toVersion: number): Promise<KeyMap | undefined> {
+      if (fromVersion === toVersion) return {}
+      const chain: Record<string, string | string[]>[] = []
+      let cursor: QuestionnaireDefinition = (await get(key, toVersion)).definition
+      while (cursor.supersedes && cursor.supersedes.version >= fromVersion) {
+        chain.unshift(cursor.supersedes.keyMap)
+        if (cursor.supersedes.version === fromVersion) return composeKeyMaps(chain)
+        cursor = (await get(key, cursor.supersedes.version)).definition
+      }
+      return undefined
+    },
+
     /** Added, removed, reworded and mapped questions between two versions, following the chain of keyMaps. */
     async compare(key: string, fromVersion: number, toVersion: number) {
       const [older, newer] = await Promise.all([
         get(key, Math.min(fromVersion, toVersion)),
         get(key, Math.max(fromVersion, toVersion)),
       ])
-      const chain: Record<string, string | string[]>[] = []
-      let cursor: QuestionnaireDefinition | undefined = newer.definition
-      while (cursor?.supersedes && cursor.supersedes.version >= older.version) {
-        chain.unshift(cursor.supersedes.keyMap)
-        cursor =
-          cursor.supersedes.version === older.version
-            ? undefined
-            : (await get(key, cursor.supersedes.version)).definition
-      }
-      return { older, newer, dimensions: compareVersions(older.definition, newer.definition, composeKeyMaps(chain)) }
+      const keyMap = (await this.keyMapBetween(key, older.version, newer.version)) ?? {}
+      return { older, newer, dimensions: compareVersions(older.definition, newer.definition, keyMap) }
     },
   }
 }

@@ -1,0 +1,147 @@
+import type { Knex } from 'knex'
+import type { Answer, AnswerContent } from '../domain/assessment/answer'
+import type { AssessmentState } from '../domain/assessment/workflow'
+import type { Db } from './db'
+
+export interface AssessmentRecord {
+  id: number
+  roundId: number
+  organisationId: number
+  state: AssessmentState
+  revision: number
+  submittedAt: Date | null
+  updatedAt: Date
+}
+
+interface AssessmentRow {
+  id: number
+  round_id: number
+  organisation_id: number
+  state: AssessmentState
+  revision: number
+  submitted_at: Date | null
+  updated_at: Date
+}
+
+interface AnswerRow {
+  question_key: string
+  level: number | null
+  value: AnswerContent['value']
+  not_applicable: boolean
+  evidence: string | null
+  revision: number
+  updated_at: Date
+  updated_by: number | null
+  updated_by_name: string | null
+  carried_from: string | null
+}
+
+const toAssessment = (row: AssessmentRow): AssessmentRecord => ({
+  id: row.id,
+  roundId: row.round_id,
+  organisationId: row.organisation_id,
+  state: row.state,
+  revision: row.revision,
+  submittedAt: row.submitted_at,
+  updatedAt: row.updated_at,
+})
+
+const toAnswer = (row: AnswerRow): Answer => ({
+  questionKey: row.question_key,
+  level: row.level,
+  value: row.value,
+  notApplicable: row.not_applicable,
+  evidence: row.evidence,
+  revision: row.revision,
+  updatedAt: row.updated_at,
+  updatedBy: row.updated_by === null ? null : { id: row.updated_by, name: row.updated_by_name ?? '' },
+  carriedFrom: row.carried_from,
+})
+
+export function assessmentRepository(knex: Knex) {
+  const answers = (db: Db) =>
+    db('answers as a')
+      .leftJoin('users as u', 'u.id', 'a.updated_by')
+      .select<AnswerRow[]>('a.question_key', 'a.level', 'a.value', 'a.not_applicable', 'a.evidence', 'a.revision', 'a.updated_at', 'a.updated_by', 'u.name as updated_by_name', 'a.carried_from')
+
+  return {
+    async createForRound(roundId: number, organisationIds: number[], db: Db = knex): Promise<void> {
+      if (organisationIds.length === 0) return
+      await db('assessments').insert(organisationIds.map(organisation_id => ({ round_id: roundId, organisation_id })))
+    },
+
+    async findById(id: number, db: Db = knex): Promise<AssessmentRecord | undefined> {
+      const row = await db<AssessmentRow>('assessments').where({ id }).first()
+      return row && toAssessment(row)
+    },
+
+    /** Locks the assessment for the rest of the transaction: state changes and answer saves queue behind it. */
+    async lock(id: number, trx: Knex.Transaction): Promise<AssessmentRecord | undefined> {
+      const row = await trx<AssessmentRow>('assessments').where({ id }).forUpdate().first()
+      return row && toAssessment(row)
+    },
+
+    async list(filter: { roundId?: number; organisationId?: number }, db: Db = knex): Promise<AssessmentRecord[]> {
+      const query = db<AssessmentRow>('assessments').select('*').orderBy('id')
+      if (filter.roundId !== undefined) void query.where({ round_id: filter.roundId })
+      if (filter.organisationId !== undefined) void query.where({ organisation_id: filter.organisationId })
+      return (await query).map(toAssessment)
+    },
+
+    async setState(id: number, state: AssessmentState, extra: { submittedAt?: Date; submittedBy?: number }, db: Db = knex): Promise<number> {
+      const [row] = await db('assessments')
+        .where({ id })
+        .update({
+          state,
+          revision: db.raw('revision + 1'),
+          updated_at: db.fn.now(),
+          ...(extra.submittedAt ? { submitted_at: extra.submittedAt, submitted_by: extra.submittedBy ?? null } : {}),
+        })
+        .returning<{ revision: number }[]>('revision')
+      return row?.revision ?? 0
+    },
+
+    async answers(assessmentId: number, db: Db = knex): Promise<Answer[]> {
+      return (await answers(db).where('a.assessment_id', assessmentId).orderBy('a.question_key')).map(toAnswer)
+    },
+
+    /** Answers of many assessments at once (counts for progress lists), never one query per assessment. */
+    async answersFor(assessmentIds: number[], db: Db = knex): Promise<Map<number, Answer[]>> {
+      const rows = await answers(db).select('a.assessment_id').whereIn('a.assessment_id', assessmentIds)
+      const map = new Map<number, Answer[]>()
+      for (const row of rows as (AnswerRow & { assessment_id: number })[]) {
+        map.set(row.assessment_id, [...(map.get(row.assessment_id) ?? []), toAnswer(row)])
+      }
+      return map
+    },
+
+    async answerForUpdate(assessmentId: number, questionKey: string, trx: Knex.Transaction): Promise<Answer | undefined> {
+      const row = await answers(trx).where({ 'a.assessment_id': assessmentId, 'a.question_key': questionKey }).forUpdate('a').first()
+      return row && toAnswer(row)
+    },
+
+    async writeAnswer(
+      assessmentId: number,
+      questionKey: string,
+      content: AnswerContent,
+      meta: { revision: number; at: Date; by: number | null; carriedFrom: string | null },
+      db: Db = knex,
+    ): Promise<void> {
+      const row = {
+        assessment_id: assessmentId,
+        question_key: questionKey,
+        level: content.level,
+        value: content.value === null ? null : JSON.stringify(content.value),
+        not_applicable: content.notApplicable,
+        evidence: content.evidence,
+        revision: meta.revision,
+        updated_at: meta.at,
+        updated_by: meta.by,
+        carried_from: meta.carriedFrom,
+      }
+      await db('answers').insert(row).onConflict(['assessment_id', 'question_key']).merge()
+    },
+  }
+}
+
+export type AssessmentRepository = ReturnType<typeof assessmentRepository>
