@@ -22,13 +22,14 @@ function uploadedText(req: Request): string {
   return file ? file.buffer.toString('utf8') : field(req.body, 'definition')
 }
 
-const errorSummary = (errors: { pointer: string; message: string }[]) => ({
+/** Every problem links to the field the definition came from: the file input, or the pasted text. */
+const errorSummary = (errors: { pointer: string; message: string }[], source: 'definitionFile' | 'definition') => ({
   summary: errors.map(e => ({
     text: `${e.pointer === '' ? 'The document' : e.pointer} ${e.message}`,
-    href: '#definitionFile',
+    href: `#${source}`,
   })),
   fields: {
-    definitionFile: `${errors.length} problem${errors.length === 1 ? '' : 's'} with this definition: see the list above`,
+    [source]: `${errors.length} problem${errors.length === 1 ? '' : 's'} with this definition: see the list above`,
   },
 })
 
@@ -56,13 +57,14 @@ export function adminQuestionnaireRoutes(services: Services): RouteDefinition[] 
         res.redirect(paths.admin.questionnaireVersion(stored.key, stored.version))
       } catch (error) {
         const pasted = field(req.body, 'definition')
+        const source = (req as Request & { file?: unknown }).file ? 'definitionFile' : 'definition'
         if (error instanceof DefinitionInvalidError) {
           const malformed = error.errors.some(
             e => e.message.startsWith('is not valid JSON') || e.message.startsWith('is empty'),
           )
           return renderList(
             res,
-            { errors: errorSummary(error.errors), definitionErrors: error.errors, pasted },
+            { errors: errorSummary(error.errors, source), definitionErrors: error.errors, pasted },
             malformed ? 400 : 422,
           )
         }
@@ -70,7 +72,7 @@ export function adminQuestionnaireRoutes(services: Services): RouteDefinition[] 
           return renderList(
             res,
             {
-              errors: errorSummary([{ pointer: '', message: error.message.replace(/^Version/, 'is version') }]),
+              errors: errorSummary([{ pointer: '', message: error.message.replace(/^Version/, 'is version') }], source),
               pasted,
             },
             409,
@@ -138,7 +140,13 @@ export function adminQuestionnaireRoutes(services: Services): RouteDefinition[] 
             from,
             to,
             comparison: undefined,
-            invalid: req.query.from !== undefined,
+            errors:
+              req.query.from === undefined
+                ? undefined
+                : {
+                    summary: [{ text: `Choose two different versions of ${key}`, href: '#from' }],
+                    fields: { from: 'Choose two different versions' },
+                  },
           },
           req.query.from === undefined ? 200 : 400,
         )
