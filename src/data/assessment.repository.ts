@@ -120,6 +120,28 @@ export function assessmentRepository(knex: Knex) {
       return row && toAnswer(row)
     },
 
+    /** Many answers at once, for demo data and imports; each row as writeAnswer would store it. */
+    async insertAnswers(
+      rows: { assessmentId: number; questionKey: string; content: AnswerContent; revision: number; at: Date; by: number | null }[],
+      db: Db = knex,
+    ): Promise<void> {
+      for (let i = 0; i < rows.length; i += 500) {
+        await db('answers').insert(
+          rows.slice(i, i + 500).map(r => ({
+            assessment_id: r.assessmentId,
+            question_key: r.questionKey,
+            level: r.content.level,
+            value: r.content.value === null ? null : JSON.stringify(r.content.value),
+            not_applicable: r.content.notApplicable,
+            evidence: r.content.evidence,
+            revision: r.revision,
+            updated_at: r.at,
+            updated_by: r.by,
+          })),
+        )
+      }
+    },
+
     async writeAnswer(
       assessmentId: number,
       questionKey: string,

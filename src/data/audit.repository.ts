@@ -29,6 +29,22 @@ export function auditRepository(knex: Knex) {
       })
     },
 
+    async recordMany(events: (AuditEventInput & { at?: Date })[], db: Db = knex): Promise<void> {
+      for (let i = 0; i < events.length; i += 500) {
+        await db('audit_events').insert(
+          events.slice(i, i + 500).map(event => ({
+            ...(event.at ? { at: event.at } : {}),
+            actor_user_id: event.actorUserId,
+            action: event.action,
+            entity_type: event.entityType,
+            entity_id: String(event.entityId),
+            before: event.before === undefined ? null : JSON.stringify(event.before),
+            after: event.after === undefined ? null : JSON.stringify(event.after),
+          })),
+        )
+      }
+    },
+
     async forEntity(entityType: string, entityId: string | number, db: Db = knex): Promise<AuditEvent[]> {
       const rows = await db('audit_events')
         .where({ entity_type: entityType, entity_id: String(entityId) })

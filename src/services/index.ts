@@ -19,7 +19,7 @@ export function createServices(repos: Repositories, clock: Clock = systemClock) 
     partnerships: partnershipService(repos),
     questionnaires,
     rounds: roundService(repos, clock),
-    seed: seedService(repos, questionnaires),
+    seed: seedService(repos, questionnaires, clock),
     sessions: repos.sessions,
     users: userService(repos, clock),
     clock,

@@ -38,3 +38,51 @@ describe('demo mode', () => {
     }
   })
 })
+
+describe('demo assessments', () => {
+  it('hold a closed 2025 round every authority submitted and an open 2026 round part-way through', async () => {
+    expect(await t.services.seed.seedDemoAssessments()).toBe(true)
+    const rounds = await t.services.rounds.list()
+    expect(rounds.map(r => [r.name, r.questionnaireVersion, r.status])).toEqual([
+      ['2026 assessment', 2, 'open'],
+      ['2025 assessment', 1, 'closed'],
+    ])
+    const lastYear = await t.repos.assessments.list({ roundId: rounds[1]!.id })
+    expect(lastYear).toHaveLength(33)
+    expect(new Set(lastYear.map(a => a.state))).toEqual(new Set(['submitted']))
+    const thisYear = await t.repos.assessments.list({ roundId: rounds[0]!.id })
+    const states = thisYear.map(a => a.state)
+    expect(states.filter(s => s === 'submitted').length).toBeGreaterThan(0)
+    expect(states.filter(s => s === 'in_progress').length).toBeGreaterThan(5)
+    expect(states.filter(s => s === 'not_started').length).toBeGreaterThan(5)
+  })
+
+  it('let Hackney’s respondent start 2026 from 2025’s answers', async () => {
+    const { agent } = await signIn(t.app, 'hackney@demo.local', 'demo-password')
+    const list = await agent.get('/assessments').expect(200)
+    const id = /href="\/assessments\/(\d+)">2026 assessment/.exec(list.text)?.[1]
+    expect(id).toBeDefined()
+    const page = await agent.get(`/assessments/${id}`).expect(200)
+    expect(page.text).toContain('Start from 2025 assessment’s answers')
+  })
+
+  it('are the same every time, and are not made twice', async () => {
+    expect(await t.services.seed.seedDemoAssessments()).toBe(false)
+    const other = await createTestApp({ DEMO_DATA: '1' })
+    try {
+      await other.services.seed.seedDemoAccounts('demo-password')
+      await other.services.seed.seedDemoAssessments()
+      const levels = async (app: TestApp) =>
+        (
+          await app.db
+            .knex('answers')
+            .join('assessments', 'assessments.id', 'answers.assessment_id')
+            .select('assessments.organisation_id', 'answers.question_key', 'answers.level')
+            .orderBy(['organisation_id', 'question_key'])
+        ).map(r => `${r.organisation_id}:${r.question_key}:${r.level}`)
+      expect(await levels(other)).toEqual(await levels(t))
+    } finally {
+      await other.close()
+    }
+  })
+})

@@ -30,6 +30,12 @@ export function roundStatus(round: Pick<Round, 'opensOn' | 'closesOn' | 'closedA
   return 'open'
 }
 
+/** A calendar date moved by whole days: addDays('2026-03-01', -1) is '2026-02-28'. */
+export function addDays(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number]
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10)
+}
+
 /** A real calendar date as 'YYYY-MM-DD', or undefined: 2026-02-30 is not a date. */
 export function parseDate(raw: unknown): string | undefined {
   if (typeof raw !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(raw)) return undefined
