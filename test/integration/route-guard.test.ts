@@ -94,3 +94,28 @@ describe('a respondent and other organisations', () => {
     }
   })
 })
+
+describe('another organisation’s assessment', () => {
+  it('is out of reach of a respondent on every page and endpoint that takes an assessment id', async () => {
+    const { createRound, assessmentOf } = await import('../support/rounds')
+    const roundId = await createRound(t, { organisations: ['hackney', 'camden'] })
+    const hackneyAssessment = await assessmentOf(t, roundId, 'hackney')
+    const camden = await signIn(t.app, (await t.createUser('respondent', { organisation: 'camden' })).email)
+    const assessmentRoutes = routes.filter(r => /^\/(api\/v1\/)?assessments\/:id/.test(r.path))
+    expect(assessmentRoutes.length).toBeGreaterThanOrEqual(10)
+    for (const r of assessmentRoutes) {
+      const path = r.path
+        .replace(':id', String(hackneyAssessment))
+        .replace(':themeKey', 'leadership.strategy')
+        .replace(':questionKey', 'leadership.strategy.digital-strategy')
+      const call = camden.agent[r.method](path).set('X-CSRF-Token', camden.csrf)
+      const response =
+        r.method === 'put'
+          ? await call.send({ level: 1, revision: 0 })
+          : await call.type('form').send({ _csrf: camden.csrf, declaration: 'agreed' })
+      expect([`${r.method} ${r.path}`, [403, 404].includes(response.status)]).toEqual([`${r.method} ${r.path}`, true])
+    }
+    expect(await t.repos.assessments.answers(hackneyAssessment)).toEqual([])
+    expect((await t.repos.assessments.findById(hackneyAssessment))?.state).toBe('not_started')
+  })
+})
