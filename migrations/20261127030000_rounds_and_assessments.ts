@@ -3,7 +3,7 @@ import type { Knex } from 'knex'
 export async function up(knex: Knex): Promise<void> {
   await knex.schema.createTable('rounds', table => {
     table.increments('id')
-    table.string('name', 120).notNullable().unique()
+    table.string('name', 120).notNullable()
     table.integer('questionnaire_version_id').notNullable().references('questionnaire_versions.id')
     // Calendar dates in London: open from the start of opens_on to the end of closes_on.
     table.date('opens_on').notNullable()
@@ -13,6 +13,8 @@ export async function up(knex: Knex): Promise<void> {
     table.timestamp('created_at', { useTz: true }).notNullable().defaultTo(knex.fn.now())
   })
   await knex.raw('alter table rounds add constraint rounds_dates_in_order check (closes_on >= opens_on)')
+  // Names are unique whatever their case: "2026 Assessment" and "2026 assessment" are one round.
+  await knex.raw('create unique index rounds_name_unique on rounds (lower(name))')
 
   await knex.schema.createTable('assessments', table => {
     table.increments('id')

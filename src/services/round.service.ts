@@ -1,4 +1,11 @@
-import { checkRoundInput, roundStatus, parseDate, type Round, type RoundStatus } from '../domain/assessment/round'
+import {
+  checkRoundInput,
+  londonDate,
+  roundStatus,
+  parseDate,
+  type Round,
+  type RoundStatus,
+} from '../domain/assessment/round'
 import { ConflictError, NotFoundError, ValidationError, type FieldError } from '../domain/errors'
 import type { Repositories } from '../data'
 import type { Clock } from './clock'
@@ -11,6 +18,15 @@ export interface RoundForm {
   /** Slugs of the organisations taking part; absent means all of them. */
   organisations?: unknown
 }
+
+/** '2027-01-31' as '31 January 2027'. */
+const longDate = (date: string): string =>
+  new Date(`${date}T12:00:00Z`).toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  })
 
 export interface RoundSummary extends Round {
   status: RoundStatus
@@ -59,6 +75,9 @@ export function roundService(repos: Repositories, clock: Clock) {
       if (errors.length > 0 || !checked.value || !stored) throw new ValidationError(errors)
       const input = checked.value
       return repos.database.transaction(async trx => {
+        if (await repos.rounds.findByName(input.name, trx)) {
+          throw new ValidationError([{ field: 'name', message: 'A round with this name already exists' }])
+        }
         const id = await repos.rounds.create(
           { ...input, questionnaireVersionId: stored.id, createdBy: actorUserId },
           trx,
@@ -90,8 +109,14 @@ export function roundService(repos: Repositories, clock: Clock) {
         throw new ValidationError([{ field: 'closesOn', message: 'Enter a real closing date, like 30 6 2026' }])
       if (closesOn <= round.closesOn) {
         throw new ValidationError([
-          { field: 'closesOn', message: `The new closing date must be after the current one, ${round.closesOn}` },
+          {
+            field: 'closesOn',
+            message: `The new closing date must be after the current one, ${longDate(round.closesOn)}`,
+          },
         ])
+      }
+      if (closesOn < londonDate(clock())) {
+        throw new ValidationError([{ field: 'closesOn', message: 'The new closing date must be today or later' }])
       }
       await repos.database.transaction(async trx => {
         await repos.rounds.setClosesOn(id, closesOn, trx)
