@@ -1,3 +1,4 @@
+import { STATE_LABELS } from '../domain/assessment/workflow'
 import { ALL_ROLES, CENTRAL_ROLES } from '../domain/roles'
 import type { Services } from '../services'
 import { paths } from './paths'
@@ -10,8 +11,16 @@ export function homeRoutes(services: Services): RouteDefinition[] {
     route('get', paths.home, ALL_ROLES, async (req, res) => {
       const user = signedInUser(req)
       if (user.role === 'respondent') {
-        const organisation = await services.organisations.ownOrganisation(user)
-        return renderPage(res, 'home/respondent', { title: 'Home', organisation })
+        const [organisation, assessments] = await Promise.all([
+          services.organisations.ownOrganisation(user),
+          services.assessments.list(user),
+        ])
+        return renderPage(res, 'home/respondent', {
+          title: 'Home',
+          organisation,
+          assessments,
+          stateLabels: STATE_LABELS,
+        })
       }
       const organisations = await services.organisations.list()
       await renderPage(res, 'home/central', { title: 'Home', organisations })

@@ -86,3 +86,14 @@ describe('demo assessments', () => {
     }
   })
 })
+
+describe('a respondent’s home page', () => {
+  it('leads to the open round’s assessment', async () => {
+    const { agent } = await signIn(t.app, 'camden@demo.local', 'demo-password')
+    const home = await agent.get('/').expect(200)
+    expect(home.text).toContain('Open now')
+    expect(home.text).toMatch(
+      /href="\/assessments\/\d+">2026 assessment<\/a>: not started, 0 of \d+ sections completed/,
+    )
+  })
+})
