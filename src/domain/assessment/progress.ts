@@ -1,10 +1,10 @@
 import { allQuestions, type Question, type QuestionnaireDefinition, type Theme } from '../questionnaire/definition'
-import { isAnswered, type Answer } from './answer'
+import { isAnswered, type Answer, type AnswerContent } from './answer'
 
 export type AnswerMap = ReadonlyMap<string, Answer>
 
 /** A question shows when it has no showIf, or the question it names has one of the listed answers. */
-export function isVisible(question: Question, answers: AnswerMap): boolean {
+export function isVisible(question: Question, answers: ReadonlyMap<string, AnswerContent>): boolean {
   if (!question.showIf) return true
   const answer = answers.get(question.showIf.question)
   if (!answer || answer.notApplicable) return false
