@@ -67,6 +67,16 @@ describe('checkAnswer', () => {
     expect(result.problems.map(p => p.pointer)).toContain(pointer)
   })
 
+  it('lets an option valued “none” stand only alone', () => {
+    const platforms = question('tech.cloud.platforms')
+    if (platforms.type !== 'multi') throw new Error('expected multi')
+    const withNone = { ...platforms, options: [...platforms.options, { value: 'none', label: 'None of these' }] }
+    expect(checkAnswer(withNone, { value: ['none'] }).content?.value).toEqual(['none'])
+    expect(checkAnswer(withNone, { value: ['none', 'pay'] }).problems).toEqual([
+      { pointer: '/value', message: '“none” cannot be chosen with other options' },
+    ])
+  })
+
   it('never throws on arbitrary input', () => {
     const questions = allQuestions(definition()).map(l => l.question)
     fc.assert(

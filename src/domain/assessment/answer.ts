@@ -119,7 +119,10 @@ function checkValue(
       if (!Array.isArray(raw) || raw.some(v => typeof v !== 'string' || !allowed.includes(v))) {
         return { problem: `must be a list of any of ${allowed.map(a => `“${a}”`).join(', ')}` }
       }
-      return { value: [...new Set(raw as string[])] }
+      const chosen = [...new Set(raw as string[])]
+      // By convention an option valued "none" means none of the others, so it stands alone.
+      if (chosen.includes('none') && chosen.length > 1) return { problem: '“none” cannot be chosen with other options' }
+      return { value: chosen }
     }
     case 'number': {
       const n =
