@@ -22,7 +22,19 @@ export function randomFrom(seed: number): () => number {
 }
 
 const WEAK_ON_DATA = ['barking-and-dagenham', 'havering', 'redbridge', 'newham', 'bexley']
-const WEAK_ON_HOUSING = ['croydon', 'lambeth', 'southwark', 'lewisham', 'brent', 'ealing', 'enfield', 'haringey', 'sutton', 'waltham-forest', 'hillingdon']
+const WEAK_ON_HOUSING = [
+  'croydon',
+  'lambeth',
+  'southwark',
+  'lewisham',
+  'brent',
+  'ealing',
+  'enfield',
+  'haringey',
+  'sutton',
+  'waltham-forest',
+  'hillingdon',
+]
 
 function clampLevel(x: number): number {
   return Math.min(5, Math.max(1, Math.round(x)))
@@ -45,31 +57,47 @@ export function demoAnswers(
     const evidence = question.evidence === 'required' || random() < 0.3 ? `Demo evidence for ${authority.name}` : null
     switch (question.type) {
       case 'maturity':
-        if (question.allowNotApplicable && authority.slug === 'city-of-london' && dimension.key === 'services' && random() < 0.5) {
+        if (
+          question.allowNotApplicable &&
+          authority.slug === 'city-of-london' &&
+          dimension.key === 'services' &&
+          random() < 0.5
+        ) {
           answers.set(question.key, { level: null, value: null, notApplicable: true, evidence: null })
         } else answers.set(question.key, { level: clampLevel(level), value: null, notApplicable: false, evidence })
         break
       case 'choice': {
         const option = question.options[Math.floor(random() * question.options.length)]
-        if (option) answers.set(question.key, { level: null, value: option.value, notApplicable: false, evidence: null })
+        if (option)
+          answers.set(question.key, { level: null, value: option.value, notApplicable: false, evidence: null })
         break
       }
-      case 'multi':
+      case 'multi': {
+        const picked = question.options.filter(() => random() < 0.4).map(o => o.value)
+        // "none" stands alone, as the answer checks require.
+        const value = picked.length > 1 ? picked.filter(v => v !== 'none') : picked
+        answers.set(question.key, { level: null, value, notApplicable: false, evidence: null })
+        break
+      }
+      case 'number': {
+        const min = question.min ?? 0
+        const max = question.max ?? min + 60
         answers.set(question.key, {
           level: null,
-          value: question.options.filter(() => random() < 0.4).map(o => o.value),
+          value: Math.round(min + random() * (max - min) * 0.6),
           notApplicable: false,
           evidence: null,
         })
         break
-      case 'number': {
-        const min = question.min ?? 0
-        const max = question.max ?? min + 60
-        answers.set(question.key, { level: null, value: Math.round(min + random() * (max - min) * 0.6), notApplicable: false, evidence: null })
-        break
       }
       case 'text':
-        if (question.required) answers.set(question.key, { level: null, value: `Demo answer from ${authority.name}`, notApplicable: false, evidence: null })
+        if (question.required)
+          answers.set(question.key, {
+            level: null,
+            value: `Demo answer from ${authority.name}`,
+            notApplicable: false,
+            evidence: null,
+          })
         break
     }
   }

@@ -97,3 +97,20 @@ describe('a respondent’s home page', () => {
     )
   })
 })
+
+describe('every demo answer', () => {
+  it('passes the same checks as an answer a person saves', async () => {
+    const { checkAnswer } = await import('../../src/domain/assessment/answer')
+    const { allQuestions } = await import('../../src/domain/questionnaire/definition')
+    for (const round of await t.services.rounds.list()) {
+      const def = (await t.services.questionnaires.get(round.questionnaireKey, round.questionnaireVersion)).definition
+      const questions = new Map(allQuestions(def).map(l => [l.question.key, l.question]))
+      for (const assessment of await t.repos.assessments.list({ roundId: round.id })) {
+        for (const answer of await t.repos.assessments.answers(assessment.id)) {
+          const question = questions.get(answer.questionKey)!
+          expect([answer.questionKey, checkAnswer(question, { ...answer }).problems]).toEqual([answer.questionKey, []])
+        }
+      }
+    }
+  })
+})
