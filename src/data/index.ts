@@ -4,6 +4,7 @@ import { auditRepository } from './audit.repository'
 import { healthRepository } from './health.repository'
 import { invitationRepository } from './invitation.repository'
 import { loginAttemptRepository } from './login-attempt.repository'
+import { moderationRepository } from './moderation.repository'
 import { organisationRepository } from './organisation.repository'
 import { partnershipRepository } from './partnership.repository'
 import { questionnaireRepository } from './questionnaire.repository'
@@ -18,6 +19,7 @@ export function createRepositories(knex: Knex) {
     database: healthRepository(knex),
     invitations: invitationRepository(knex),
     loginAttempts: loginAttemptRepository(knex),
+    moderations: moderationRepository(knex),
     organisations: organisationRepository(knex),
     partnerships: partnershipRepository(knex),
     questionnaires: questionnaireRepository(knex),

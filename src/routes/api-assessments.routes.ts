@@ -5,9 +5,11 @@ import { ALL_ROLES } from '../domain/roles'
 import { signedInUser } from '../middleware/require-access'
 import type { Services } from '../services'
 import { AnswerConflictError } from '../services/assessment.service'
+import { ModerationConflictError } from '../services/moderation.service'
 import { route, type RouteDefinition } from './route-table'
 
 const RESPONDENT = ['respondent'] as const
+const MODERATORS = ['assessor', 'admin'] as const
 
 const idOf = (req: Request): number => {
   const id = Number(req.params.id)
@@ -112,6 +114,64 @@ export function apiAssessmentRoutes(services: Services): RouteDefinition[] {
         return
       }
       res.json({ state: result.state })
+    }),
+
+    route('post', '/api/v1/assessments/:id/open-moderation', MODERATORS, async (req, res) => {
+      res.json({ state: await services.moderation.open(signedInUser(req), idOf(req)) })
+    }),
+
+    route('put', '/api/v1/assessments/:id/moderation/:questionKey', MODERATORS, async (req, res) => {
+      const body = (req.body ?? {}) as Record<string, unknown>
+      try {
+        res.json(await services.moderation.moderate(signedInUser(req), idOf(req), String(req.params.questionKey), body))
+      } catch (error) {
+        if (error instanceof ModerationConflictError) {
+          res.status(409).json({
+            error: 'conflict',
+            message: error.message,
+            current: error.current && {
+              questionKey: error.current.questionKey,
+              level: error.current.level,
+              rationale: error.current.rationale,
+              revision: error.current.revision,
+              updatedAt: error.current.updatedAt.toISOString(),
+              updatedBy: error.current.assessor?.name ?? null,
+            },
+          })
+          return
+        }
+        if (error instanceof ValidationError) {
+          sendInvalid(res, error)
+          return
+        }
+        throw error
+      }
+    }),
+
+    route('post', '/api/v1/assessments/:id/return', MODERATORS, async (req, res) => {
+      const body = (req.body ?? {}) as Record<string, unknown>
+      try {
+        res.json({ state: await services.moderation.returnToBorough(signedInUser(req), idOf(req), body.comment) })
+      } catch (error) {
+        if (error instanceof ValidationError) {
+          sendInvalid(res, error)
+          return
+        }
+        throw error
+      }
+    }),
+
+    route('post', '/api/v1/assessments/:id/complete', MODERATORS, async (req, res) => {
+      const body = (req.body ?? {}) as Record<string, unknown>
+      try {
+        res.json({ state: await services.moderation.complete(signedInUser(req), idOf(req), body.comment) })
+      } catch (error) {
+        if (error instanceof ValidationError) {
+          sendInvalid(res, error)
+          return
+        }
+        throw error
+      }
     }),
   ]
 }

@@ -30,6 +30,8 @@ export interface AssessmentView {
   /** Whether this user may change answers now, and if not, why not. */
   editable: { allowed: true } | { allowed: false; reason: string }
   carryOver: { available: boolean; from?: string }
+  /** What the assessor asked the borough to change, while the assessment is returned. */
+  returnComment: string | null
 }
 
 export interface SaveInput {
@@ -108,6 +110,7 @@ export function assessmentService(repos: Repositories, questionnaires: Questionn
     const editable = editability(user, assessment, round.status)
     const previous =
       editable.allowed && answers.size === 0 ? await previousAnswers(assessment.organisationId, round) : undefined
+    const comments = assessment.state === 'returned' ? await repos.moderations.comments(id) : undefined
     return {
       assessment,
       round,
@@ -117,6 +120,7 @@ export function assessmentService(repos: Repositories, questionnaires: Questionn
       progress: progress(definition, answers),
       editable,
       carryOver: previous ? { available: true, from: previous.round.name } : { available: false },
+      returnComment: comments?.returned ?? null,
     }
   }
 

@@ -2,6 +2,7 @@ import type { Repositories } from '../data'
 import { assessmentService } from './assessment.service'
 import { authService } from './auth.service'
 import { systemClock, type Clock } from './clock'
+import { moderationService } from './moderation.service'
 import { organisationService } from './organisation.service'
 import { partnershipService } from './partnership.service'
 import { questionnaireService } from './questionnaire.service'
@@ -15,6 +16,7 @@ export function createServices(repos: Repositories, clock: Clock = systemClock) 
     assessments: assessmentService(repos, questionnaires, clock),
     auth: authService(repos, clock),
     health: { check: () => repos.database.ping() },
+    moderation: moderationService(repos, questionnaires, clock),
     organisations: organisationService(repos),
     partnerships: partnershipService(repos),
     questionnaires,

@@ -1,0 +1,86 @@
+import type { Knex } from 'knex'
+import type { Db } from './db'
+
+export interface Moderation {
+  questionKey: string
+  level: number
+  rationale: string | null
+  assessor: { id: number; name: string } | null
+  revision: number
+  updatedAt: Date
+}
+
+interface Row {
+  question_key: string
+  level: number
+  rationale: string | null
+  assessor_id: number | null
+  assessor_name: string | null
+  revision: number
+  updated_at: Date
+}
+
+const toModeration = (r: Row): Moderation => ({
+  questionKey: r.question_key,
+  level: r.level,
+  rationale: r.rationale,
+  assessor: r.assessor_id === null ? null : { id: r.assessor_id, name: r.assessor_name ?? '' },
+  revision: r.revision,
+  updatedAt: r.updated_at,
+})
+
+export function moderationRepository(knex: Knex) {
+  const select = (db: Db) =>
+    db('moderations as m')
+      .leftJoin('users as u', 'u.id', 'm.assessor_id')
+      .select<Row[]>('m.question_key', 'm.level', 'm.rationale', 'm.assessor_id', 'u.name as assessor_name', 'm.revision', 'm.updated_at')
+
+  return {
+    async forAssessment(assessmentId: number, db: Db = knex): Promise<Moderation[]> {
+      return (await select(db).where('m.assessment_id', assessmentId).orderBy('m.question_key')).map(toModeration)
+    },
+
+    async findForUpdate(assessmentId: number, questionKey: string, trx: Knex.Transaction): Promise<Moderation | undefined> {
+      const row = await select(trx).where({ 'm.assessment_id': assessmentId, 'm.question_key': questionKey }).forUpdate('m').first()
+      return row && toModeration(row)
+    },
+
+    async write(
+      assessmentId: number,
+      questionKey: string,
+      value: { level: number; rationale: string | null; assessorId: number; revision: number; at: Date },
+      db: Db = knex,
+    ): Promise<void> {
+      await db('moderations')
+        .insert({
+          assessment_id: assessmentId,
+          question_key: questionKey,
+          level: value.level,
+          rationale: value.rationale,
+          assessor_id: value.assessorId,
+          revision: value.revision,
+          updated_at: value.at,
+        })
+        .onConflict(['assessment_id', 'question_key'])
+        .merge()
+    },
+
+    async setComments(assessmentId: number, comments: { moderation?: string | null; returned?: string | null }, db: Db = knex): Promise<void> {
+      await db('assessments')
+        .where({ id: assessmentId })
+        .update({
+          ...(comments.moderation !== undefined ? { moderation_comment: comments.moderation } : {}),
+          ...(comments.returned !== undefined ? { return_comment: comments.returned } : {}),
+        })
+    },
+
+    async comments(assessmentId: number, db: Db = knex): Promise<{ moderation: string | null; returned: string | null }> {
+      const row = await db('assessments')
+        .where({ id: assessmentId })
+        .first<{ moderation_comment: string | null; return_comment: string | null } | undefined>('moderation_comment', 'return_comment')
+      return { moderation: row?.moderation_comment ?? null, returned: row?.return_comment ?? null }
+    },
+  }
+}
+
+export type ModerationRepository = ReturnType<typeof moderationRepository>
