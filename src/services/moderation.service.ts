@@ -35,9 +35,8 @@ export function moderationService(repos: Repositories, questionnaires: Questionn
     user: User,
     id: number,
     action: WorkflowAction,
-    extra: (
-      trx: Parameters<Parameters<Repositories['database']['transaction']>[0]>[0],
-    ) => Promise<unknown> = () => Promise.resolve(),
+    extra: (trx: Parameters<Parameters<Repositories['database']['transaction']>[0]>[0]) => Promise<unknown> = () =>
+      Promise.resolve(),
   ) {
     await moderatable(user, id)
     return repos.database.transaction(async trx => {

@@ -78,20 +78,48 @@ export function seedService(repos: Repositories, questionnaires: QuestionnaireSe
 
       await repos.database.transaction(async trx => {
         const lastYear = await repos.rounds.create(
-          { name: '2025 assessment', questionnaireVersionId: v1.id, opensOn: addDays(today, -425), closesOn: addDays(today, -335), createdBy: null },
+          {
+            name: '2025 assessment',
+            questionnaireVersionId: v1.id,
+            opensOn: addDays(today, -425),
+            closesOn: addDays(today, -335),
+            createdBy: null,
+          },
           trx,
         )
         const thisYear = await repos.rounds.create(
-          { name: '2026 assessment', questionnaireVersionId: v2.id, opensOn: addDays(today, -30), closesOn: addDays(today, 60), createdBy: null },
+          {
+            name: '2026 assessment',
+            questionnaireVersionId: v2.id,
+            opensOn: addDays(today, -30),
+            closesOn: addDays(today, 60),
+            createdBy: null,
+          },
           trx,
         )
         await repos.rounds.close(lastYear, new Date(now.getTime() - 335 * dayMs), trx)
-        await repos.assessments.createForRound(lastYear, organisations.map(o => o.id), trx)
-        await repos.assessments.createForRound(thisYear, organisations.map(o => o.id), trx)
+        await repos.assessments.createForRound(
+          lastYear,
+          organisations.map(o => o.id),
+          trx,
+        )
+        await repos.assessments.createForRound(
+          thisYear,
+          organisations.map(o => o.id),
+          trx,
+        )
         const answerRows: Parameters<typeof repos.assessments.insertAnswers>[0] = []
         const events: Parameters<typeof repos.audit.recordMany>[0] = []
 
-        const fill = async (roundId: number, version: 1 | 2, slug: string, share: number, at: Date, submit: boolean, drift: number) => {
+        const fill = async (
+          roundId: number,
+          version: 1 | 2,
+          slug: string,
+          share: number,
+          at: Date,
+          submit: boolean,
+          drift: number,
+        ) => {
           const organisation = organisations.find(o => o.slug === slug)
           const facts = LONDON_AUTHORITIES.find(a => a.slug === slug)
           if (!organisation || !facts) return
@@ -101,21 +129,46 @@ export function seedService(repos: Repositories, questionnaires: QuestionnaireSe
           const all = [...demoAnswers(definitions[version], facts, random, drift)]
           for (const [questionKey, content] of all.slice(0, Math.ceil(all.length * share))) {
             answerRows.push({ assessmentId: assessment.id, questionKey, content, revision: 1, at, by })
-            events.push({ at, actorUserId: by, action: 'answer.saved', entityType: 'assessment', entityId: assessment.id, before: { questionKey }, after: { questionKey, ...content, revision: 1 } })
+            events.push({
+              at,
+              actorUserId: by,
+              action: 'answer.saved',
+              entityType: 'assessment',
+              entityId: assessment.id,
+              before: { questionKey },
+              after: { questionKey, ...content, revision: 1 },
+            })
           }
           await repos.assessments.setState(assessment.id, 'in_progress', {}, trx)
           if (submit) {
-            await repos.assessments.setState(assessment.id, 'submitted', { submittedAt: at, ...(by ? { submittedBy: by } : {}) }, trx)
-            events.push({ at, actorUserId: by, action: 'assessment.submitted', entityType: 'assessment', entityId: assessment.id, before: { state: 'in_progress' }, after: { state: 'submitted' } })
+            await repos.assessments.setState(
+              assessment.id,
+              'submitted',
+              { submittedAt: at, ...(by ? { submittedBy: by } : {}) },
+              trx,
+            )
+            events.push({
+              at,
+              actorUserId: by,
+              action: 'assessment.submitted',
+              entityType: 'assessment',
+              entityId: assessment.id,
+              before: { state: 'in_progress' },
+              after: { state: 'submitted' },
+            })
           }
         }
 
-        for (const o of organisations) await fill(lastYear, 1, o.slug, 1, new Date(now.getTime() - 340 * dayMs), true, 0)
+        for (const o of organisations)
+          await fill(lastYear, 1, o.slug, 1, new Date(now.getTime() - 340 * dayMs), true, 0)
         // This year: a few done, a dozen part-way, the rest (Hackney among them) still to start.
-        const started = organisations.map(o => o.slug).filter(slug => !['hackney', 'camden', 'islington'].includes(slug))
+        const started = organisations
+          .map(o => o.slug)
+          .filter(slug => !['hackney', 'camden', 'islington'].includes(slug))
         for (const [i, slug] of started.entries()) {
           if (i % 9 === 0) await fill(thisYear, 2, slug, 1, new Date(now.getTime() - 3 * dayMs), true, 0.3)
-          else if (i % 2 === 0) await fill(thisYear, 2, slug, 0.2 + random() * 0.6, new Date(now.getTime() - 5 * dayMs), false, 0.3)
+          else if (i % 2 === 0)
+            await fill(thisYear, 2, slug, 0.2 + random() * 0.6, new Date(now.getTime() - 5 * dayMs), false, 0.3)
         }
         await repos.assessments.insertAnswers(answerRows, trx)
         await repos.audit.recordMany(events, trx)
