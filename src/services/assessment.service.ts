@@ -9,6 +9,7 @@ import { allQuestions, type Question, type QuestionnaireDefinition } from '../do
 import { isCentralRole } from '../domain/roles'
 import type { User } from '../domain/user'
 import type { Repositories } from '../data'
+import type { Transaction } from '../data/db'
 import type { AssessmentRecord } from '../data/assessment.repository'
 import type { Clock } from './clock'
 import type { QuestionnaireService } from './questionnaire.service'
@@ -194,7 +195,7 @@ export function assessmentService(repos: Repositories, questionnaires: Questionn
   }
 
   async function moveState(
-    trx: Parameters<Parameters<Repositories['database']['transaction']>[0]>[0],
+    trx: Transaction,
     assessment: AssessmentRecord,
     action: 'start' | 'submit',
     actorUserId: number,

@@ -3,6 +3,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '.
 import { allQuestions } from '../domain/questionnaire/definition'
 import type { User } from '../domain/user'
 import type { Repositories } from '../data'
+import type { Transaction } from '../data/db'
 import type { Moderation } from '../data/moderation.repository'
 import type { Clock } from './clock'
 import type { QuestionnaireService } from './questionnaire.service'
@@ -35,8 +36,7 @@ export function moderationService(repos: Repositories, questionnaires: Questionn
     user: User,
     id: number,
     action: WorkflowAction,
-    extra: (trx: Parameters<Parameters<Repositories['database']['transaction']>[0]>[0]) => Promise<unknown> = () =>
-      Promise.resolve(),
+    extra: (trx: Transaction) => Promise<unknown> = () => Promise.resolve(),
   ) {
     await moderatable(user, id)
     return repos.database.transaction(async trx => {
