@@ -15,6 +15,7 @@ const NAVIGATION: Record<Role, NavItem[]> = {
   ],
   assessor: [
     { href: paths.home, text: 'Home' },
+    { href: paths.moderationQueue, text: 'Moderation' },
     { href: paths.organisations, text: 'Organisations' },
   ],
   analyst: [
@@ -24,6 +25,7 @@ const NAVIGATION: Record<Role, NavItem[]> = {
   admin: [
     { href: paths.home, text: 'Home' },
     { href: paths.organisations, text: 'Organisations' },
+    { href: paths.moderationQueue, text: 'Moderation' },
     { href: paths.admin.rounds, text: 'Rounds' },
     { href: paths.admin.users, text: 'Users' },
     { href: paths.admin.partnerships, text: 'Partnerships' },

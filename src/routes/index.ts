@@ -9,6 +9,7 @@ import { assessmentRoutes } from './assessments.routes'
 import { apiRoutes } from './api.routes'
 import { authRoutes } from './auth.routes'
 import { homeRoutes } from './home.routes'
+import { moderationRoutes } from './moderation.routes'
 import { pageRoutes } from './pages.routes'
 import type { RouteDefinition } from './route-table'
 
@@ -22,6 +23,7 @@ export function routeTable(services: Services): RouteDefinition[] {
     ...adminQuestionnaireRoutes(services),
     ...adminRoundRoutes(services),
     ...assessmentRoutes(services),
+    ...moderationRoutes(services),
     ...apiRoundRoutes(services),
     ...apiAssessmentRoutes(services),
     ...apiRoutes(services),

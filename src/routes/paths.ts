@@ -17,6 +17,8 @@ export const paths = {
   assessmentSubmitted: (id: number) => `/assessments/${id}/submitted`,
   assessmentHistory: (id: number) => `/assessments/${id}/history`,
   assessmentCarryOver: (id: number) => `/assessments/${id}/carry-over`,
+  moderationQueue: '/moderation',
+  moderation: (id: number) => `/moderation/${id}`,
   admin: {
     users: '/admin/users',
     newUser: '/admin/users/new',
