@@ -69,6 +69,15 @@ export function apiAssessmentRoutes(services: Services): RouteDefinition[] {
       })
     }),
 
+    route('get', '/api/v1/assessments/:id/scores', ALL_ROLES, async (req, res) => {
+      const basis = req.query.basis ?? 'final'
+      if (basis !== 'self' && basis !== 'final') {
+        res.status(400).json({ error: 'bad_request', message: 'basis must be self or final' })
+        return
+      }
+      res.json(await services.assessments.scores(signedInUser(req), idOf(req), basis))
+    }),
+
     route('put', '/api/v1/assessments/:id/answers/:questionKey', RESPONDENT, async (req, res) => {
       const body = req.body as unknown
       if (body === null || typeof body !== 'object' || Array.isArray(body)) {

@@ -4,6 +4,7 @@ import { progress, submitProblems, type Progress, type SubmitProblem } from '../
 import { roundStatus, type Round, type RoundStatus } from '../domain/assessment/round'
 import { respondentsMayEdit, transition, type AssessmentState } from '../domain/assessment/workflow'
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../domain/errors'
+import { score, type Basis, type Scores } from '../domain/scoring'
 import type { Organisation } from '../domain/organisation'
 import { allQuestions, type Question, type QuestionnaireDefinition } from '../domain/questionnaire/definition'
 import { isCentralRole } from '../domain/roles'
@@ -349,6 +350,13 @@ export function assessmentService(repos: Repositories, questionnaires: Questionn
         return moveState(trx, assessment, 'submit', user.id)
       })
       return { state }
+    },
+
+    /** Scores by the published rule, on the respondent's answers (self) or with moderated levels (final). */
+    async scores(user: User, id: number, basis: Basis): Promise<Scores> {
+      const current = await view(user, id)
+      const moderatedLevels = new Map((await repos.moderations.forAssessment(id)).map(m => [m.questionKey, m.level]))
+      return score(current.definition, { answers: current.answers, moderatedLevels, basis })
     },
 
     /** Every change to the assessment, oldest first, with who made it. */

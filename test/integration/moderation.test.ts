@@ -147,3 +147,28 @@ describe('the history page', () => {
     expect(page.text).toContain('(rationale: No evidence of a published strategy)')
   })
 })
+
+describe('GET /api/v1/assessments/:id/scores', () => {
+  it('scores by the published rule, with moderated levels on the final basis only', async () => {
+    const self = await respondent.agent.get(`/api/v1/assessments/${assessmentId}/scores?basis=self`).expect(200)
+    const final = await respondent.agent.get(`/api/v1/assessments/${assessmentId}/scores?basis=final`).expect(200)
+    const def = (await t.services.questionnaires.get('london-digital-maturity', 2)).definition
+    const firstDimension = def.dimensions[0]!
+    expect(self.body.dimensions.map((d: { key: string }) => d.key)).toEqual(def.dimensions.map(d => d.key))
+    expect(self.body.coverage).toBeGreaterThan(0.9)
+    const firstTheme = (body: any) =>
+      body.dimensions.find((d: { key: string }) => d.key === firstDimension.key).themes[0].score
+    // The first question was self-assessed 4 and moderated to 2; the rest of its theme stayed at 3.
+    expect(firstTheme(final.body)).toBeLessThan(firstTheme(self.body))
+    for (const body of [self.body, final.body]) {
+      expect(body.overall).toBeGreaterThanOrEqual(1)
+      expect(body.overall).toBeLessThanOrEqual(5)
+    }
+  })
+
+  it('refuses an unknown basis and other organisations', async () => {
+    await respondent.agent.get(`/api/v1/assessments/${assessmentId}/scores?basis=best`).expect(400)
+    const other = await signIn(t.app, (await t.createUser('respondent', { organisation: 'lewisham' })).email)
+    await other.agent.get(`/api/v1/assessments/${assessmentId}/scores`).expect(404)
+  })
+})
