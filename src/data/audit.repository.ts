@@ -15,34 +15,26 @@ export interface AuditEvent extends AuditEventInput {
   at: Date
 }
 
+const toRow = (event: AuditEventInput & { at?: Date }) => ({
+  ...(event.at ? { at: event.at } : {}),
+  actor_user_id: event.actorUserId,
+  action: event.action,
+  entity_type: event.entityType,
+  entity_id: String(event.entityId),
+  before: event.before === undefined ? null : JSON.stringify(event.before),
+  after: event.after === undefined ? null : JSON.stringify(event.after),
+})
+
 export function auditRepository(knex: Knex) {
   return {
     /** Pass the transaction that made the change, so the event and the change stand or fall together. */
     async record(event: AuditEventInput, db: Db = knex): Promise<void> {
-      await db('audit_events').insert({
-        actor_user_id: event.actorUserId,
-        action: event.action,
-        entity_type: event.entityType,
-        entity_id: String(event.entityId),
-        before: event.before === undefined ? null : JSON.stringify(event.before),
-        after: event.after === undefined ? null : JSON.stringify(event.after),
-      })
+      await db('audit_events').insert(toRow(event))
     },
 
+    /** Many events at once (demo data); `at` may be set for events that happened earlier. */
     async recordMany(events: (AuditEventInput & { at?: Date })[], db: Db = knex): Promise<void> {
-      for (let i = 0; i < events.length; i += 500) {
-        await db('audit_events').insert(
-          events.slice(i, i + 500).map(event => ({
-            ...(event.at ? { at: event.at } : {}),
-            actor_user_id: event.actorUserId,
-            action: event.action,
-            entity_type: event.entityType,
-            entity_id: String(event.entityId),
-            before: event.before === undefined ? null : JSON.stringify(event.before),
-            after: event.after === undefined ? null : JSON.stringify(event.after),
-          })),
-        )
-      }
+      for (let i = 0; i < events.length; i += 500) await db('audit_events').insert(events.slice(i, i + 500).map(toRow))
     },
 
     async forEntity(entityType: string, entityId: string | number, db: Db = knex): Promise<AuditEvent[]> {

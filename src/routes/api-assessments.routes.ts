@@ -32,6 +32,16 @@ function sendInvalid(res: Response, error: ValidationError): void {
   res.status(422).json({ error: 'invalid', errors: error.errors.map(e => ({ pointer: e.field, message: e.message })) })
 }
 
+/** Runs a use case and answers its ValidationError as 422 with pointers; other errors go on to the error handler. */
+async function answering422(res: Response, work: () => Promise<void>): Promise<void> {
+  try {
+    await work()
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error
+    sendInvalid(res, error)
+  }
+}
+
 export function apiAssessmentRoutes(services: Services): RouteDefinition[] {
   return [
     route('get', '/api/v1/assessments', ALL_ROLES, async (req, res) => {
@@ -159,28 +169,16 @@ export function apiAssessmentRoutes(services: Services): RouteDefinition[] {
 
     route('post', '/api/v1/assessments/:id/return', MODERATORS, async (req, res) => {
       const body = (req.body ?? {}) as Record<string, unknown>
-      try {
+      await answering422(res, async () => {
         res.json({ state: await services.moderation.returnToBorough(signedInUser(req), idOf(req), body.comment) })
-      } catch (error) {
-        if (error instanceof ValidationError) {
-          sendInvalid(res, error)
-          return
-        }
-        throw error
-      }
+      })
     }),
 
     route('post', '/api/v1/assessments/:id/complete', MODERATORS, async (req, res) => {
       const body = (req.body ?? {}) as Record<string, unknown>
-      try {
+      await answering422(res, async () => {
         res.json({ state: await services.moderation.complete(signedInUser(req), idOf(req), body.comment) })
-      } catch (error) {
-        if (error instanceof ValidationError) {
-          sendInvalid(res, error)
-          return
-        }
-        throw error
-      }
+      })
     }),
   ]
 }
