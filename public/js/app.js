@@ -1,5 +1,9 @@
 import { initAll } from '/assets/govuk-frontend.min.js'
+import { startAutosave } from '/public/js/autosave.js'
 import { startSessionTimeout } from '/public/js/session-timeout.js'
+import { startShowIf } from '/public/js/show-if.js'
 
 initAll()
 startSessionTimeout(document)
+startShowIf(document)
+startAutosave(document)
