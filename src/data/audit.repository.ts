@@ -2,6 +2,8 @@ import type { Knex } from 'knex'
 import type { Db } from './db'
 
 export interface AuditEventInput {
+  /** When it happened, by the service's clock; the database's time if absent. */
+  at?: Date
   actorUserId: number | null
   action: string
   entityType: string
@@ -15,7 +17,7 @@ export interface AuditEvent extends AuditEventInput {
   at: Date
 }
 
-const toRow = (event: AuditEventInput & { at?: Date }) => ({
+const toRow = (event: AuditEventInput) => ({
   ...(event.at ? { at: event.at } : {}),
   actor_user_id: event.actorUserId,
   action: event.action,
@@ -33,7 +35,7 @@ export function auditRepository(knex: Knex) {
     },
 
     /** Many events at once (demo data); `at` may be set for events that happened earlier. */
-    async recordMany(events: (AuditEventInput & { at?: Date })[], db: Db = knex): Promise<void> {
+    async recordMany(events: AuditEventInput[], db: Db = knex): Promise<void> {
       for (let i = 0; i < events.length; i += 500) await db('audit_events').insert(events.slice(i, i + 500).map(toRow))
     },
 

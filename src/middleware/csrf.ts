@@ -30,7 +30,7 @@ export const verifyCsrf: RequestHandler = (req, _res, next) => {
   const expected = req.session.csrfToken
   const sent = sentToken(req)
   // An API call whose session has ended is told to sign in again, not that its token is wrong.
-  if (expected === undefined && req.path.startsWith('/api/')) {
+  if (!req.user && req.path.startsWith('/api/')) {
     next(new HttpError(401, 'unauthenticated', 'Your session has ended: sign in again'))
     return
   }

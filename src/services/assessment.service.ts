@@ -177,6 +177,7 @@ export function assessmentService(repos: Repositories, questionnaires: Questionn
         )
         await repos.audit.record(
           {
+            at: clock(),
             actorUserId: user.id,
             action: unchanged ? 'answer.confirmed' : 'answer.saved',
             entityType: 'assessment',
@@ -211,6 +212,7 @@ export function assessmentService(repos: Repositories, questionnaires: Questionn
     )
     await repos.audit.record(
       {
+        at: clock(),
         actorUserId,
         action: `assessment.${action === 'start' ? 'started' : 'submitted'}`,
         entityType: 'assessment',
@@ -322,6 +324,7 @@ export function assessmentService(repos: Repositories, questionnaires: Questionn
         }
         await repos.audit.record(
           {
+            at: clock(),
             actorUserId: user.id,
             action: 'assessment.carried-over',
             entityType: 'assessment',

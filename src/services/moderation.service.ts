@@ -48,6 +48,7 @@ export function moderationService(repos: Repositories, questionnaires: Questionn
       await repos.assessments.setState(id, next.to, {}, trx)
       await repos.audit.record(
         {
+          at: clock(),
           actorUserId: user.id,
           action: `assessment.${action}`,
           entityType: 'assessment',
@@ -126,6 +127,7 @@ export function moderationService(repos: Repositories, questionnaires: Questionn
         )
         await repos.audit.record(
           {
+            at: clock(),
             actorUserId: user.id,
             action: 'moderation.saved',
             entityType: 'assessment',
@@ -162,6 +164,19 @@ export function moderationService(repos: Repositories, questionnaires: Questionn
           trx,
         ),
       )
+    },
+
+    /** What a moderator sees of an assessment's moderation: refused, as every write is, to its own organisation. */
+    async forModerator(
+      user: User,
+      id: number,
+    ): Promise<{ moderations: Moderation[]; comments: { moderation: string | null; returned: string | null } }> {
+      await moderatable(user, id)
+      const [moderations, comments] = await Promise.all([
+        repos.moderations.forAssessment(id),
+        repos.moderations.comments(id),
+      ])
+      return { moderations, comments }
     },
 
     async forAssessment(id: number): Promise<Moderation[]> {

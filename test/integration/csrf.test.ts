@@ -60,3 +60,18 @@ describe('cross-site request forgery protection', () => {
     expect(csrfFrom((await b.agent.get('/')).text)).toBe(b.csrf)
   })
 })
+
+describe('an API call from a page whose person has signed out elsewhere', () => {
+  it('is told to sign in again (401), not that its form expired', async () => {
+    const user = await t.createUser('respondent')
+    const { agent, csrf } = await signIn(t.app, user.email)
+    await agent.post('/logout').type('form').send({ _csrf: csrf }).expect(302)
+    await agent.get('/login').expect(200)
+    const response = await agent
+      .put('/api/v1/assessments/1/answers/x')
+      .set('X-CSRF-Token', csrf)
+      .send({ level: 1, revision: 0 })
+    expect(response.status).toBe(401)
+    expect(response.body.error).toBe('unauthenticated')
+  })
+})
