@@ -1,4 +1,8 @@
+import pino from 'pino'
 import request from 'supertest'
+import { createApp } from '../../src/app'
+import { createRepositories } from '../../src/data'
+import { createServices } from '../../src/services'
 import { createTestApp, csrfFrom, PASSWORD, signIn, type TestApp } from '../support/test-app'
 
 let t: TestApp
@@ -179,12 +183,25 @@ describe('sessions', () => {
       .expect('Location', /\/login/)
   })
 
-  it('are kept in the database, so they outlive the process that made them', async () => {
+  it('are kept in the database, so another app process (or this one restarted) honours them', async () => {
     const user = await t.createUser('analyst')
     const { agent } = await signIn(t.app, user.email)
     const rows = await t.db.knex('sessions').whereRaw(`(data->>'userId')::int = ?`, [user.id])
     expect(rows).toHaveLength(1)
-    expect(agent).toBeDefined()
+    const cookie = ((await agent.get('/')).headers['set-cookie'] as unknown as string[] | undefined)?.find(c =>
+      c.startsWith('ldm.sid='),
+    )
+    // A second app built from scratch over the same database: no memory shared with the first.
+    const other = createApp({
+      config: t.config,
+      services: createServices(createRepositories(t.db.knex), t.clock),
+      logger: pino({ level: 'silent' }),
+    })
+    const home = await request(other)
+      .get('/')
+      .set('Cookie', (cookie ?? '').split(';')[0] ?? '')
+      .expect(200)
+    expect(home.text).toContain('33 organisations')
   })
 
   it('can be kept alive from the timeout warning', async () => {
