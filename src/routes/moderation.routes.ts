@@ -14,12 +14,12 @@ import { route, type RouteDefinition } from './route-table'
 
 const MODERATORS = ['assessor', 'admin'] as const
 const QUEUE_STATES: readonly AssessmentState[] = ['submitted', 'in_moderation', 'returned', 'moderated']
-// TODO(paths.ts): these belong beside paths.moderation, which this area may not edit.
-const to = {
-  open: (id: number) => `${paths.moderation(id)}/open`,
-  question: (id: number, key: string) => `${paths.moderation(id)}/questions/${encodeURIComponent(key)}`,
-  return: (id: number) => `${paths.moderation(id)}/return`,
-  complete: (id: number) => `${paths.moderation(id)}/complete`,
+/** Tag colours for states: the words carry the meaning, the colour only repeats it. */
+const STATE_TAGS: Partial<Record<AssessmentState, string>> = {
+  submitted: 'govuk-tag--blue',
+  in_moderation: 'govuk-tag--yellow',
+  returned: 'govuk-tag--orange',
+  moderated: 'govuk-tag--green',
 }
 
 const idOf = (req: Request): number => {
@@ -85,7 +85,7 @@ export function moderationRoutes(services: Services): RouteDefinition[] {
         scores,
         sections,
         stateLabels: STATE_LABELS,
-        to,
+        stateTags: STATE_TAGS,
         moderationFieldId,
         submittedOn: londonDate(view.assessment.submittedAt),
         ...extra,
@@ -97,17 +97,20 @@ export function moderationRoutes(services: Services): RouteDefinition[] {
   /** A question's errors, each linked to its field and named by its prompt. */
   function questionErrors(id: string, prompt: string, error: ValidationError): FormErrors {
     const fields: Record<string, string> = {}
+    const summary: FormErrors['summary'] = []
     for (const e of error.errors) {
       const target = e.field === '/rationale' ? `${id}-rationale` : id
-      const message =
+      if (fields[target]) continue
+      const text =
         e.field === '/level'
           ? 'select a moderated level from 1 to 5'
           : e.message.startsWith('must')
             ? `${e.field === '/rationale' ? 'the rationale' : 'the form'} ${e.message}`
             : e.message
-      fields[target] ??= `${prompt}: ${message}`
+      fields[target] = text.charAt(0).toUpperCase() + text.slice(1)
+      summary.push({ text: `${fields[target]}: “${prompt}”`, href: `#${target}` })
     }
-    return { summary: Object.entries(fields).map(([f, text]) => ({ text, href: `#${f}` })), fields }
+    return { summary, fields }
   }
 
   return [
@@ -135,6 +138,7 @@ export function moderationRoutes(services: Services): RouteDefinition[] {
         states: QUEUE_STATES,
         stateFilter,
         stateLabels: STATE_LABELS,
+        stateTags: STATE_TAGS,
       })
     }),
 
@@ -184,11 +188,10 @@ export function moderationRoutes(services: Services): RouteDefinition[] {
         await services.moderation.returnToBorough(signedInUser(req), id, comment)
       } catch (error) {
         if (!(error instanceof ValidationError)) throw error
-        const text =
+        const message =
           comment.trim() === ''
             ? 'Enter a comment saying what the borough needs to change'
-            : (error.errors[0]?.message ?? error.message)
-        const message = text.charAt(0).toUpperCase() + text.slice(1)
+            : `The comment ${error.errors[0]?.message ?? 'is not valid'}`
         const errors = { summary: [{ text: message, href: '#comment' }], fields: { comment: message } }
         return renderModeration(req, res, { errors, posted: { comment } })
       }

@@ -19,6 +19,11 @@ export const paths = {
   assessmentCarryOver: (id: number) => `/assessments/${id}/carry-over`,
   moderationQueue: '/moderation',
   moderation: (id: number) => `/moderation/${id}`,
+  moderationOpen: (id: number) => `/moderation/${id}/open`,
+  moderationQuestion: (id: number, questionKey: string) =>
+    `/moderation/${id}/questions/${encodeURIComponent(questionKey)}`,
+  moderationReturn: (id: number) => `/moderation/${id}/return`,
+  moderationComplete: (id: number) => `/moderation/${id}/complete`,
   admin: {
     users: '/admin/users',
     newUser: '/admin/users/new',
