@@ -1,3 +1,4 @@
+import { answerBody } from '../support/answers'
 import { allQuestions } from '../../src/domain/questionnaire/definition'
 import { assessmentOf, createRound } from '../support/rounds'
 import { createTestApp, signIn, type Agent, type TestApp } from '../support/test-app'
@@ -12,16 +13,7 @@ async function answerEverything(id: number, version: number) {
   const def = (await t.services.questionnaires.get('london-digital-maturity', version)).definition
   for (const { question } of allQuestions(def)) {
     if (!question.required) continue
-    const body =
-      question.type === 'maturity'
-        ? { level: (question.key.length % 5) + 1 }
-        : question.type === 'choice'
-          ? { value: question.options[0]!.value }
-          : question.type === 'multi'
-            ? { value: [question.options[0]!.value] }
-            : question.type === 'number'
-              ? { value: 7 }
-              : { value: 'Context text' }
+    const body = answerBody(question, (question.key.length % 5) + 1)
     const evidence = question.evidence === 'required' ? { evidence: 'Evidence from 2025' } : {}
     await officer.agent
       .put(`/api/v1/assessments/${id}/answers/${question.key}`)

@@ -1,5 +1,6 @@
 import { allQuestions, type QuestionnaireDefinition } from '../../src/domain/questionnaire/definition'
 import { moderationFieldId } from '../../src/routes/moderation.routes'
+import { answerBody } from '../support/answers'
 import { assessmentOf, createRound } from '../support/rounds'
 import { createTestApp, signIn, type Agent, type TestApp } from '../support/test-app'
 
@@ -19,16 +20,7 @@ let secondKey: string
 async function answerAndSubmit() {
   for (const { question } of allQuestions(definition)) {
     if (!question.required) continue
-    const body =
-      question.type === 'maturity'
-        ? { level: 3 }
-        : question.type === 'choice'
-          ? { value: question.options[0]!.value }
-          : question.type === 'multi'
-            ? { value: [question.options[0]!.value] }
-            : question.type === 'number'
-              ? { value: 5 }
-              : { value: 'Text' }
+    const body = answerBody(question, 3)
     await respondent.agent
       .put(`/api/v1/assessments/${assessmentId}/answers/${question.key}`)
       .set('X-CSRF-Token', respondent.csrf)

@@ -1,3 +1,4 @@
+import { answerBody } from '../support/answers'
 import { allQuestions } from '../../src/domain/questionnaire/definition'
 import { assessmentOf, createRound } from '../support/rounds'
 import { createTestApp, signIn, type Agent, type TestApp } from '../support/test-app'
@@ -19,16 +20,7 @@ async function answerAndSubmit() {
   const stored = new Map((await t.repos.assessments.answers(assessmentId)).map(a => [a.questionKey, a]))
   for (const { question } of allQuestions(def)) {
     if (!question.required || stored.has(question.key)) continue
-    const body =
-      question.type === 'maturity'
-        ? { level: 3 }
-        : question.type === 'choice'
-          ? { value: question.options[0]!.value }
-          : question.type === 'multi'
-            ? { value: [question.options[0]!.value] }
-            : question.type === 'number'
-              ? { value: 5 }
-              : { value: 'Text' }
+    const body = answerBody(question, 3)
     await api(respondent, 'put', `/answers/${question.key}`, {
       ...body,
       ...(question.evidence === 'required' ? { evidence: 'Yes' } : {}),
