@@ -10,7 +10,8 @@ import type { AssessmentView, SaveInput } from '../services/assessment.service'
 import { fingerprint, parseAnswer, postedAnswers, type ParsedAnswer } from './answer-form'
 import { field } from './form-errors'
 import { paths } from './paths'
-import { describeAnswer, fieldId } from './presenters/answer.presenter'
+import { conditionText, describeAnswer, fieldId } from './presenters/answer.presenter'
+import { historyRows } from './presenters/history.presenter'
 import { renderPage } from './render'
 import { route, type RouteDefinition } from './route-table'
 
@@ -68,6 +69,7 @@ export function assessmentRoutes(services: Services): RouteDefinition[] {
         ...located,
         states,
         describeAnswer,
+        conditionText,
         fieldId,
         ...extra,
       },
@@ -241,9 +243,7 @@ export function assessmentRoutes(services: Services): RouteDefinition[] {
       await renderPage(res, 'assessments/history', {
         title: 'History',
         view,
-        events,
-        describeAnswer,
-        stateLabels: STATE_LABELS,
+        rows: historyRows(events, view.definition),
       })
     }),
   ]

@@ -1,5 +1,10 @@
 import { isAnswered, type AnswerContent } from '../../domain/assessment/answer'
-import type { Question, ScaleLevel } from '../../domain/questionnaire/definition'
+import {
+  allQuestions,
+  type Question,
+  type QuestionnaireDefinition,
+  type ScaleLevel,
+} from '../../domain/questionnaire/definition'
 
 /** An answer as a person reads it: "3. Defined", "Yes", "12 FTE", "Not applicable", "Not answered". */
 export function describeAnswer(
@@ -29,3 +34,16 @@ export function describeAnswer(
 
 /** The id a question's first field has on the page, so error summaries and change links can point at it. */
 export const fieldId = (questionKey: string): string => `answer-${questionKey.replace(/\./g, '__')}`
+
+/** Said beside a conditional question, so people without JavaScript know when to answer it. */
+export function conditionText(question: Question, definition: QuestionnaireDefinition): string | undefined {
+  if (!question.showIf) return undefined
+  const { question: parentKey, values } = question.showIf
+  const parent = allQuestions(definition).find(l => l.question.key === parentKey)?.question
+  const labels = values.map(v =>
+    parent && (parent.type === 'choice' || parent.type === 'multi')
+      ? (parent.options.find(o => o.value === v)?.label ?? String(v))
+      : String(v),
+  )
+  return `Answer this if you answered “${labels.join('” or “')}” to “${parent ? parent.prompt : parentKey}”.`
+}
