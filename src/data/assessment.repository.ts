@@ -110,7 +110,9 @@ export function assessmentRepository(knex: Knex) {
       const rows = await answers(db).select('a.assessment_id').whereIn('a.assessment_id', assessmentIds)
       const map = new Map<number, Answer[]>()
       for (const row of rows as (AnswerRow & { assessment_id: number })[]) {
-        map.set(row.assessment_id, [...(map.get(row.assessment_id) ?? []), toAnswer(row)])
+        const list = map.get(row.assessment_id) ?? []
+        list.push(toAnswer(row))
+        map.set(row.assessment_id, list)
       }
       return map
     },

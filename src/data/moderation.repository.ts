@@ -40,6 +40,22 @@ export function moderationRepository(knex: Knex) {
       return (await select(db).where('m.assessment_id', assessmentId).orderBy('m.question_key')).map(toModeration)
     },
 
+    /** Every moderation of a round's assessments, keyed by assessment: one query for a whole round. */
+    async forRound(roundId: number, db: Db = knex): Promise<Map<number, Moderation[]>> {
+      const rows = await select(db)
+        .select('m.assessment_id')
+        .join('assessments as a', 'a.id', 'm.assessment_id')
+        .where('a.round_id', roundId)
+        .orderBy(['m.assessment_id', 'm.question_key'])
+      const map = new Map<number, Moderation[]>()
+      for (const row of rows as (Row & { assessment_id: number })[]) {
+        const list = map.get(row.assessment_id) ?? []
+        list.push(toModeration(row))
+        map.set(row.assessment_id, list)
+      }
+      return map
+    },
+
     async findForUpdate(assessmentId: number, questionKey: string, trx: Knex.Transaction): Promise<Moderation | undefined> {
       const row = await select(trx).where({ 'm.assessment_id': assessmentId, 'm.question_key': questionKey }).forUpdate('m').first()
       return row && toModeration(row)
