@@ -1,0 +1,28 @@
+import type { Request, Response } from 'express'
+import { ALL_ROLES } from '../domain/roles'
+import { signedInUser } from '../middleware/require-access'
+import type { Services } from '../services'
+import type { ExportFile } from '../services/export.service'
+import { route, type RouteDefinition } from './route-table'
+
+const roundId = (req: Request): number => {
+  const id = Number(req.params.id)
+  return Number.isSafeInteger(id) && id > 0 ? id : 0
+}
+
+/** Exports hold a borough's answers: no cache on a shared computer may keep a copy. */
+function sendFile(res: Response, file: ExportFile): void {
+  res.attachment(file.filename).type(file.contentType).set('Cache-Control', 'no-store').send(file.body)
+}
+
+/** Every signed-in role may ask; the service decides whose rows they get. */
+export function exportRoutes(services: Services): RouteDefinition[] {
+  return [
+    route('get', '/rounds/:id/export.csv', ALL_ROLES, async (req, res) => {
+      sendFile(res, await services.exports.csv(signedInUser(req), roundId(req)))
+    }),
+    route('get', '/rounds/:id/export.xlsx', ALL_ROLES, async (req, res) => {
+      sendFile(res, await services.exports.xlsx(signedInUser(req), roundId(req)))
+    }),
+  ]
+}
