@@ -1,0 +1,39 @@
+import type { Request } from 'express'
+import { CENTRAL_ROLES } from '../domain/roles'
+import { signedInUser } from '../middleware/require-access'
+import type { Services } from '../services'
+import { paths } from './paths'
+import { calibrationView } from './presenters/calibration.presenter'
+import { renderPage } from './render'
+import { route, type RouteDefinition } from './route-table'
+
+const positive = (raw: unknown): number => {
+  const id = Number(raw)
+  return Number.isSafeInteger(id) && id > 0 ? id : 0
+}
+
+const roundIdOf = (req: Request): number => positive(req.params.id)
+
+export function calibrationRoutes(services: Services): RouteDefinition[] {
+  return [
+    // The round picker is a GET form, which cannot put the round in the path: this turns its choice into one.
+    route('get', paths.calibrations, CENTRAL_ROLES, async (req, res) => {
+      const chosen = positive(req.query.round) || (await services.rounds.list())[0]?.id
+      if (chosen) {
+        res.redirect(paths.calibration(chosen))
+        return
+      }
+      await renderPage(res, 'calibration/round', { title: 'Calibration', rounds: [], calibration: null })
+    }),
+
+    route('get', '/rounds/:id/calibration', CENTRAL_ROLES, async (req, res) => {
+      const calibration = await services.calibration.forRound(signedInUser(req), roundIdOf(req))
+      await renderPage(res, 'calibration/round', {
+        title: `Calibration: ${calibration.round.name}`,
+        rounds: await services.rounds.list(),
+        calibration,
+        view: calibrationView(calibration),
+      })
+    }),
+  ]
+}
