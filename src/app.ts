@@ -11,6 +11,7 @@ import { siteLocals, userLocals } from './middleware/locals'
 import { createLogger, requestLogging } from './middleware/logging'
 import { securityHeaders } from './middleware/security'
 import { DatabaseSessionStore } from './middleware/session-store'
+import { paths } from './routes/paths'
 import { PROJECT_ROOT } from './project-root'
 import { SESSION_COOKIE } from './routes/auth.routes'
 import { healthRoutes } from './routes/health.routes'
@@ -33,6 +34,8 @@ function setUpStaticFiles(app: Express, production: boolean): void {
   const options = { maxAge: production ? '1h' : 0, index: false, fallthrough: true }
   const govukJs = require.resolve('govuk-frontend/dist/govuk/govuk-frontend.min.js')
   app.get('/assets/govuk-frontend.min.js', (_req, res) => res.sendFile(govukJs, { maxAge: options.maxAge }))
+  const chartJs = path.join(path.dirname(require.resolve('chart.js')), 'chart.umd.min.js')
+  app.get(paths.chartJs, (_req, res) => res.sendFile(chartJs, { maxAge: options.maxAge }))
   app.use('/public', express.static(path.join(PROJECT_ROOT, 'public'), options))
 }
 

@@ -2,6 +2,7 @@ import type { Config } from './config'
 import { createRepositories } from './data'
 import { migrateToLatest, openDatabase, type Database } from './db/database'
 import { createServices, type Services } from './services'
+import { systemClock } from './services/clock'
 import type { DemoAccount } from '../seeds/demo-accounts'
 
 export interface Runtime {
@@ -15,7 +16,9 @@ export async function bootstrap(config: Config): Promise<Runtime> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: config.pgliteDir })
   try {
     await migrateToLatest(database.knex)
-    const services = createServices(createRepositories(database.knex))
+    const services = createServices(createRepositories(database.knex), systemClock, {
+      disclosureMinimum: config.disclosureMinimum,
+    })
     await services.seed.seedReferenceData()
     await services.seed.seedQuestionnaires()
     const demoAccounts = config.demoData ? await services.seed.seedDemoAccounts(config.demoPassword) : []

@@ -16,6 +16,8 @@ export interface Config {
   demoPassword: string
   logLevel: string
   trustProxy: boolean
+  /** The fewest organisations behind any London figure shown to a respondent. */
+  disclosureMinimum: number
 }
 
 export class ConfigError extends Error {
@@ -100,6 +102,7 @@ export function loadConfig(env: Env = process.env): Config {
     demoPassword: env.DEMO_PASSWORD ?? 'demo-password',
     logLevel: env.LOG_LEVEL ?? (envName === 'test' ? 'silent' : 'info'),
     trustProxy: flag(env, 'TRUST_PROXY', problems) ?? false,
+    disclosureMinimum: wholeNumber(env, 'DISCLOSURE_MINIMUM', 5, 2, 100, problems),
   }
   if (config.demoPassword.length < 8) problems.push('DEMO_PASSWORD must be at least 8 characters long')
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(config.logLevel)) {

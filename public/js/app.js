@@ -1,5 +1,6 @@
 import { initAll } from '/assets/govuk-frontend.min.js'
 import { startAutosave } from '/public/js/autosave.js'
+import { startCharts } from '/public/js/charts.js'
 import { startSessionTimeout } from '/public/js/session-timeout.js'
 import { startShowIf } from '/public/js/show-if.js'
 
@@ -7,3 +8,4 @@ initAll()
 startSessionTimeout(document)
 startShowIf(document)
 startAutosave(document)
+startCharts(document)

@@ -6,6 +6,8 @@ export const paths = {
   keepAlive: '/session/keep-alive',
   accessibility: '/accessibility',
   health: '/healthz',
+  /** chart.js's UMD build, which stands alone; its ES module build imports a bare name a browser cannot resolve. */
+  chartJs: '/assets/chart.umd.min.js',
   organisations: '/organisations',
   organisation: (slug: string) => `/organisations/${encodeURIComponent(slug)}`,
   invitation: (token: string) => `/invitations/${encodeURIComponent(token)}`,
@@ -17,6 +19,7 @@ export const paths = {
   assessmentSubmitted: (id: number) => `/assessments/${id}/submitted`,
   assessmentHistory: (id: number) => `/assessments/${id}/history`,
   assessmentCarryOver: (id: number) => `/assessments/${id}/carry-over`,
+  assessmentReport: (id: number) => `/assessments/${id}/report`,
   moderationQueue: '/moderation',
   moderation: (id: number) => `/moderation/${id}`,
   moderationOpen: (id: number) => `/moderation/${id}/open`,
@@ -24,6 +27,11 @@ export const paths = {
     `/moderation/${id}/questions/${encodeURIComponent(questionKey)}`,
   moderationReturn: (id: number) => `/moderation/${id}/return`,
   moderationComplete: (id: number) => `/moderation/${id}/complete`,
+  roundExportCsv: (id: number) => `/rounds/${id}/export.csv`,
+  roundExportXlsx: (id: number) => `/rounds/${id}/export.xlsx`,
+  /** Redirects to a round's calibration: the target of the round picker's GET form. */
+  calibrations: '/calibration',
+  calibration: (id: number) => `/rounds/${id}/calibration`,
   admin: {
     users: '/admin/users',
     newUser: '/admin/users/new',
@@ -60,6 +68,7 @@ export const paths = {
     assessment: (id: number) => `/api/v1/assessments/${id}`,
     answer: (id: number, questionKey: string) => `/api/v1/assessments/${id}/answers/${encodeURIComponent(questionKey)}`,
     submit: (id: number) => `/api/v1/assessments/${id}/submit`,
+    roundCalibration: (id: number) => `/api/v1/rounds/${id}/calibration`,
   },
 } as const
 

@@ -1,25 +1,40 @@
 import type { Repositories } from '../data'
 import { assessmentService } from './assessment.service'
 import { authService } from './auth.service'
+import { calibrationService } from './calibration.service'
 import { systemClock, type Clock } from './clock'
+import { exportService } from './export.service'
 import { moderationService } from './moderation.service'
 import { organisationService } from './organisation.service'
 import { partnershipService } from './partnership.service'
 import { questionnaireService } from './questionnaire.service'
+import { reportService } from './report.service'
 import { roundService } from './round.service'
 import { seedService } from './seed.service'
 import { userService } from './user.service'
 
-export function createServices(repos: Repositories, clock: Clock = systemClock) {
+export interface ServiceOptions {
+  /** The fewest organisations behind any London figure a respondent sees. */
+  disclosureMinimum: number
+}
+
+export function createServices(
+  repos: Repositories,
+  clock: Clock = systemClock,
+  options: ServiceOptions = { disclosureMinimum: 5 },
+) {
   const questionnaires = questionnaireService(repos, clock)
   return {
     assessments: assessmentService(repos, questionnaires, clock),
     auth: authService(repos, clock),
+    calibration: calibrationService(repos, questionnaires),
+    exports: exportService(repos, questionnaires, clock),
     health: { check: () => repos.database.ping() },
     moderation: moderationService(repos, questionnaires, clock),
     organisations: organisationService(repos),
     partnerships: partnershipService(repos),
     questionnaires,
+    reports: reportService(repos, questionnaires, options),
     rounds: roundService(repos, clock),
     seed: seedService(repos, questionnaires, clock),
     sessions: repos.sessions,

@@ -29,7 +29,7 @@ export interface RoundResults {
 }
 
 /** The moderated levels of one assessment, as the scoring rule takes them. */
-export const moderatedLevels = (result: Pick<OrganisationResult, 'moderations'>): Map<string, number> =>
+export const moderatedLevels = (result: { moderations: ReadonlyMap<string, Moderation> }): Map<string, number> =>
   new Map([...result.moderations].map(([key, m]) => [key, m.level]))
 
 /**

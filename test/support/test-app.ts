@@ -42,11 +42,11 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   const db = await createTestDatabase()
   const clock = testClock()
   const repos = createRepositories(db.knex)
-  const services = createServices(repos, clock)
-  await services.seed.seedReferenceData()
-  await services.seed.seedQuestionnaires()
   // Demo mode only where a test asks for it: test databases hold no demo accounts.
   const config = loadConfig({ NODE_ENV: 'test', DEMO_DATA: '0', ...env })
+  const services = createServices(repos, clock, { disclosureMinimum: config.disclosureMinimum })
+  await services.seed.seedReferenceData()
+  await services.seed.seedQuestionnaires()
   const app = createApp({ config, services, logger: pino({ level: 'silent' }) })
   const passwordHash = await hashPassword(PASSWORD)
   return {

@@ -67,4 +67,12 @@ describe('configuration', () => {
       'SESSION_WARNING_MINUTES must be less than SESSION_IDLE_MINUTES',
     ])
   })
+
+  it('withholds London figures behind fewer than five organisations unless told otherwise', () => {
+    expect(loadConfig({}).disclosureMinimum).toBe(5)
+    expect(loadConfig({ DISCLOSURE_MINIMUM: '10' }).disclosureMinimum).toBe(10)
+    expect(problemsOf({ DISCLOSURE_MINIMUM: '1' })).toEqual([
+      'DISCLOSURE_MINIMUM must be a whole number from 2 to 100, but is "1"',
+    ])
+  })
 })

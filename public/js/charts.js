@@ -1,0 +1,69 @@
+// Draws charts from the tables that hold their numbers, so the table stays the source of truth and the
+// page is complete without JavaScript. chart.js is loaded (as window.Chart) only on pages with charts.
+
+const readNumber = cell => {
+  const raw = cell?.getAttribute('data-value')
+  return raw === null || raw === undefined || raw === '' ? null : Number(raw)
+}
+
+function radarFromTable(table, canvas) {
+  const headers = [...table.querySelectorAll('thead th')]
+  const column = series => headers.findIndex(th => th.getAttribute('data-series') === series)
+  const rows = [...table.querySelectorAll('tbody tr[data-chart-row]')]
+  const labels = rows.map(row => row.querySelector('th').textContent.trim())
+  const values = series => {
+    const index = column(series)
+    return index < 0 ? [] : rows.map(row => readNumber(row.children[index]))
+  }
+  const london = ['lower', 'median', 'upper'].map(values)
+  const hasLondon = london.every(series => series.some(v => v !== null))
+  // Dashes and point shapes as well as colours, so the series differ without colour.
+  const datasets = [
+    {
+      label: table.getAttribute('data-chart-label'),
+      data: values('organisation'),
+      borderColor: '#1d70b8',
+      backgroundColor: 'rgba(29, 112, 184, 0.15)',
+      pointStyle: 'circle',
+      borderWidth: 3,
+    },
+  ]
+  if (hasLondon) {
+    datasets.push(
+      {
+        label: 'London median',
+        data: london[1],
+        borderColor: '#0b0c0c',
+        borderDash: [6, 4],
+        pointStyle: 'rect',
+        fill: false,
+      },
+      { label: 'London upper quartile', data: london[2], borderColor: '#b1b4b6', pointStyle: 'triangle', fill: false },
+      {
+        label: 'London lower quartile',
+        data: london[0],
+        borderColor: '#b1b4b6',
+        backgroundColor: 'rgba(177, 180, 182, 0.35)',
+        pointStyle: 'triangle',
+        fill: '-1',
+      },
+    )
+  }
+  return new window.Chart(canvas, {
+    type: 'radar',
+    data: { labels, datasets },
+    options: {
+      animation: false,
+      scales: { r: { min: 0, max: 5, ticks: { stepSize: 1 } } },
+      plugins: { legend: { labels: { usePointStyle: true } } },
+    },
+  })
+}
+
+export function startCharts(root) {
+  if (!window.Chart) return
+  for (const canvas of root.querySelectorAll('canvas[data-chart-for]')) {
+    const table = root.getElementById(canvas.getAttribute('data-chart-for'))
+    if (table?.getAttribute('data-chart') === 'radar') radarFromTable(table, canvas)
+  }
+}
