@@ -54,8 +54,21 @@ function radarFromTable(table, canvas) {
     data: { labels, datasets },
     options: {
       animation: false,
-      scales: { r: { min: 0, max: 5, ticks: { stepSize: 1 } } },
-      plugins: { legend: { labels: { usePointStyle: true } } },
+      maintainAspectRatio: false,
+      // Text as large as the page's body text, in its colour, so the chart reads as well as the table.
+      color: '#0b0c0c',
+      font: { size: 16, family: 'arial, sans-serif' },
+      scales: {
+        r: {
+          min: 0,
+          max: 5,
+          ticks: { stepSize: 1, font: { size: 14 }, backdropColor: 'transparent' },
+          pointLabels: { font: { size: 16 }, color: '#0b0c0c' },
+        },
+      },
+      plugins: {
+        legend: { position: 'bottom', labels: { usePointStyle: true, font: { size: 16 }, color: '#0b0c0c' } },
+      },
     },
   })
 }

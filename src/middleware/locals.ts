@@ -16,16 +16,19 @@ const NAVIGATION: Record<Role, NavItem[]> = {
   assessor: [
     { href: paths.home, text: 'Home' },
     { href: paths.moderationQueue, text: 'Moderation' },
+    { href: paths.calibrations, text: 'Calibration' },
     { href: paths.organisations, text: 'Organisations' },
   ],
   analyst: [
     { href: paths.home, text: 'Home' },
+    { href: paths.calibrations, text: 'Calibration' },
     { href: paths.organisations, text: 'Organisations' },
   ],
   admin: [
     { href: paths.home, text: 'Home' },
     { href: paths.organisations, text: 'Organisations' },
     { href: paths.moderationQueue, text: 'Moderation' },
+    { href: paths.calibrations, text: 'Calibration' },
     { href: paths.admin.rounds, text: 'Rounds' },
     { href: paths.admin.users, text: 'Users' },
     { href: paths.admin.partnerships, text: 'Partnerships' },

@@ -1,5 +1,5 @@
 import { STATE_LABELS } from '../domain/assessment/workflow'
-import { ALL_ROLES } from '../domain/roles'
+import { ALL_ROLES, isCentralRole } from '../domain/roles'
 import { signedInUser } from '../middleware/require-access'
 import type { Services } from '../services'
 import { paths } from './paths'
@@ -29,6 +29,7 @@ export function reportRoutes(services: Services): RouteDefinition[] {
         formatChange,
         formatCoverage,
         backLink: user.role === 'respondent' ? paths.assessment(id) : paths.moderation(id),
+        isCentral: isCentralRole(user.role),
         scripts: [paths.chartJs],
       })
     }),
