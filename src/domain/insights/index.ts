@@ -1,0 +1,14 @@
+export { distinctBuyers } from './buyers'
+export type { Column, ScoreRow } from './score-table'
+export { sharedWeakness, type SharedWeakness, type SharedWeaknessOptions } from './shared-weakness'
+export { geographicClusters, type GeographicCluster, type GeographicOptions } from './geographic'
+export {
+  averageLinkage,
+  averageLinkageOfDistances,
+  cutTree,
+  similarityOrder,
+  type Dendrogram,
+  type Merge,
+} from './hierarchical'
+export { euclideanDistances, nanEuclideanDistances, condensedIndex, type CondensedDistances } from './distances'
+export { peerGroups, type PeerGroup, type ProfileRow } from './peer-groups'
