@@ -1,0 +1,166 @@
+import { ForbiddenError, NotFoundError, ValidationError } from '../domain/errors'
+import {
+  geographicClusters,
+  peerGroups,
+  sharedWeakness,
+  similarityOrder,
+  type GeographicCluster,
+  type PeerGroup,
+  type SharedWeakness,
+} from '../domain/insights'
+import { heatmapRow, heatmapScope, type HeatmapCell, type HeatmapScope } from '../domain/insights/heatmap'
+import { parseInsightQuery, type InsightQuery } from '../domain/insights/query'
+import type { Round } from '../domain/assessment/round'
+import type { AssessmentState } from '../domain/assessment/workflow'
+import type { Organisation } from '../domain/organisation'
+import type { QuestionnaireDefinition } from '../domain/questionnaire/definition'
+import { isCentralRole } from '../domain/roles'
+import type { User } from '../domain/user'
+import type { Repositories } from '../data'
+import type { Partnership } from '../data/partnership.repository'
+import type { QuestionnaireService } from './questionnaire.service'
+import { loadRoundResults, moderatedLevels } from './round-results'
+
+export interface HeatmapRow {
+  organisation: Organisation
+  state: AssessmentState
+  /** Whether the row counts: only handed-in assessments are scored. */
+  scored: boolean
+  moderated: boolean
+  overall: number | null
+  cells: HeatmapCell[]
+}
+
+export interface Heatmap {
+  round: Round
+  definition: QuestionnaireDefinition
+  query: InsightQuery
+  scope: HeatmapScope
+  partnership: Partnership | undefined
+  partnerships: Partnership[]
+  rows: HeatmapRow[]
+}
+
+export interface Clusters {
+  heatmap: Heatmap
+  sharedWeakness: SharedWeakness[]
+  geographic: GeographicCluster[]
+  peerGroups: PeerGroup[]
+  /** Organisations with a score in every dimension: the only ones peer groups can place. */
+  profiled: number
+  totalOrganisations: number
+}
+
+const byName = (a: HeatmapRow, b: HeatmapRow) => a.organisation.name.localeCompare(b.organisation.name, 'en-GB')
+
+/** Cross-borough views for the central roles: heatmaps and the clusters of weak performance behind them. */
+export function insightsService(repos: Repositories, questionnaires: QuestionnaireService) {
+  function central(user: User) {
+    if (!isCentralRole(user.role))
+      throw new ForbiddenError('Only LOTI analysts, assessors and admins see London’s named figures')
+  }
+
+  async function heatmap(user: User, roundId: number, raw: Record<string, unknown>): Promise<Heatmap> {
+    central(user)
+    const { round, definition, results } = await loadRoundResults(repos, questionnaires, roundId)
+    const parsed = parseInsightQuery(raw, { threshold: definition.weakThreshold })
+    if (!parsed.value) throw new ValidationError(parsed.errors)
+    const query = parsed.value
+    const scope = heatmapScope(definition, query.level, query.parent)
+    if (!scope) {
+      const expected = query.level === 'theme' ? 'dimension' : 'theme'
+      throw new NotFoundError(`There is no ${expected} "${query.parent ?? ''}" in this round’s questionnaire`)
+    }
+    const partnerships = await repos.partnerships.list()
+    const partnership = partnerships.find(p => p.id === query.partnershipId)
+    if (query.partnershipId !== undefined && !partnership) throw new NotFoundError('There is no such partnership')
+    const members = partnership && new Set(partnership.memberIds)
+
+    const rows = results
+      .filter(r => !members || members.has(r.organisation.id))
+      .map((r): HeatmapRow => {
+        const base = { organisation: r.organisation, state: r.assessment.state, scored: r.scored }
+        const moderated = r.assessment.state === 'moderated'
+        if (!r.scored) {
+          const empty = { score: null, reason: 'not_submitted' as const }
+          return { ...base, moderated, overall: null, cells: scope.columns.map(() => empty) }
+        }
+        const row = heatmapRow(
+          definition,
+          scope,
+          { answers: r.answers, moderatedLevels: moderatedLevels(r) },
+          query.basis,
+        )
+        return { ...base, moderated, ...row }
+      })
+      .sort(byName)
+    return { round, definition, query, scope, partnership, partnerships, rows: order(rows, query) }
+  }
+
+  function order(rows: HeatmapRow[], query: InsightQuery): HeatmapRow[] {
+    if (query.order === 'overall') {
+      // Weakest first, as that is what the view is for; rows without a score last, by name.
+      return [...rows].sort((a, b) => (a.overall ?? Infinity) - (b.overall ?? Infinity) || byName(a, b))
+    }
+    if (query.order === 'similarity')
+      return similarityOrder(rows.map(r => r.cells.map(c => c.score))).flatMap(i => rows.slice(i, i + 1))
+    return rows
+  }
+
+  return {
+    heatmap,
+
+    async clusters(user: User, roundId: number, raw: Record<string, unknown>): Promise<Clusters> {
+      const map = await heatmap(user, roundId, raw)
+      const { query, scope } = map
+      const scored = map.rows.filter(r => r.scored)
+      const tooMany = (name: 'minSize' | 'k') =>
+        query[name] > Math.max(scored.length, 1)
+          ? [
+              {
+                field: name,
+                message: `${name} must be no more than the ${scored.length} scored organisations, not "${query[name]}"`,
+              },
+            ]
+          : []
+      const errors = [...tooMany('minSize'), ...tooMany('k')]
+      if (errors.length > 0) throw new ValidationError(errors)
+
+      const [organisations, neighbours] = await Promise.all([
+        repos.organisations.list(),
+        repos.organisations.neighbourMap(),
+      ])
+      const gssOf = new Map(organisations.map(o => [o.id, o.gss]))
+      const partnerships = map.partnerships.map(p => p.memberIds.map(id => gssOf.get(id) ?? ''))
+      const rows = scored.map(r => ({ gss: r.organisation.gss, cells: r.cells.map(c => c.score) }))
+
+      // Peer groups compare whole profiles, whatever level the heatmap is at.
+      const dimensionMap =
+        scope.level === 'dimension'
+          ? map
+          : await heatmap(user, roundId, { ...raw, level: 'dimension', parent: undefined, order: 'name' })
+      const profiles = dimensionMap.rows
+        .filter(r => r.scored)
+        .map(r => ({ gss: r.organisation.gss, profile: r.cells.map(c => c.score) }))
+      const complete = profiles.filter(p => p.profile.every(s => s !== null))
+      const dimensionKeys = dimensionMap.scope.columns.map(c => c.key)
+
+      return {
+        heatmap: map,
+        sharedWeakness: sharedWeakness(scope.columns, rows, {
+          threshold: query.threshold,
+          minSize: query.minSize,
+          partnerships,
+          totalOrganisations: Math.max(organisations.length, rows.length),
+        }),
+        geographic: geographicClusters(scope.columns, rows, { threshold: query.threshold, neighbours }),
+        peerGroups:
+          complete.length === 0 ? [] : peerGroups(complete, dimensionKeys, Math.min(query.k, complete.length)),
+        profiled: complete.length,
+        totalOrganisations: organisations.length,
+      }
+    },
+  }
+}
+
+export type InsightsService = ReturnType<typeof insightsService>
