@@ -1,0 +1,181 @@
+import type { FieldError } from '../errors'
+
+export interface PipelineCategory {
+  key: string
+  name: string
+  /** The maturity dimension such a purchase usually serves; null when it could be anything. */
+  addresses: string | null
+}
+
+export const ROUTES = ['procure', 'build', 'extend', 'share'] as const
+export type Route = (typeof ROUTES)[number]
+export const ROUTE_LABELS: Record<Route, string> = {
+  procure: 'Procure',
+  build: 'Build',
+  extend: 'Extend the current contract',
+  share: 'Share with other councils',
+}
+
+export const VALUE_BANDS = ['under-100k', '100k-500k', '500k-1m', '1m-5m', '5m-plus', 'unknown'] as const
+export type ValueBand = (typeof VALUE_BANDS)[number]
+export const VALUE_BAND_LABELS: Record<ValueBand, string> = {
+  'under-100k': 'Under £100,000',
+  '100k-500k': '£100,000 to £499,999',
+  '500k-1m': '£500,000 to £999,999',
+  '1m-5m': '£1 million to £4.99 million',
+  '5m-plus': '£5 million or more',
+  unknown: 'Not known yet',
+}
+
+export const STATUSES = ['idea', 'planned', 'in_procurement', 'awarded', 'cancelled'] as const
+export type Status = (typeof STATUSES)[number]
+export const STATUS_LABELS: Record<Status, string> = {
+  idea: 'Idea',
+  planned: 'Planned',
+  in_procurement: 'In procurement',
+  awarded: 'Awarded',
+  cancelled: 'Cancelled',
+}
+/** Plans still to be bought: an awarded or cancelled entry is no longer an opportunity to join. */
+export const OPEN_STATUSES: readonly Status[] = ['idea', 'planned', 'in_procurement']
+
+export const TEXT_LIMITS = { currentSystem: 200, supplier: 200, notes: 2000 } as const
+
+/** What a borough records about one thing it plans to buy, build or renew. */
+export interface EntryContent {
+  categoryKey: string
+  currentSystem: string | null
+  supplier: string | null
+  /** Calendar dates, 'YYYY-MM-DD'. */
+  contractEnd: string | null
+  plannedStart: string | null
+  route: Route
+  valueBand: ValueBand
+  status: Status
+  /** A dimension or theme key the entry means to improve. */
+  addresses: string | null
+  notes: string | null
+  shareable: boolean
+}
+
+export interface EntryContext {
+  categories: readonly PipelineCategory[]
+  /** Dimension and theme keys of the current questionnaire, with their titles. */
+  addressable: ReadonlyMap<string, string>
+}
+
+/** A real calendar date written as YYYY-MM-DD (2027-02-30 is not one). */
+export function isCalendarDate(text: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text)
+  if (!match) return false
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])]
+  const date = new Date(Date.UTC(year, month - 1, day))
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+}
+
+const text = (value: unknown): string | null | undefined => {
+  if (value === undefined || value === null) return null
+  if (typeof value !== 'string') return undefined
+  const trimmed = value.trim()
+  return trimmed === '' ? null : trimmed
+}
+
+const FIELD_NAMES: Record<keyof EntryContent, string> = {
+  categoryKey: 'category',
+  currentSystem: 'current system',
+  supplier: 'supplier',
+  contractEnd: 'contract end date',
+  plannedStart: 'planned start date',
+  route: 'route',
+  valueBand: 'value band',
+  status: 'status',
+  addresses: 'maturity area',
+  notes: 'notes',
+  shareable: 'sharing',
+}
+
+/**
+ * Checks an entry from a form, the API or a CSV row, field by field, naming each problem in words a
+ * borough officer would use; returns the entry only when nothing is wrong.
+ */
+export function checkEntry(
+  raw: Record<string, unknown>,
+  context: EntryContext,
+): { value?: EntryContent; errors: FieldError[] } {
+  const errors: FieldError[] = []
+  const fail = (field: keyof EntryContent, message: string) => errors.push({ field, message })
+
+  const categoryKey = text(raw.categoryKey)
+  if (!categoryKey) fail('categoryKey', 'Select a category')
+  else if (!context.categories.some(c => c.key === categoryKey))
+    fail('categoryKey', `“${categoryKey}” is not a category on the shared list`)
+
+  const freeText = (field: 'currentSystem' | 'supplier' | 'notes') => {
+    const value = text(raw[field])
+    if (value === undefined) fail(field, `The ${FIELD_NAMES[field]} must be text`)
+    else if (value !== null && value.length > TEXT_LIMITS[field])
+      fail(field, `The ${FIELD_NAMES[field]} must be ${TEXT_LIMITS[field].toLocaleString('en-GB')} characters or fewer`)
+    return value ?? null
+  }
+  const date = (field: 'contractEnd' | 'plannedStart') => {
+    const value = text(raw[field])
+    if (value === undefined) fail(field, `The ${FIELD_NAMES[field]} must be a date`)
+    else if (value !== null && !isCalendarDate(value))
+      fail(field, `The ${FIELD_NAMES[field]} must be a real date written as YYYY-MM-DD, not “${value}”`)
+    else return value
+    return null
+  }
+  const listed = <T extends string>(
+    field: 'route' | 'valueBand' | 'status',
+    allowed: readonly T[],
+    labels: Record<T, string>,
+  ) => {
+    const value = text(raw[field])
+    if (!value) fail(field, `Select the ${FIELD_NAMES[field]}`)
+    else if (!(allowed as readonly string[]).includes(value))
+      fail(
+        field,
+        `The ${FIELD_NAMES[field]} must be one of: ${allowed.map(a => `${a} (${labels[a]})`).join(', ')}; “${value}” is not`,
+      )
+    else return value as T
+    return allowed[0] as T
+  }
+
+  const currentSystem = freeText('currentSystem')
+  const supplier = freeText('supplier')
+  const contractEnd = date('contractEnd')
+  const plannedStart = date('plannedStart')
+  if (contractEnd && plannedStart && plannedStart > contractEnd)
+    fail(
+      'contractEnd',
+      'The contract end date must be on or after the planned start date: work to replace a system starts before its contract ends',
+    )
+  const route = listed('route', ROUTES, ROUTE_LABELS)
+  const valueBand = listed('valueBand', VALUE_BANDS, VALUE_BAND_LABELS)
+  const status = listed('status', STATUSES, STATUS_LABELS)
+  const addresses = text(raw.addresses)
+  if (addresses === undefined) fail('addresses', 'The maturity area must be text')
+  else if (addresses !== null && !context.addressable.has(addresses))
+    fail('addresses', `“${addresses}” is not a dimension or theme of the questionnaire`)
+  const notes = freeText('notes')
+  const shareable = raw.shareable
+  if (shareable !== undefined && typeof shareable !== 'boolean') fail('shareable', 'Sharing must be true or false')
+
+  if (errors.length > 0) return { errors }
+  return {
+    value: {
+      categoryKey: categoryKey as string,
+      currentSystem,
+      supplier,
+      contractEnd,
+      plannedStart,
+      route,
+      valueBand,
+      status,
+      addresses: addresses ?? null,
+      notes,
+      shareable: shareable === true,
+    },
+    errors,
+  }
+}
