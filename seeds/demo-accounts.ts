@@ -14,6 +14,8 @@ export function demoAccounts(authorities: readonly AuthorityFacts[]): DemoAccoun
     { email: 'admin@demo.local', name: 'Demo Administrator', role: 'admin', organisationSlug: null },
     { email: 'analyst@demo.local', name: 'Demo LOTI Analyst', role: 'analyst', organisationSlug: null },
     { email: 'assessor@demo.local', name: 'Demo Assessor', role: 'assessor', organisationSlug: null },
+    // A second assessor, so calibration has two to compare.
+    { email: 'second-assessor@demo.local', name: 'Demo Second Assessor', role: 'assessor', organisationSlug: null },
     ...authorities.map(a => ({
       email: `${a.slug}@demo.local`,
       name: `Demo respondent, ${a.name}`,

@@ -21,8 +21,8 @@ export function randomFrom(seed: number): () => number {
   }
 }
 
-const WEAK_ON_DATA = ['barking-and-dagenham', 'havering', 'redbridge', 'newham', 'bexley']
-const WEAK_ON_HOUSING = [
+export const WEAK_ON_DATA = ['barking-and-dagenham', 'havering', 'redbridge', 'newham', 'bexley']
+export const WEAK_ON_HOUSING = [
   'croydon',
   'lambeth',
   'southwark',

@@ -81,6 +81,47 @@ export function moderationRepository(knex: Knex) {
         .merge()
     },
 
+    /** Many moderations at once, for demo data and imports; each row as write would store it. */
+    async insertMany(
+      rows: {
+        assessmentId: number
+        questionKey: string
+        level: number
+        rationale: string | null
+        assessorId: number | null
+        revision: number
+        at: Date
+      }[],
+      db: Db = knex,
+    ): Promise<void> {
+      for (let i = 0; i < rows.length; i += 500) {
+        await db('moderations').insert(
+          rows.slice(i, i + 500).map(r => ({
+            assessment_id: r.assessmentId,
+            question_key: r.questionKey,
+            level: r.level,
+            rationale: r.rationale,
+            assessor_id: r.assessorId,
+            revision: r.revision,
+            updated_at: r.at,
+          })),
+        )
+      }
+    },
+
+    /** Many assessments' overall moderation comments in one statement, for demo data and imports. */
+    async setModerationComments(rows: { assessmentId: number; comment: string | null }[], db: Db = knex): Promise<void> {
+      for (let i = 0; i < rows.length; i += 500) {
+        const chunk = rows.slice(i, i + 500)
+        await db.raw(
+          `update assessments as a set moderation_comment = v.comment
+             from (values ${chunk.map(() => '(?::integer, ?::text)').join(', ')}) as v(id, comment)
+            where a.id = v.id`,
+          chunk.flatMap(r => [r.assessmentId, r.comment]),
+        )
+      }
+    },
+
     async setComments(assessmentId: number, comments: { moderation?: string | null; returned?: string | null }, db: Db = knex): Promise<void> {
       await db('assessments')
         .where({ id: assessmentId })

@@ -304,10 +304,13 @@ export function assessmentService(repos: Repositories, questionnaires: Questionn
       const previous = await previousAnswers(current.assessment.organisationId, current.round)
       if (!previous || current.answers.size > 0)
         throw new ConflictError('There are no answers from an earlier round to start from')
-      const old = new Map(
-        (await repos.assessments.answers(previous.assessment.id)).map(a => [a.questionKey, contentOf(a)]),
-      )
-      const carried = carryOver(old, current.definition, previous.keyMap)
+      const [oldAnswers, oldModerations] = await Promise.all([
+        repos.assessments.answers(previous.assessment.id),
+        repos.moderations.forAssessment(previous.assessment.id),
+      ])
+      const old = new Map(oldAnswers.map(a => [a.questionKey, contentOf(a)]))
+      const moderatedLevels = new Map(oldModerations.map(m => [m.questionKey, m.level]))
+      const carried = carryOver(old, current.definition, previous.keyMap, moderatedLevels)
       await repos.database.transaction(async trx => {
         const assessment = await repos.assessments.lock(id, trx)
         if (!assessment || (await repos.assessments.answers(id, trx)).length > 0)

@@ -157,13 +157,11 @@ export function moderationService(repos: Repositories, questionnaires: Questionn
     async complete(user: User, id: number, comment?: unknown): Promise<AssessmentState> {
       if (comment !== undefined && comment !== null && typeof comment !== 'string')
         throw new ValidationError([{ field: '/comment', message: 'must be text' }])
-      return move(user, id, 'complete', trx =>
-        repos.moderations.setComments(
-          id,
-          { moderation: typeof comment === 'string' && comment.trim() !== '' ? comment.trim() : undefined },
-          trx,
-        ),
-      )
+      const text = typeof comment === 'string' ? comment.trim() : ''
+      // The comment is optional: with none there is nothing to write (an empty update is an error in knex).
+      return move(user, id, 'complete', async trx => {
+        if (text !== '') await repos.moderations.setComments(id, { moderation: text }, trx)
+      })
     },
 
     /** What a moderator sees of an assessment's moderation: refused, as every write is, to its own organisation. */

@@ -7,6 +7,11 @@ let t: TestApp
 let officer: { agent: Agent; csrf: string }
 let previousId: number
 let currentId: number
+/** Moderated last year to a level other than the borough's: one kept its key, one was split in two. */
+const MODERATED = ['data.governance.data-protection', 'data.quality.data-quality']
+const AGREED = 'leadership.governance.investment-governance'
+const moderatedTo = new Map<string, number>()
+const otherLevel = (level: number) => (level >= 3 ? level - 2 : level + 2)
 
 // Answers every required question of an assessment through the API, the same way for each.
 async function answerEverything(id: number, version: number) {
@@ -23,6 +28,13 @@ async function answerEverything(id: number, version: number) {
   }
 }
 
+/** The level a respondent sees selected for a maturity question on a theme page. */
+function checkedLevel(html: string, key: string): number | undefined {
+  const name = `answers[${key}][choice]`.replace(/[[\].]/g, '\\$&')
+  const match = new RegExp(`name="${name}" type="radio" value="level:(\\d)" checked`).exec(html)
+  return match ? Number(match[1]) : undefined
+}
+
 beforeAll(async () => {
   t = await createTestApp()
   officer = await signIn(t.app, (await t.createUser('respondent', { organisation: 'newham' })).email)
@@ -37,6 +49,25 @@ beforeAll(async () => {
   previousId = await assessmentOf(t, previousRound, 'newham')
   await answerEverything(previousId, 1)
   await officer.agent.post(`/api/v1/assessments/${previousId}/submit`).set('X-CSRF-Token', officer.csrf).expect(200)
+  // An assessor moderates two questions to levels other than the borough's and agrees with a third.
+  const assessor = await signIn(t.app, (await t.createUser('assessor')).email)
+  const selfLevels = new Map((await t.repos.assessments.answers(previousId)).map(a => [a.questionKey, a.level ?? 0]))
+  const moderate = (key: string, level: number, rationale?: string) =>
+    assessor.agent
+      .put(`/api/v1/assessments/${previousId}/moderation/${key}`)
+      .set('X-CSRF-Token', assessor.csrf)
+      .send({ level, rationale, revision: 0 })
+      .expect(200)
+  await assessor.agent
+    .post(`/api/v1/assessments/${previousId}/open-moderation`)
+    .set('X-CSRF-Token', assessor.csrf)
+    .expect(200)
+  for (const key of MODERATED) {
+    moderatedTo.set(key, otherLevel(selfLevels.get(key) ?? 0))
+    await moderate(key, moderatedTo.get(key)!, 'The evidence supports a different level')
+  }
+  await moderate(AGREED, selfLevels.get(AGREED)!)
+  await assessor.agent.post(`/api/v1/assessments/${previousId}/complete`).set('X-CSRF-Token', assessor.csrf).expect(200)
   await t.services.rounds.close(previousRound, (await t.createUser('admin')).id)
   const currentRound = await createRound(t, { name: '2026 assessment', version: 2, organisations: ['newham'] })
   currentId = await assessmentOf(t, currentRound, 'newham')
@@ -61,8 +92,9 @@ describe('starting from last year', () => {
     expect(after.get('leadership.strategy.digital-strategy')?.level).toBe(
       before.get('leadership.strategy.digital-strategy')?.level,
     )
-    // Split in two: both halves get last year's answer.
-    const split = before.get('data.quality.data-quality')?.level
+    // Split in two: both halves get last year's answer, here the level the assessor moderated it to.
+    const split = moderatedTo.get('data.quality.data-quality')
+    expect(split).not.toBe(before.get('data.quality.data-quality')?.level)
     expect(after.get('data.quality.quality-standards')?.level).toBe(split)
     expect(after.get('data.quality.quality-monitoring')?.level).toBe(split)
     // Moved: follows its new key.
@@ -73,6 +105,22 @@ describe('starting from last year', () => {
     expect(after.has('foundations.infrastructure.end-user-devices')).toBe(false)
     expect(after.has('data.use.responsible-ai')).toBe(false)
     for (const answer of after.values()) expect(answer.carriedFrom).toBe('2025 assessment')
+
+    // Moderated: the level London agreed travels, with the borough's own evidence as it was.
+    const protection = 'data.governance.data-protection'
+    expect(moderatedTo.get(protection)).not.toBe(before.get(protection)?.level)
+    expect(after.get(protection)).toMatchObject({
+      level: moderatedTo.get(protection),
+      evidence: before.get(protection)?.evidence,
+    })
+    expect(after.get(protection)?.evidence).toBe('Evidence from 2025')
+    // Moderated in agreement: the same level, which is also the borough's own.
+    expect(after.get(AGREED)?.level).toBe(before.get(AGREED)?.level)
+    const governance = await officer.agent.get(`/assessments/${currentId}/themes/data.governance`)
+    expect(checkedLevel(governance.text, protection)).toBe(moderatedTo.get(protection))
+    expect(checkedLevel(governance.text, 'data.governance.data-ownership')).toBe(
+      before.get('data.governance.data-ownership')?.level,
+    )
 
     const theme = await officer.agent.get(`/assessments/${currentId}/themes/data.quality`)
     expect(theme.text).toContain('From 2025 assessment: confirm or change')

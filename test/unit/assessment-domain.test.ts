@@ -158,6 +158,38 @@ describe('carryOver', () => {
     expect(carried.get('data.quality.standards')?.level).toBe(2)
     expect(carried.get('tech.cloud.first')?.level).toBe(4)
   })
+
+  it('carries the moderated level where there is one, with the borough’s own evidence', () => {
+    const previous = new Map([
+      ['data.quality.standards', { level: 4, value: null, notApplicable: false, evidence: 'Our standards' }],
+      ['data.old-split', { level: 5, value: null, notApplicable: false, evidence: null }],
+      ['data.quality.shared', { level: null, value: 'yes', notApplicable: false, evidence: null }],
+    ])
+    const moderated = new Map([
+      ['data.quality.standards', 2],
+      ['data.old-split', 3],
+    ])
+    const carried = carryOver(previous, next, { 'data.old-split': ['tech.cloud.first'] }, moderated)
+    expect(carried.get('data.quality.standards')).toEqual({
+      level: 2,
+      value: null,
+      notApplicable: false,
+      evidence: 'Our standards',
+    })
+    // A split or moved question takes its moderated level along the keyMap.
+    expect(carried.get('tech.cloud.first')?.level).toBe(3)
+    expect(carried.get('data.quality.shared')?.value).toBe('yes')
+    // Without moderations, the self-assessed levels travel as before.
+    expect(
+      carryOver(previous, next, { 'data.old-split': ['tech.cloud.first'] }).get('data.quality.standards')?.level,
+    ).toBe(4)
+  })
+
+  it('keeps "not applicable" even where a level was moderated, as the scoring rule does', () => {
+    const previous = new Map([['tech.cloud.first', { level: null, value: null, notApplicable: true, evidence: null }]])
+    const carried = carryOver(previous, next, {}, new Map([['tech.cloud.first', 2]]))
+    expect(carried.get('tech.cloud.first')).toMatchObject({ level: null, notApplicable: true })
+  })
 })
 
 describe('round dates', () => {
