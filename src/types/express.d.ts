@@ -5,6 +5,8 @@ declare global {
     interface Request {
       /** The signed-in user, loaded fresh on every request. */
       user?: User
+      /** Set when a personal access token, not the session, authenticated this API request. */
+      authenticatedBy?: 'token'
     }
   }
 }

@@ -1,0 +1,73 @@
+import type { Request, Response } from 'express'
+import { DEFAULT_EXPIRY_DAYS, EXPIRY_CHOICES, TOKEN_NAME_MAX_LENGTH } from '../domain/api-token'
+import { ValidationError } from '../domain/errors'
+import { ALL_ROLES } from '../domain/roles'
+import { signedInUser } from '../middleware/require-access'
+import type { Services } from '../services'
+import { field, formErrors, type FormErrors } from './form-errors'
+import { paths } from './paths'
+import { renderPage } from './render'
+import { route, type RouteDefinition } from './route-table'
+
+const tokenId = (req: Request): number => {
+  const id = Number(req.params.id)
+  return Number.isSafeInteger(id) && id > 0 ? id : 0
+}
+
+export function accountRoutes(services: Services): RouteDefinition[] {
+  async function renderAccount(
+    req: Request,
+    res: Response,
+    form: { values: Record<string, string>; errors?: FormErrors } = { values: {} },
+    status = 200,
+  ) {
+    const user = signedInUser(req)
+    const [organisation, tokens] = await Promise.all([
+      services.organisations.ownOrganisation(user),
+      services.tokens.list(user),
+    ])
+    await renderPage(
+      res,
+      'account/show',
+      {
+        title: 'Your account',
+        organisation,
+        tokens,
+        expiryChoices: EXPIRY_CHOICES,
+        defaultExpiry: DEFAULT_EXPIRY_DAYS,
+        nameMaxLength: TOKEN_NAME_MAX_LENGTH,
+        ...form,
+      },
+      status,
+    )
+  }
+
+  return [
+    route('get', paths.account, ALL_ROLES, async (req, res) => {
+      await renderAccount(req, res)
+    }),
+
+    // The secret is shown on this response and nowhere else: not stored, not carried through a redirect.
+    route('post', paths.accountTokens, ALL_ROLES, async (req, res) => {
+      const values = { name: field(req.body, 'name'), expiresInDays: field(req.body, 'expiresInDays') }
+      try {
+        const { secret, token } = await services.tokens.create(signedInUser(req), values)
+        res.set('Cache-Control', 'no-store')
+        await renderPage(res, 'account/token-created', { title: 'Token created', secret, token })
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error
+        await renderAccount(req, res, { values, errors: formErrors(error.errors) }, 400)
+      }
+    }),
+
+    route('post', '/account/tokens/:id/revoke', ALL_ROLES, async (req, res) => {
+      const token = await services.tokens.revoke(signedInUser(req), tokenId(req))
+      req.session.flash = {
+        type: 'success',
+        heading: `Token “${token.name}” revoked`,
+        body: 'Anything still using it will be refused from now on.',
+      }
+      res.redirect(paths.account)
+    }),
+  ]
+}
