@@ -39,6 +39,8 @@ export interface Heatmap {
   partnership: Partnership | undefined
   partnerships: Partnership[]
   rows: HeatmapRow[]
+  /** The round's memo (see loadRoundResults), for work derived from these rows. */
+  memo: <T>(key: string, compute: () => T) => T
 }
 
 export interface Clusters {
@@ -62,7 +64,10 @@ export function insightsService(repos: Repositories, questionnaires: Questionnai
 
   async function heatmap(user: User, roundId: number, raw: Record<string, unknown>): Promise<Heatmap> {
     central(user)
-    const { round, definition, results } = await loadRoundResults(repos, questionnaires, roundId)
+    const [{ round, definition, results, memo }, partnerships] = await Promise.all([
+      loadRoundResults(repos, questionnaires, roundId),
+      repos.partnerships.list(),
+    ])
     const parsed = parseInsightQuery(raw, { threshold: definition.weakThreshold })
     if (!parsed.value) throw new ValidationError(parsed.errors)
     const query = parsed.value
@@ -71,11 +76,19 @@ export function insightsService(repos: Repositories, questionnaires: Questionnai
       const expected = query.level === 'theme' ? 'dimension' : 'theme'
       throw new NotFoundError(`There is no ${expected} "${query.parent ?? ''}" in this round’s questionnaire`)
     }
-    const partnerships = await repos.partnerships.list()
     const partnership = partnerships.find(p => p.id === query.partnershipId)
     if (query.partnershipId !== undefined && !partnership) throw new NotFoundError('There is no such partnership')
     const members = partnership && new Set(partnership.memberIds)
 
+    // Scored once per round, basis and level while the round's data stays the same; then reused.
+    const scored = memo(`heatmap:${query.basis}:${scope.level}:${scope.parent?.key ?? ''}`, () => {
+      const byAssessment = new Map<number, Pick<HeatmapRow, 'overall' | 'cells'>>()
+      for (const r of results.filter(result => result.scored)) {
+        const input = { answers: r.answers, moderatedLevels: moderatedLevels(r) }
+        byAssessment.set(r.assessment.id, heatmapRow(definition, scope, input, query.basis))
+      }
+      return byAssessment
+    })
     const rows = results
       .filter(r => !members || members.has(r.organisation.id))
       .map((r): HeatmapRow => {
@@ -85,25 +98,23 @@ export function insightsService(repos: Repositories, questionnaires: Questionnai
           const empty = { score: null, reason: 'not_submitted' as const }
           return { ...base, moderated, overall: null, cells: scope.columns.map(() => empty) }
         }
-        const row = heatmapRow(
-          definition,
-          scope,
-          { answers: r.answers, moderatedLevels: moderatedLevels(r) },
-          query.basis,
-        )
-        return { ...base, moderated, ...row }
+        return { ...base, moderated, ...(scored.get(r.assessment.id) ?? { overall: null, cells: [] }) }
       })
       .sort(byName)
-    return { round, definition, query, scope, partnership, partnerships, rows: order(rows, query) }
+    const ordered = order(rows, query, key =>
+      memo(`order:${query.basis}:${scope.level}:${scope.parent?.key ?? ''}:${query.partnershipId ?? ''}:${key}`, () =>
+        similarityOrder(rows.map(r => r.cells.map(c => c.score))),
+      ),
+    )
+    return { round, definition, query, scope, partnership, partnerships, rows: ordered, memo }
   }
 
-  function order(rows: HeatmapRow[], query: InsightQuery): HeatmapRow[] {
+  function order(rows: HeatmapRow[], query: InsightQuery, similarity: (key: string) => number[]): HeatmapRow[] {
     if (query.order === 'overall') {
       // Weakest first, as that is what the view is for; rows without a score last, by name.
       return [...rows].sort((a, b) => (a.overall ?? Infinity) - (b.overall ?? Infinity) || byName(a, b))
     }
-    if (query.order === 'similarity')
-      return similarityOrder(rows.map(r => r.cells.map(c => c.score))).flatMap(i => rows.slice(i, i + 1))
+    if (query.order === 'similarity') return similarity('similarity').flatMap(i => rows.slice(i, i + 1))
     return rows
   }
 
@@ -154,8 +165,10 @@ export function insightsService(repos: Repositories, questionnaires: Questionnai
           totalOrganisations: Math.max(organisations.length, rows.length),
         }),
         geographic: geographicClusters(scope.columns, rows, { threshold: query.threshold, neighbours }),
-        peerGroups:
+        // Clustering thousands of profiles takes seconds: done once per round version, basis, filter and k.
+        peerGroups: map.memo(`peers:${query.basis}:${query.partnershipId ?? ''}:${query.k}`, () =>
           complete.length === 0 ? [] : peerGroups(complete, dimensionKeys, Math.min(query.k, complete.length)),
+        ),
         profiled: complete.length,
         totalOrganisations: organisations.length,
       }

@@ -44,7 +44,10 @@ export function heatmapScope(
     if (!dimension) return undefined
     return {
       level,
-      columns: dimension.themes.map(t => ({ key: t.key, title: t.title })),
+      // A theme with no scored question (context, say) would only ever be an empty column.
+      columns: dimension.themes
+        .filter(t => t.questions.some(isScoredQuestion))
+        .map(t => ({ key: t.key, title: t.title })),
       parent: { key: dimension.key, title: dimension.title },
       grandparent: null,
     }

@@ -1,0 +1,47 @@
+import { ValidationError } from '../domain/errors'
+import { CENTRAL_ROLES } from '../domain/roles'
+import { signedInUser } from '../middleware/require-access'
+import type { Services } from '../services'
+import type { Heatmap } from '../services/insights.service'
+import { route, type RouteDefinition } from './route-table'
+
+/** Scores as the scoring rule gives them, unrounded: the page rounds for reading, the API does not. */
+export const heatmapJson = (heatmap: Heatmap) => ({
+  round: { id: heatmap.round.id, name: heatmap.round.name },
+  level: heatmap.scope.level,
+  basis: heatmap.query.basis,
+  weakThreshold: heatmap.query.threshold,
+  columns: heatmap.scope.columns.map(c => ({ key: c.key, title: c.title })),
+  rows: heatmap.rows.map(r => ({
+    gss: r.organisation.gss,
+    name: r.organisation.name,
+    state: r.state,
+    moderated: r.moderated,
+    overall: r.overall,
+    cells: r.cells.map(c => c.score),
+  })),
+})
+
+export function apiInsightsRoutes(services: Services): RouteDefinition[] {
+  return [
+    // A query parameter is not part of a JSON body, so its errors name the parameter rather than a pointer.
+    route('get', '/api/v1/rounds/:id/heatmap', CENTRAL_ROLES, async (req, res) => {
+      const id = Number(req.params.id)
+      try {
+        const heatmap = await services.insights.heatmap(
+          signedInUser(req),
+          Number.isSafeInteger(id) && id > 0 ? id : 0,
+          req.query,
+        )
+        res.json(heatmapJson(heatmap))
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error
+        res.status(400).json({
+          error: 'bad_request',
+          message: error.errors.map(e => e.message).join('; '),
+          errors: error.errors.map(e => ({ field: e.field, message: e.message })),
+        })
+      }
+    }),
+  ]
+}

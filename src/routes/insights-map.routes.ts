@@ -1,0 +1,54 @@
+import { CENTRAL_ROLES } from '../domain/roles'
+import { signedInUser } from '../middleware/require-access'
+import type { Services } from '../services'
+import { controlErrors, heatmapForPage } from './heatmap-page'
+import { paths } from './paths'
+import { insightQueryString } from './presenters/insight-query'
+import { londonMapView } from './presenters/london-map.presenter'
+import { heatCellHtml } from './presenters/heat-cell-html'
+import { renderPage } from './render'
+import { route, type RouteDefinition } from './route-table'
+
+const positive = (raw: unknown): number => {
+  const id = Number(raw)
+  return Number.isSafeInteger(id) && id > 0 ? id : 0
+}
+
+export function insightsMapRoutes(services: Services): RouteDefinition[] {
+  return [
+    route('get', '/rounds/:id/map', CENTRAL_ROLES, async (req, res) => {
+      // The map has two controls of its own; the heatmap's others (level, order, partnership) do not apply.
+      const raw = { basis: req.query.basis, threshold: req.query.threshold }
+      const [page, organisations] = await Promise.all([
+        heatmapForPage(services.insights, signedInUser(req), positive(req.params.id), raw),
+        services.organisations.list(),
+      ])
+      const { heatmap } = page
+      const errors = controlErrors(page.problems)
+      const defaults = { threshold: heatmap.definition.weakThreshold }
+      await renderPage(
+        res,
+        'insights/map',
+        {
+          title: `London map: ${heatmap.round.name}`,
+          heatmap,
+          view: londonMapView(heatmap, organisations),
+          heatCellHtml,
+          links: {
+            heatmap: paths.heatmap(heatmap.round.id, insightQueryString(heatmap.query, defaults)),
+            clusters: paths.clusters(heatmap.round.id, insightQueryString(heatmap.query, defaults)),
+            trend: paths.trend(heatmap.round.id),
+          },
+          // A wrong threshold stays in its box beside its message, so the analyst can see what to fix.
+          threshold:
+            errors.fields.threshold && typeof raw.threshold === 'string'
+              ? raw.threshold
+              : String(heatmap.query.threshold),
+          defaultThreshold: defaults.threshold,
+          errors,
+        },
+        page.status,
+      )
+    }),
+  ]
+}

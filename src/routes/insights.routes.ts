@@ -1,0 +1,87 @@
+import type { Request } from 'express'
+import { NotFoundError, ValidationError } from '../domain/errors'
+import { CENTRAL_ROLES } from '../domain/roles'
+import { signedInUser } from '../middleware/require-access'
+import { HttpError } from '../middleware/http-error'
+import type { Services } from '../services'
+import { toCsv } from '../services/export-formats'
+import { controlErrors, heatmapForPage } from './heatmap-page'
+import { paths } from './paths'
+import { heatmapPageView } from './presenters/heatmap-page.presenter'
+import { heatmapTable } from './presenters/heatmap.presenter'
+import { heatCellHtml } from './presenters/heat-cell-html'
+import { renderPage } from './render'
+import { route, type RouteDefinition } from './route-table'
+
+const positive = (raw: unknown): number => {
+  const id = Number(raw)
+  return Number.isSafeInteger(id) && id > 0 ? id : 0
+}
+
+const query = (req: Request) => req.query as Record<string, unknown>
+
+/** The controls as the heatmap's own query string: the round goes into the path, empty choices are left out. */
+function forwarded(raw: Record<string, unknown>): string {
+  const params = new URLSearchParams()
+  for (const [name, value] of Object.entries(raw)) {
+    if (name !== 'round' && typeof value === 'string' && value.trim() !== '') params.set(name, value.trim())
+  }
+  const text = params.toString()
+  return text === '' ? '' : `?${text}`
+}
+
+const slug = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+
+export function insightsRoutes(services: Services): RouteDefinition[] {
+  return [
+    // The controls are a GET form, which cannot put the round in the path: this turns its choice into one.
+    route('get', paths.insights, CENTRAL_ROLES, async (req, res) => {
+      const rounds = await services.rounds.list()
+      const asked = req.query.round
+      const round = asked === undefined ? rounds[0] : rounds.find(r => r.id === positive(asked))
+      if (asked !== undefined && !round) throw new NotFoundError('There is no such round')
+      if (!round) {
+        await renderPage(res, 'insights/no-rounds', { title: 'Insights' })
+        return
+      }
+      res.redirect(paths.heatmap(round.id, forwarded(query(req))))
+    }),
+
+    route('get', '/rounds/:id/heatmap', CENTRAL_ROLES, async (req, res) => {
+      const user = signedInUser(req)
+      const page = await heatmapForPage(services.insights, user, positive(req.params.id), query(req))
+      const errors = controlErrors(page.problems)
+      await renderPage(
+        res,
+        'insights/heatmap',
+        {
+          title: `Heatmap: ${page.heatmap.scope.parent?.title ?? 'All dimensions'}, ${page.heatmap.round.name}`,
+          view: heatmapPageView(page.heatmap, await services.rounds.list(), query(req), errors),
+          heatCellHtml,
+          errors,
+        },
+        page.status,
+      )
+    }),
+
+    route('get', '/rounds/:id/heatmap.csv', CENTRAL_ROLES, async (req, res) => {
+      try {
+        const heatmap = await services.insights.heatmap(signedInUser(req), positive(req.params.id), query(req))
+        const { headers, rows } = heatmapTable(heatmap)
+        const where = heatmap.scope.parent ? `-${slug(heatmap.scope.parent.title)}` : ''
+        res
+          .attachment(`heatmap-${slug(heatmap.round.name)}-${heatmap.scope.level}${where}.csv`)
+          .type('text/csv; charset=utf-8')
+          .set('Cache-Control', 'no-store')
+          .send(toCsv({ headers, rows }))
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error
+        throw new HttpError(400, 'bad_request', error.errors.map(e => e.message).join('; '))
+      }
+    }),
+  ]
+}
