@@ -141,6 +141,14 @@ export function pipelineRepository(knex: Knex) {
         .orderBy(['organisation_id', 'rank'])
     },
 
+    /**
+     * Holds the organisation's row for the rest of the transaction, so two replacements of its priorities
+     * queue instead of deleting and inserting through each other (which would break the unique ranks).
+     */
+    async lockPriorities(organisationId: number, trx: Knex.Transaction): Promise<void> {
+      await trx('organisations').where({ id: organisationId }).forUpdate().first('id')
+    },
+
     /** Replaces an organisation's priorities as a whole: they are ranked together, so they change together. */
     async replacePriorities(
       organisationId: number,

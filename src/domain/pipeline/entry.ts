@@ -39,6 +39,9 @@ export const STATUS_LABELS: Record<Status, string> = {
 /** Plans still to be bought: an awarded or cancelled entry is no longer an opportunity to join. */
 export const OPEN_STATUSES: readonly Status[] = ['idea', 'planned', 'in_procurement']
 
+/** Years outside these are typing slips: no plan ends in 207 or starts in 2207. */
+export const DATE_RANGE = { from: '2000-01-01', to: '2100-12-31' } as const
+
 export const TEXT_LIMITS = { currentSystem: 200, supplier: 200, notes: 2000 } as const
 
 /** What a borough records about one thing it plans to buy, build or renew. */
@@ -73,6 +76,9 @@ export function isCalendarDate(text: string): boolean {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
 }
 
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/
+
 const text = (value: unknown): string | null | undefined => {
   if (value === undefined || value === null) return null
   if (typeof value !== 'string') return undefined
@@ -80,7 +86,8 @@ const text = (value: unknown): string | null | undefined => {
   return trimmed === '' ? null : trimmed
 }
 
-const FIELD_NAMES: Record<keyof EntryContent, string> = {
+/** Each field as a borough officer would name it, for messages and CSV reports. */
+export const FIELD_NAMES: Record<keyof EntryContent, string> = {
   categoryKey: 'category',
   currentSystem: 'current system',
   supplier: 'supplier',
@@ -113,6 +120,9 @@ export function checkEntry(
   const freeText = (field: 'currentSystem' | 'supplier' | 'notes') => {
     const value = text(raw[field])
     if (value === undefined) fail(field, `The ${FIELD_NAMES[field]} must be text`)
+    // PostgreSQL cannot store a NUL at all, and other control characters are only ever paste accidents.
+    else if (value !== null && CONTROL_CHARACTERS.test(value))
+      fail(field, `The ${FIELD_NAMES[field]} must not contain control characters; retype it rather than pasting`)
     else if (value !== null && value.length > TEXT_LIMITS[field])
       fail(field, `The ${FIELD_NAMES[field]} must be ${TEXT_LIMITS[field].toLocaleString('en-GB')} characters or fewer`)
     return value ?? null
@@ -122,6 +132,9 @@ export function checkEntry(
     if (value === undefined) fail(field, `The ${FIELD_NAMES[field]} must be a date`)
     else if (value !== null && !isCalendarDate(value))
       fail(field, `The ${FIELD_NAMES[field]} must be a real date written as YYYY-MM-DD, not “${value}”`)
+    // A year like 0207 or 2207 is a typing slip, never a plan.
+    else if (value !== null && (value < DATE_RANGE.from || value > DATE_RANGE.to))
+      fail(field, `The ${FIELD_NAMES[field]} must be in a year from 2000 to 2100, not “${value}”`)
     else return value
     return null
   }

@@ -42,6 +42,8 @@ export function quarterOf(date: string): string {
 /** Every quarter a window touches, in order, so a timeline shows empty quarters too. */
 export function quartersIn(window: DateWindow): string[] {
   const quarters: string[] = []
+  // A window that ends before it starts holds no days, so no quarters either.
+  if (window.to < window.from) return quarters
   for (let date = `${window.from.slice(0, 7)}-01`; date <= window.to; date = addMonths(date, 3)) {
     const quarter = quarterOf(date)
     if (!quarters.includes(quarter)) quarters.push(quarter)

@@ -1,0 +1,23 @@
+import type { Request } from 'express'
+import { isCentralRole } from '../domain/roles'
+import type { User } from '../domain/user'
+import type { OrganisationRef } from '../services/pipeline-access'
+import { field } from './form-errors'
+
+/** The roles that change an organisation's pipeline: its own respondents, and admins on its behalf. */
+export const WRITERS = ['respondent', 'admin'] as const
+
+/** The organisation a central role named: `?organisation=slug` on a page, a hidden field on its form. */
+export function organisationRef(req: Request): OrganisationRef | undefined {
+  const slug = typeof req.query.organisation === 'string' ? req.query.organisation : field(req.body, 'organisation')
+  return slug.trim() === '' ? undefined : { slug: slug.trim() }
+}
+
+/** The slug to carry in links and forms: only central roles need to say which organisation they mean. */
+export const slugFor = (user: User, organisation: { slug: string }): string | undefined =>
+  isCentralRole(user.role) ? organisation.slug : undefined
+
+export const entryId = (req: Request): number => {
+  const id = Number(req.params.id)
+  return Number.isSafeInteger(id) && id > 0 ? id : 0
+}
