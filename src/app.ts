@@ -1,14 +1,17 @@
 import path from 'node:path'
-import express, { type Express } from 'express'
+import ejs from 'ejs'
+import express, { type Express, type RequestHandler } from 'express'
 import session from 'express-session'
 import type { Logger } from 'pino'
 import type { Config } from './config'
+import { bearerTokens, browserOnly } from './middleware/bearer-token'
 import { verifyCsrf } from './middleware/csrf'
 import { loadCurrentUser } from './middleware/current-user'
 import { errorHandler, notFound } from './middleware/errors'
 import { fileUploads } from './middleware/file-uploads'
 import { siteLocals, userLocals } from './middleware/locals'
 import { createLogger, requestLogging } from './middleware/logging'
+import { saveSessionBeforeRedirect } from './middleware/save-session-before-redirect'
 import { securityHeaders } from './middleware/security'
 import { DatabaseSessionStore } from './middleware/session-store'
 import { paths } from './routes/paths'
@@ -39,20 +42,18 @@ function setUpStaticFiles(app: Express, production: boolean): void {
   app.use('/public', express.static(path.join(PROJECT_ROOT, 'public'), options))
 }
 
-function setUpSessions(app: Express, config: Config, services: Services): void {
+function setUpSessions(app: Express, config: Config, services: Services): RequestHandler {
   if (config.trustProxy) app.set('trust proxy', 1)
   const idleMs = config.sessionIdleMinutes * 60_000
-  app.use(
-    session({
-      name: SESSION_COOKIE,
-      secret: config.sessionSecret,
-      store: new DatabaseSessionStore(services.sessions, idleMs, services.clock),
-      resave: false,
-      saveUninitialized: false,
-      rolling: true,
-      cookie: { httpOnly: true, sameSite: 'lax', secure: config.env === 'production', maxAge: idleMs },
-    }),
-  )
+  return session({
+    name: SESSION_COOKIE,
+    secret: config.sessionSecret,
+    store: new DatabaseSessionStore(services.sessions, idleMs, services.clock),
+    resave: false,
+    saveUninitialized: false,
+    rolling: true,
+    cookie: { httpOnly: true, sameSite: 'lax', secure: config.env === 'production', maxAge: idleMs },
+  })
 }
 
 /** Builds the whole app from its dependencies; it opens no port and touches nothing at import. */
@@ -62,7 +63,15 @@ export function createApp({ config, services, logger = createLogger(config.logLe
   app.disable('x-powered-by')
   app.set('views', path.join(PROJECT_ROOT, 'views'))
   app.set('view engine', 'ejs')
-  if (production) app.enable('view cache')
+  // Templates are read once except while someone may be editing them.
+  const cache = config.env !== 'development'
+  if (cache) app.enable('view cache')
+  // Includes are written from the views folder ('/partials/header'), so EJS finds them without asking
+  // the disk whether each one exists, every time it is included.
+  const root = path.join(PROJECT_ROOT, 'views')
+  app.engine('ejs', (file, data, done) => {
+    ejs.renderFile(file, data as ejs.Data, { root, views: [root], cache }, done)
+  })
 
   const locals = {
     serviceName: SERVICE_NAME,
@@ -78,10 +87,16 @@ export function createApp({ config, services, logger = createLogger(config.logLe
   app.use(express.urlencoded({ extended: false, limit: FORM_LIMIT, parameterLimit: 1000 }))
   app.use(express.json({ limit: JSON_LIMIT }))
   app.use(fileUploads)
-  setUpSessions(app, config, services)
-  app.use(loadCurrentUser(services.auth))
-  app.use(userLocals(locals))
-  app.use(verifyCsrf)
+  app.use(bearerTokens(services.tokens))
+  app.use(
+    browserOnly(
+      setUpSessions(app, config, services),
+      saveSessionBeforeRedirect,
+      loadCurrentUser(services.auth),
+      userLocals(locals),
+      verifyCsrf,
+    ),
+  )
   mountRoutes(app, routeTable(services))
   app.use(notFound)
   app.use(errorHandler(logger, config.env === 'development'))

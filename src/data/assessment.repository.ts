@@ -117,6 +117,32 @@ export function assessmentRepository(knex: Knex) {
       return map
     },
 
+    /** A whole round's answers by assessment, joined on the round rather than listing thousands of ids. */
+    async answersForRound(roundId: number, db: Db = knex): Promise<Map<number, Answer[]>> {
+      const rows = await answers(db)
+        .select('a.assessment_id')
+        .join('assessments as s', 's.id', 'a.assessment_id')
+        .where('s.round_id', roundId)
+      const map = new Map<number, Answer[]>()
+      for (const row of rows as (AnswerRow & { assessment_id: number })[]) {
+        const list = map.get(row.assessment_id) ?? []
+        list.push(toAnswer(row))
+        map.set(row.assessment_id, list)
+      }
+      return map
+    },
+
+    /**
+     * Changes whenever anything in the round's assessments does: states and revisions, and (by trigger)
+     * every answer and moderation write. Every term only grows, so equal versions mean equal data.
+     */
+    async roundDataVersion(roundId: number, db: Db = knex): Promise<string> {
+      const row = await db('assessments')
+        .where({ round_id: roundId })
+        .first<{ n: number; v: number | null }>(db.raw('count(*) as n'), db.raw('sum(revision + data_version) as v'))
+      return `${row.n}:${row.v ?? 0}`
+    },
+
     async answerForUpdate(assessmentId: number, questionKey: string, trx: Knex.Transaction): Promise<Answer | undefined> {
       const row = await answers(trx).where({ 'a.assessment_id': assessmentId, 'a.question_key': questionKey }).forUpdate('a').first()
       return row && toAnswer(row)

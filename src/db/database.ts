@@ -4,6 +4,7 @@ import knexFactory, { type Knex } from 'knex'
 import ClientPGLite from 'knex-pglite'
 import pg from 'pg'
 import { lockDirectory } from './directory-lock'
+import { MigrationFolder, normaliseMigrationNames } from './migration-source'
 
 export type Engine = 'postgresql' | 'pglite'
 
@@ -43,17 +44,30 @@ export const ROOT_DIR = path.resolve(__dirname, '..', '..')
 const RUNNING_FROM_SOURCE = path.extname(__filename) === '.ts'
 
 export const migrationConfig: Knex.MigratorConfig = {
-  directory: path.join(ROOT_DIR, 'migrations'),
-  loadExtensions: [RUNNING_FROM_SOURCE ? '.ts' : '.js'],
+  migrationSource: new MigrationFolder(path.join(ROOT_DIR, 'migrations'), RUNNING_FROM_SOURCE ? '.ts' : '.js'),
   tableName: 'knex_migrations',
 }
+
+/**
+ * When the database is away a request should fail fast with a 503, not wait. Refused connections fail at
+ * once anyway; these bound the other cases: a connection attempt to a host that does not answer (a
+ * failover moving the address) gives up after CONNECT_TIMEOUT_MS, and a request waits for a free
+ * connection at most ACQUIRE_TIMEOUT_MS, so a client hears within about five seconds either way. Broken
+ * connections are dropped by the pool (knex marks them on 'error' and 'end'), so it reconnects by itself.
+ */
+const CONNECT_TIMEOUT_MS = 3_000
+const ACQUIRE_TIMEOUT_MS = 4_000
 
 export function postgresConfig(databaseUrl: string, poolMax = 10): Knex.Config {
   return {
     client: 'pg',
-    connection: { connectionString: databaseUrl, types: pgTypes } as Knex.PgConnectionConfig,
+    connection: {
+      connectionString: databaseUrl,
+      types: pgTypes,
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    } as Knex.PgConnectionConfig,
     pool: { min: 0, max: poolMax },
-    acquireConnectionTimeout: 10_000,
+    acquireConnectionTimeout: ACQUIRE_TIMEOUT_MS,
     migrations: migrationConfig,
   }
 }
@@ -96,6 +110,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 }
 
 export async function migrateToLatest(knex: Knex): Promise<string[]> {
+  await normaliseMigrationNames(knex, migrationConfig.tableName ?? 'knex_migrations')
   const [, applied] = (await knex.migrate.latest()) as [number, string[]]
   return applied
 }

@@ -4,8 +4,19 @@ import type { SessionRepository } from '../data/session.repository'
 type Callback = (err?: unknown) => void
 type GetCallback = (err: unknown, session?: session.SessionData | null) => void
 
+const TOUCH_INTERVAL_MS = 60_000
+/** Enough for every signed-in user of a busy day; past it the map starts again rather than grow. */
+const TOUCHED_REMEMBERED = 50_000
+
 /** Sessions live in the database, so they survive a restart and are shared by every app process. */
 export class DatabaseSessionStore extends session.Store {
+  /**
+   * When this process last moved each session's expiry. Every request moves it (rolling sessions), and
+   * writing that on every page view was a database write per request; moving it at most once a minute
+   * ends an idle session up to a minute early, which nobody can tell from the 30-minute timeout.
+   */
+  private readonly touched = new Map<string, number>()
+
   constructor(
     private readonly sessions: SessionRepository,
     private readonly idleMs: number,
@@ -28,6 +39,7 @@ export class DatabaseSessionStore extends session.Store {
   }
 
   override set(sid: string, data: session.SessionData, callback?: Callback): void {
+    this.touched.set(sid, this.now().getTime())
     this.sessions.set(sid, data, this.expiry(data)).then(
       () => callback?.(),
       (error: unknown) => callback?.(error),
@@ -35,6 +47,13 @@ export class DatabaseSessionStore extends session.Store {
   }
 
   override touch(sid: string, data: session.SessionData, callback?: Callback): void {
+    const now = this.now().getTime()
+    if (now - (this.touched.get(sid) ?? -Infinity) < Math.min(TOUCH_INTERVAL_MS, this.idleMs / 10)) {
+      callback?.()
+      return
+    }
+    if (this.touched.size >= TOUCHED_REMEMBERED) this.touched.clear()
+    this.touched.set(sid, now)
     this.sessions.touch(sid, this.expiry(data)).then(
       () => callback?.(),
       (error: unknown) => callback?.(error),
@@ -42,6 +61,7 @@ export class DatabaseSessionStore extends session.Store {
   }
 
   override destroy(sid: string, callback?: Callback): void {
+    this.touched.delete(sid)
     this.sessions.destroy(sid).then(
       () => callback?.(),
       (error: unknown) => callback?.(error),

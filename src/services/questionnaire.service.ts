@@ -24,10 +24,21 @@ export function questionnaireService(repos: Repositories, clock: Clock) {
     return { ...stored, definition: result.definition }
   }
 
+  /**
+   * Checked definitions of published versions, which can never change (a database trigger sees to it):
+   * checking a definition again on every read was a large part of every page that scores anything.
+   */
+  const published = new Map<string, QuestionnaireDefinition>()
+
   async function get(key: string, version: number): Promise<LoadedVersion> {
     const stored = await repos.questionnaires.find(key, version)
     if (!stored) throw new NotFoundError(`There is no version ${version} of questionnaire "${key}"`)
-    return load(stored)
+    if (stored.status === 'draft') return load(stored)
+    const cacheKey = `${key}@${version}`
+    // Frozen, because every request now shares it: a change anywhere would throw rather than leak.
+    const definition = published.get(cacheKey) ?? deepFreeze(load(stored).definition)
+    published.set(cacheKey, definition)
+    return { ...stored, definition }
   }
 
   /** Checks an uploaded document in full: the schema, the semantic rules, and the version it supersedes. */
@@ -166,3 +177,11 @@ export function questionnaireService(repos: Repositories, clock: Clock) {
 }
 
 export type QuestionnaireService = ReturnType<typeof questionnaireService>
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value)
+    for (const child of Object.values(value)) deepFreeze(child)
+  }
+  return value
+}

@@ -24,17 +24,37 @@ export interface OrganisationResult {
 export interface RoundResults {
   round: Round
   definition: QuestionnaireDefinition
-  /** Every assessment of the round, ordered by organisation name. */
+  /** Every assessment of the round, ordered by organisation name. Shared: never change it. */
   results: OrganisationResult[]
+  /** Work derived from these results, computed once and kept until the round's data changes. */
+  memo: <T>(key: string, compute: () => T) => T
 }
 
 /** The moderated levels of one assessment, as the scoring rule takes them. */
 export const moderatedLevels = (result: { moderations: ReadonlyMap<string, Moderation> }): Map<string, number> =>
   new Map([...result.moderations].map(([key, m]) => [key, m.level]))
 
+const byOrganisationName = (a: OrganisationResult, b: OrganisationResult) =>
+  a.organisation.name.localeCompare(b.organisation.name, 'en-GB')
+
+interface CacheEntry {
+  version: string
+  results: Omit<RoundResults, 'round' | 'memo'>
+  memo: Map<string, unknown>
+}
+
+/** The rounds most recently read, per database: enough for the rounds people compare at once. */
+const CACHED_ROUNDS = 8
+const caches = new WeakMap<Repositories, Map<number, CacheEntry>>()
+
 /**
  * Everything a round holds, in a fixed number of queries whatever its size: the building block of the
  * report, calibration, exports and insights. It checks no permissions: the services that call it do.
+ *
+ * A round's results are kept in memory and reused while the round's data version (one indexed
+ * aggregate over its assessments, bumped by trigger on every write) is unchanged, so several app
+ * processes each keep their own copy and none can serve a stale one. `memo` keeps work derived from
+ * the results (scores, clusterings) for exactly as long.
  */
 export async function loadRoundResults(
   repos: Repositories,
@@ -43,13 +63,51 @@ export async function loadRoundResults(
 ): Promise<RoundResults> {
   const round = Number.isSafeInteger(roundId) ? await repos.rounds.findById(roundId) : undefined
   if (!round) throw new NotFoundError('There is no such round')
-  const [version, records, organisations, moderations] = await Promise.all([
-    questionnaires.get(round.questionnaireKey, round.questionnaireVersion),
-    repos.assessments.list({ roundId }),
+  let cache = caches.get(repos)
+  if (!cache) caches.set(repos, (cache = new Map<number, CacheEntry>()))
+  const [version, organisationList] = await Promise.all([
+    repos.assessments.roundDataVersion(roundId),
     repos.organisations.list(),
-    repos.moderations.forRound(roundId),
   ])
-  const answers = await repos.assessments.answersFor(records.map(r => r.id))
+  let entry = cache.get(roundId)
+  if (entry?.version !== version) {
+    entry = { version, results: await readRound(repos, questionnaires, round), memo: new Map() }
+    cache.delete(roundId)
+    cache.set(roundId, entry)
+    for (const oldest of cache.keys()) {
+      if (cache.size <= CACHED_ROUNDS) break
+      cache.delete(oldest)
+    }
+  }
+  const memo = entry.memo
+  // Names are read fresh each time: they are not part of the round's data version.
+  const organisations = new Map(organisationList.map(o => [o.id, o]))
+  const results = entry.results.results
+    .map(r => ({ ...r, organisation: organisations.get(r.organisation.id) ?? r.organisation }))
+    .sort(byOrganisationName)
+  return {
+    definition: entry.results.definition,
+    results,
+    round,
+    memo: <T>(key: string, compute: () => T): T => {
+      if (!memo.has(key)) memo.set(key, compute())
+      return memo.get(key) as T
+    },
+  }
+}
+
+async function readRound(
+  repos: Repositories,
+  questionnaires: QuestionnaireService,
+  round: Round,
+): Promise<Omit<RoundResults, 'round' | 'memo'>> {
+  const [version, records, organisations, moderations, answers] = await Promise.all([
+    questionnaires.get(round.questionnaireKey, round.questionnaireVersion),
+    repos.assessments.list({ roundId: round.id }),
+    repos.organisations.list(),
+    repos.moderations.forRound(round.id),
+    repos.assessments.answersForRound(round.id),
+  ])
   const byId = new Map(organisations.map(o => [o.id, o]))
   const results = records
     .map(assessment => {
@@ -63,6 +121,6 @@ export async function loadRoundResults(
         scored: SCORED_STATES.includes(assessment.state),
       }
     })
-    .sort((a, b) => a.organisation.name.localeCompare(b.organisation.name, 'en-GB'))
-  return { round, definition: version.definition, results }
+    .sort(byOrganisationName)
+  return { definition: version.definition, results }
 }

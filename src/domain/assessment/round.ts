@@ -14,13 +14,16 @@ export interface Round {
 export type RoundStatus = 'scheduled' | 'open' | 'closed'
 
 /** Today's date in London, whatever the server's time zone. */
+// Made once: building a formatter costs far more than using one, and this runs for every round shown.
+const LONDON_DAY = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/London',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+})
+
 export function londonDate(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/London',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now)
+  return LONDON_DAY.format(now)
 }
 
 export function roundStatus(round: Pick<Round, 'opensOn' | 'closesOn' | 'closedAt'>, now: Date): RoundStatus {
