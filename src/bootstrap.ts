@@ -22,7 +22,10 @@ export async function bootstrap(config: Config): Promise<Runtime> {
     await services.seed.seedReferenceData()
     await services.seed.seedQuestionnaires()
     const demoAccounts = config.demoData ? await services.seed.seedDemoAccounts(config.demoPassword) : []
-    if (config.demoData) await services.seed.seedDemoAssessments()
+    if (config.demoData) {
+      await services.seed.seedDemoAssessments()
+      await services.seed.seedDemoPipeline()
+    }
     return { database, services, demoAccounts }
   } catch (error) {
     await database.close()

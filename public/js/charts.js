@@ -73,10 +73,82 @@ function radarFromTable(table, canvas) {
   })
 }
 
+// Okabe and Ito's colour-blind-safe set, then Paul Tol's, with a dark edge so pale bars stand out on white.
+const BAR_COLOURS = [
+  '#0072b2',
+  '#e69f00',
+  '#009e73',
+  '#cc79a7',
+  '#56b4e9',
+  '#d55e00',
+  '#f0e442',
+  '#0b0c0c',
+  '#882255',
+  '#44aa99',
+  '#999933',
+  '#332288',
+  '#ddcc77',
+  '#aa4499',
+  '#88ccee',
+  '#117733',
+]
+
+// One bar per column headed data-series, one dataset per row marked data-chart-row, named by its header.
+function barFromTable(table, canvas) {
+  const columns = [...table.querySelectorAll('thead th')]
+    .map((th, index) => ({ th, index }))
+    .filter(({ th }) => th.hasAttribute('data-series'))
+  const rows = [...table.querySelectorAll('tbody tr[data-chart-row]')]
+  const stacked = table.hasAttribute('data-chart-stacked')
+  const ticks = { font: { size: 14 }, color: '#0b0c0c' }
+  return new window.Chart(canvas, {
+    type: 'bar',
+    data: {
+      labels: columns.map(({ th }) => th.textContent.trim()),
+      datasets: rows.map((row, i) => ({
+        label: row.querySelector('th').textContent.trim(),
+        data: columns.map(({ index }) => readNumber(row.children[index]) ?? 0),
+        backgroundColor: BAR_COLOURS[i % BAR_COLOURS.length],
+        borderColor: '#0b0c0c',
+        borderWidth: 1,
+      })),
+    },
+    options: {
+      animation: false,
+      maintainAspectRatio: false,
+      color: '#0b0c0c',
+      font: { size: 16, family: 'arial, sans-serif' },
+      scales: {
+        x: { stacked, ticks },
+        y: {
+          stacked,
+          beginAtZero: true,
+          ticks: { ...ticks, precision: 0 },
+          title: {
+            display: true,
+            text: table.getAttribute('data-chart-y-label') ?? '',
+            font: { size: 16 },
+            color: '#0b0c0c',
+          },
+        },
+      },
+      plugins: {
+        legend: { position: 'bottom', labels: { font: { size: 14 }, color: '#0b0c0c', boxWidth: 16 } },
+      },
+    },
+  })
+}
+
+const CHART_KINDS = new Map([
+  ['radar', radarFromTable],
+  ['bar', barFromTable],
+])
+
 export function startCharts(root) {
   if (!window.Chart) return
   for (const canvas of root.querySelectorAll('canvas[data-chart-for]')) {
     const table = root.getElementById(canvas.getAttribute('data-chart-for'))
-    if (table?.getAttribute('data-chart') === 'radar') radarFromTable(table, canvas)
+    const draw = CHART_KINDS.get(table?.getAttribute('data-chart'))
+    if (draw) draw(table, canvas)
   }
 }

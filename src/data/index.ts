@@ -7,9 +7,11 @@ import { loginAttemptRepository } from './login-attempt.repository'
 import { moderationRepository } from './moderation.repository'
 import { organisationRepository } from './organisation.repository'
 import { partnershipRepository } from './partnership.repository'
+import { pipelineRepository } from './pipeline.repository'
 import { questionnaireRepository } from './questionnaire.repository'
 import { roundRepository } from './round.repository'
 import { sessionRepository } from './session.repository'
+import { tokenRepository } from './token.repository'
 import { userRepository } from './user.repository'
 
 export function createRepositories(knex: Knex) {
@@ -22,9 +24,11 @@ export function createRepositories(knex: Knex) {
     moderations: moderationRepository(knex),
     organisations: organisationRepository(knex),
     partnerships: partnershipRepository(knex),
+    pipeline: pipelineRepository(knex),
     questionnaires: questionnaireRepository(knex),
     rounds: roundRepository(knex),
     sessions: sessionRepository(knex),
+    tokens: tokenRepository(knex),
     users: userRepository(knex),
   }
 }

@@ -23,6 +23,35 @@ const PAGE_TITLES: Record<number, string> = {
   503: 'Sorry, the service is unavailable',
 }
 
+// SQLSTATEs meaning the server is away or full, not that this request was wrong: connection exceptions
+// (class 08), shutting down or starting up (57P01-57P03), and too many connections (53300).
+const UNAVAILABLE_SQLSTATE = /^(08...|57P0[123]|53300)$/
+const UNAVAILABLE_SOCKET = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+])
+// What pg and knex throw, without a code, when a connection dies, cannot be made in time, or none is free.
+const UNAVAILABLE_MESSAGE =
+  /^(Connection terminated|Client has encountered a connection error|timeout expired|Knex: Timeout acquiring a connection)/
+
+/** The database is restarting, failing over, unreachable or out of connections: worth trying again soon. */
+function databaseUnavailable(error: unknown, depth = 0): boolean {
+  if (!(error instanceof Error) || depth > 3) return false
+  const code = (error as { code?: unknown }).code
+  if (typeof code === 'string' && (UNAVAILABLE_SQLSTATE.test(code) || UNAVAILABLE_SOCKET.has(code))) return true
+  if (UNAVAILABLE_MESSAGE.test(error.message)) return true
+  return databaseUnavailable(error.cause, depth + 1)
+}
+
+/** How long a client should wait before trying again after a 503, in seconds. */
+const RETRY_AFTER_SECONDS = 5
+
 function describe(error: unknown): Described {
   if (error instanceof HttpError) return { status: error.status, code: error.code, message: error.message }
   if (error instanceof NotFoundError) return { status: 404, code: 'not_found', message: error.message }
@@ -43,6 +72,13 @@ function describe(error: unknown): Described {
   if (typeof bodyError.status === 'number' && bodyError.status >= 400 && bodyError.status < 500) {
     return { status: bodyError.status, code: 'bad_request', message: 'The request could not be understood' }
   }
+  if (databaseUnavailable(error)) {
+    return {
+      status: 503,
+      code: 'unavailable',
+      message: 'The service cannot reach its database at the moment. Try again in a minute.',
+    }
+  }
   return { status: 500, code: 'internal', message: 'Something went wrong on our side. Try again later.' }
 }
 
@@ -58,9 +94,17 @@ export function errorHandler(logger: Logger, development: boolean): ErrorRequest
       return
     }
     const described = describe(error)
-    if (described.status >= 500) logger.error({ err: error, url: req.originalUrl }, 'request failed')
+    if (described.status === 503) {
+      // One line per request while the database is away, not a stack trace each.
+      logger.warn(
+        { url: req.originalUrl, reason: error instanceof Error ? error.message : String(error) },
+        described.message,
+      )
+      res.set('Retry-After', String(RETRY_AFTER_SECONDS))
+    } else if (described.status >= 500) logger.error({ err: error, url: req.originalUrl }, 'request failed')
     const stack = development && error instanceof Error ? error.stack : undefined
-    if (described.status === 401 && !isApiRequest(req.path)) res.set('WWW-Authenticate', 'session')
+    // An API client without a session is told it may use a personal access token instead.
+    if (described.status === 401) res.set('WWW-Authenticate', isApiRequest(req.path) ? 'Bearer realm="api"' : 'session')
     if (isApiRequest(req.path) || !req.accepts('html')) {
       const errors =
         error instanceof ValidationError

@@ -12,16 +12,21 @@ const NAVIGATION: Record<Role, NavItem[]> = {
   respondent: [
     { href: paths.home, text: 'Home' },
     { href: paths.assessments, text: 'Assessments' },
+    { href: paths.pipeline, text: 'Pipeline' },
   ],
   assessor: [
     { href: paths.home, text: 'Home' },
     { href: paths.moderationQueue, text: 'Moderation' },
     { href: paths.calibrations, text: 'Calibration' },
+    { href: paths.insights, text: 'Insights' },
+    { href: paths.pipelineOpportunities, text: 'Pipeline' },
     { href: paths.organisations, text: 'Organisations' },
   ],
   analyst: [
     { href: paths.home, text: 'Home' },
     { href: paths.calibrations, text: 'Calibration' },
+    { href: paths.insights, text: 'Insights' },
+    { href: paths.pipelineOpportunities, text: 'Pipeline' },
     { href: paths.organisations, text: 'Organisations' },
   ],
   admin: [
@@ -29,6 +34,8 @@ const NAVIGATION: Record<Role, NavItem[]> = {
     { href: paths.organisations, text: 'Organisations' },
     { href: paths.moderationQueue, text: 'Moderation' },
     { href: paths.calibrations, text: 'Calibration' },
+    { href: paths.insights, text: 'Insights' },
+    { href: paths.pipeline, text: 'Pipeline' },
     { href: paths.admin.rounds, text: 'Rounds' },
     { href: paths.admin.users, text: 'Users' },
     { href: paths.admin.partnerships, text: 'Partnerships' },

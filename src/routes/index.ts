@@ -1,19 +1,32 @@
 import type { Services } from '../services'
+import { accountRoutes } from './account.routes'
 import { adminPartnershipRoutes } from './admin-partnerships.routes'
 import { adminQuestionnaireRoutes } from './admin-questionnaires.routes'
 import { adminRoundRoutes } from './admin-rounds.routes'
 import { adminUserRoutes } from './admin-users.routes'
 import { apiAssessmentRoutes } from './api-assessments.routes'
 import { apiCalibrationRoutes } from './api-calibration.routes'
+import { apiClusterRoutes } from './api-clusters.routes'
+import { apiDocsRoutes } from './api-docs.routes'
+import { apiInsightsRoutes } from './api-insights.routes'
+import { apiOpportunityRoutes } from './api-opportunities.routes'
+import { apiPipelineRoutes } from './api-pipeline.routes'
 import { apiRoundRoutes } from './api-rounds.routes'
+import { apiTrendRoutes } from './api-trend.routes'
 import { assessmentRoutes } from './assessments.routes'
 import { apiRoutes } from './api.routes'
 import { authRoutes } from './auth.routes'
 import { calibrationRoutes } from './calibration.routes'
 import { exportRoutes } from './exports.routes'
 import { homeRoutes } from './home.routes'
+import { insightsClusterRoutes } from './insights-clusters.routes'
+import { insightsMapRoutes } from './insights-map.routes'
+import { insightsTrendRoutes } from './insights-trend.routes'
+import { insightsRoutes } from './insights.routes'
 import { moderationRoutes } from './moderation.routes'
 import { pageRoutes } from './pages.routes'
+import { pipelineInsightRoutes } from './pipeline-insights.routes'
+import { pipelineRoutes } from './pipeline.routes'
 import { reportRoutes } from './report.routes'
 import type { RouteDefinition } from './route-table'
 
@@ -22,6 +35,7 @@ export function routeTable(services: Services): RouteDefinition[] {
   return [
     ...authRoutes(services),
     ...homeRoutes(services),
+    ...accountRoutes(services),
     ...adminUserRoutes(services),
     ...adminPartnershipRoutes(services),
     ...adminQuestionnaireRoutes(services),
@@ -31,10 +45,23 @@ export function routeTable(services: Services): RouteDefinition[] {
     ...reportRoutes(services),
     ...exportRoutes(services),
     ...calibrationRoutes(services),
+    ...insightsRoutes(services),
+    ...insightsClusterRoutes(services),
+    ...insightsMapRoutes(services),
+    ...insightsTrendRoutes(services),
+    // Before the pipeline's own pages and API, so none of their parameters can take "opportunities", "all" or "similar".
+    ...pipelineInsightRoutes(services),
+    ...pipelineRoutes(services),
     ...apiRoundRoutes(services),
     ...apiCalibrationRoutes(services),
+    ...apiInsightsRoutes(services),
+    ...apiClusterRoutes(services),
+    ...apiTrendRoutes(services),
+    ...apiOpportunityRoutes(services),
+    ...apiPipelineRoutes(services),
     ...apiAssessmentRoutes(services),
     ...apiRoutes(services),
+    ...apiDocsRoutes(),
     ...pageRoutes(),
   ]
 }

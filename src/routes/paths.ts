@@ -5,6 +5,9 @@ export const paths = {
   logout: '/logout',
   keepAlive: '/session/keep-alive',
   accessibility: '/accessibility',
+  account: '/account',
+  accountTokens: '/account/tokens',
+  accountTokenRevoke: (id: number) => `/account/tokens/${id}/revoke`,
   health: '/healthz',
   /** chart.js's UMD build, which stands alone; its ES module build imports a bare name a browser cannot resolve. */
   chartJs: '/assets/chart.umd.min.js',
@@ -32,6 +35,29 @@ export const paths = {
   /** Redirects to a round's calibration: the target of the round picker's GET form. */
   calibrations: '/calibration',
   calibration: (id: number) => `/rounds/${id}/calibration`,
+  /** Cross-borough insights; each takes the heatmap's controls as a query string. */
+  insights: '/insights',
+  heatmap: (id: number, query = '') => `/rounds/${id}/heatmap${query}`,
+  heatmapCsv: (id: number, query = '') => `/rounds/${id}/heatmap.csv${query}`,
+  clusters: (id: number, query = '') => `/rounds/${id}/clusters${query}`,
+  clusterBrief: (id: number, query = '') => `/rounds/${id}/clusters/brief${query}`,
+  londonMap: (id: number, query = '') => `/rounds/${id}/map${query}`,
+  trend: (id: number, query = '') => `/rounds/${id}/trend${query}`,
+  /** An organisation's own pipeline; central roles add `?organisation=slug`, which admins edit on its behalf. */
+  pipeline: '/pipeline',
+  pipelineNew: '/pipeline/entries/new',
+  pipelineEntry: (id: number) => `/pipeline/entries/${id}`,
+  pipelineDelete: (id: number) => `/pipeline/entries/${id}/delete`,
+  pipelineImport: '/pipeline/import',
+  pipelineTemplate: '/pipeline/import/template.csv',
+  pipelinePriorities: '/pipeline/priorities',
+  /** The central roles' pipeline views; the opportunities take `?windowMonths=` as a query string. */
+  pipelineOpportunities: '/pipeline/opportunities',
+  pipelineOpportunity: (categoryKey: string, query = '') =>
+    `/pipeline/opportunities/${encodeURIComponent(categoryKey)}${query}`,
+  pipelineAll: '/pipeline/all',
+  pipelineCsv: '/pipeline/all.csv',
+  pipelineSimilar: '/pipeline/similar',
   admin: {
     users: '/admin/users',
     newUser: '/admin/users/new',
@@ -61,6 +87,7 @@ export const paths = {
       `/admin/questionnaires/${encodeURIComponent(key)}/compare${from && to ? `?from=${from}&to=${to}` : ''}`,
   },
   api: {
+    openapi: '/api/v1/openapi.json',
     organisations: '/api/v1/organisations',
     questionnaires: '/api/v1/questionnaires',
     rounds: '/api/v1/rounds',
@@ -69,6 +96,12 @@ export const paths = {
     answer: (id: number, questionKey: string) => `/api/v1/assessments/${id}/answers/${encodeURIComponent(questionKey)}`,
     submit: (id: number) => `/api/v1/assessments/${id}/submit`,
     roundCalibration: (id: number) => `/api/v1/rounds/${id}/calibration`,
+    heatmap: (id: number) => `/api/v1/rounds/${id}/heatmap`,
+    clusters: (id: number) => `/api/v1/rounds/${id}/clusters`,
+    trend: (id: number) => `/api/v1/rounds/${id}/trend`,
+    pipelineOpportunities: '/api/v1/pipeline/opportunities',
+    pipeline: '/api/v1/pipeline',
+    pipelineEntry: (id: number) => `/api/v1/pipeline/${id}`,
   },
 } as const
 

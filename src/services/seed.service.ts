@@ -1,12 +1,21 @@
 import { demoAccounts, type DemoAccount } from '../../seeds/demo-accounts'
 import { DEMO_SEED, demoAnswers, randomFrom } from '../../seeds/demo-assessments'
+import {
+  DEMO_ASSESSORS,
+  DEMO_MODERATION_SEED,
+  demoAssessorTurns,
+  demoModerationComment,
+  demoModerations,
+} from '../../seeds/demo-moderations'
+import type { AnswerContent } from '../domain/assessment/answer'
 import { addDays, londonDate } from '../domain/assessment/round'
 import type { Clock } from './clock'
 import { questionnaireSeeds } from '../../seeds/questionnaires'
-import { LONDON_AUTHORITIES } from '../../seeds/reference-data'
+import { LONDON_AUTHORITIES, PIPELINE_CATEGORIES } from '../../seeds/reference-data'
 import { checkAuthorityFacts } from '../domain/organisation'
 import type { Repositories } from '../data'
 import { hashPassword } from './passwords'
+import { seedDemoPipeline } from './seed-demo-pipeline'
 import type { QuestionnaireService } from './questionnaire.service'
 
 export function seedService(repos: Repositories, questionnaires: QuestionnaireService, clock: Clock) {
@@ -15,7 +24,10 @@ export function seedService(repos: Repositories, questionnaires: QuestionnaireSe
     async seedReferenceData(): Promise<void> {
       const problems = checkAuthorityFacts(LONDON_AUTHORITIES)
       if (problems.length > 0) throw new Error(`Reference data is not valid:\n${problems.join('\n')}`)
-      await repos.database.transaction(trx => repos.organisations.upsertFacts(LONDON_AUTHORITIES, trx))
+      await repos.database.transaction(async trx => {
+        await repos.organisations.upsertFacts(LONDON_AUTHORITIES, trx)
+        await repos.pipeline.upsertCategories(PIPELINE_CATEGORIES, trx)
+      })
     },
 
     /**
@@ -53,8 +65,9 @@ export function seedService(repos: Repositories, questionnaires: QuestionnaireSe
     },
 
     /**
-     * A closed 2025 round (version 1) that every authority submitted, and an open 2026 round (version 2)
-     * part-way through, with Hackney and most others not yet started so a visitor can start from 2025.
+     * A closed 2025 round (version 1) that every authority submitted and assessors moderated, and an open
+     * 2026 round (version 2) part-way through, with Hackney and most others not yet started so a visitor
+     * can start from 2025 (whose moderated levels then carry over).
      * Only into a database with no rounds yet; dates follow today so the 2026 round is always open.
      */
     async seedDemoAssessments(): Promise<boolean> {
@@ -108,7 +121,15 @@ export function seedService(repos: Repositories, questionnaires: QuestionnaireSe
           organisations.map(o => o.id),
           trx,
         )
+        // One query per round for the assessments just made, rather than one per organisation.
+        const assessmentOf = new Map(
+          [
+            ...(await repos.assessments.list({ roundId: lastYear }, trx)),
+            ...(await repos.assessments.list({ roundId: thisYear }, trx)),
+          ].map(a => [`${a.roundId}:${a.organisationId}`, a]),
+        )
         const answerRows: Parameters<typeof repos.assessments.insertAnswers>[0] = []
+        const moderationRows: Parameters<typeof repos.moderations.insertMany>[0] = []
         const events: Parameters<typeof repos.audit.recordMany>[0] = []
 
         const fill = async (
@@ -119,15 +140,16 @@ export function seedService(repos: Repositories, questionnaires: QuestionnaireSe
           at: Date,
           submit: boolean,
           drift: number,
-        ) => {
+        ): Promise<{ assessmentId: number; answers: Map<string, AnswerContent> } | undefined> => {
           const organisation = organisations.find(o => o.slug === slug)
           const facts = LONDON_AUTHORITIES.find(a => a.slug === slug)
           if (!organisation || !facts) return
-          const [assessment] = await repos.assessments.list({ roundId, organisationId: organisation.id }, trx)
+          const assessment = assessmentOf.get(`${roundId}:${organisation.id}`)
           if (!assessment) return
           const by = respondentOf.get(organisation.id) ?? null
           const all = [...demoAnswers(definitions[version], facts, random, drift)]
-          for (const [questionKey, content] of all.slice(0, Math.ceil(all.length * share))) {
+          const given = all.slice(0, Math.ceil(all.length * share))
+          for (const [questionKey, content] of given) {
             answerRows.push({ assessmentId: assessment.id, questionKey, content, revision: 1, at, by })
             events.push({
               at,
@@ -157,10 +179,72 @@ export function seedService(repos: Repositories, questionnaires: QuestionnaireSe
               after: { state: 'submitted' },
             })
           }
+          return { assessmentId: assessment.id, answers: new Map(given) }
         }
 
-        for (const o of organisations)
-          await fill(lastYear, 1, o.slug, 1, new Date(now.getTime() - 340 * dayMs), true, 0)
+        // Moderated as an assessor would: opened, every answered maturity question given a level, completed.
+        const assessors = DEMO_ASSESSORS.map(a => {
+          const user = users.find(u => u.email === a.email && u.role === 'assessor')
+          return { ...a, id: user?.id ?? null, organisationId: user?.organisationId ?? null }
+        })
+        const turns = demoAssessorTurns(organisations.map(o => o.slug))
+        const moderationRandom = randomFrom(DEMO_MODERATION_SEED)
+        const comments: { assessmentId: number; comment: string }[] = []
+        const moderate = async (
+          organisationId: number,
+          slug: string,
+          assessmentId: number,
+          answers: Map<string, AnswerContent>,
+          openedAt: Date,
+        ) => {
+          const facts = LONDON_AUTHORITIES.find(a => a.slug === slug)
+          const turn = turns.get(slug) ?? 0
+          // Assessors never moderate their own organisation: the other one takes it.
+          const assessor = [assessors[turn], assessors[(turn + 1) % assessors.length]].find(
+            a => a && a.organisationId !== organisationId,
+          )
+          if (!facts || !assessor) return
+          const by = assessor.id
+          const moderations = demoModerations(definitions[1], facts, answers, assessor.tendency, moderationRandom)
+          const selfLevels = new Map([...answers].flatMap(([k, a]) => (a.level === null ? [] : [[k, a.level]])))
+          const minute = 60 * 1000
+          const completedAt = new Date(openedAt.getTime() + (moderations.length + 5) * minute)
+          const stateEvent = (at: Date, action: string, from: string, to: string) =>
+            events.push({
+              at,
+              actorUserId: by,
+              action,
+              entityType: 'assessment',
+              entityId: assessmentId,
+              before: { state: from },
+              after: { state: to },
+            })
+          stateEvent(openedAt, 'assessment.open_moderation', 'submitted', 'in_moderation')
+          for (const [i, m] of moderations.entries()) {
+            const at = new Date(openedAt.getTime() + (i + 1) * minute)
+            moderationRows.push({ assessmentId, ...m, assessorId: by, revision: 1, at })
+            events.push({
+              at,
+              actorUserId: by,
+              action: 'moderation.saved',
+              entityType: 'assessment',
+              entityId: assessmentId,
+              before: { questionKey: m.questionKey, selfLevel: selfLevels.get(m.questionKey) ?? null },
+              after: { questionKey: m.questionKey, level: m.level, rationale: m.rationale, revision: 1 },
+            })
+          }
+          stateEvent(completedAt, 'assessment.complete', 'in_moderation', 'moderated')
+          comments.push({ assessmentId, comment: demoModerationComment(moderations, selfLevels) })
+          await repos.assessments.setState(assessmentId, 'in_moderation', {}, trx)
+          await repos.assessments.setState(assessmentId, 'moderated', {}, trx)
+        }
+
+        for (const [i, o] of organisations.entries()) {
+          const filled = await fill(lastYear, 1, o.slug, 1, new Date(now.getTime() - 340 * dayMs), true, 0)
+          // Moderation through the days after submission, all before the round closed.
+          const openedAt = new Date(now.getTime() - 339 * dayMs + i * 2 * 3600 * 1000)
+          if (filled) await moderate(o.id, o.slug, filled.assessmentId, filled.answers, openedAt)
+        }
         // This year: a few done, a dozen part-way, the rest (Hackney among them) still to start.
         const started = organisations
           .map(o => o.slug)
@@ -171,10 +255,15 @@ export function seedService(repos: Repositories, questionnaires: QuestionnaireSe
             await fill(thisYear, 2, slug, 0.2 + random() * 0.6, new Date(now.getTime() - 5 * dayMs), false, 0.3)
         }
         await repos.assessments.insertAnswers(answerRows, trx)
+        await repos.moderations.insertMany(moderationRows, trx)
+        await repos.moderations.setModerationComments(comments, trx)
         await repos.audit.recordMany(events, trx)
       })
       return true
     },
+
+    /** Synthetic plans and priorities for every authority, only into an empty pipeline. */
+    seedDemoPipeline: (): Promise<boolean> => seedDemoPipeline(repos, questionnaires, clock),
   }
 }
 
