@@ -6,36 +6,42 @@ import { csrfToken } from './csrf'
 export interface NavItem {
   href: string
   text: string
+  /** Other addresses that belong to the same section, so its tab stays marked there. */
+  also?: RegExp
 }
+
+const INSIGHT_PAGES = /^\/rounds\/\d+\/(heatmap|clusters|map|trend)/
+const CALIBRATION_PAGES = /^\/rounds\/\d+\/calibration/
+const PIPELINE_PAGES = /^\/pipeline(\/|$)/
 
 const NAVIGATION: Record<Role, NavItem[]> = {
   respondent: [
     { href: paths.home, text: 'Home' },
     { href: paths.assessments, text: 'Assessments' },
-    { href: paths.pipeline, text: 'Pipeline' },
+    { href: paths.pipeline, text: 'Pipeline', also: PIPELINE_PAGES },
   ],
   assessor: [
     { href: paths.home, text: 'Home' },
     { href: paths.moderationQueue, text: 'Moderation' },
-    { href: paths.calibrations, text: 'Calibration' },
-    { href: paths.insights, text: 'Insights' },
-    { href: paths.pipelineOpportunities, text: 'Pipeline' },
+    { href: paths.calibrations, text: 'Calibration', also: CALIBRATION_PAGES },
+    { href: paths.insights, text: 'Insights', also: INSIGHT_PAGES },
+    { href: paths.pipelineOpportunities, text: 'Pipeline', also: PIPELINE_PAGES },
     { href: paths.organisations, text: 'Organisations' },
   ],
   analyst: [
     { href: paths.home, text: 'Home' },
-    { href: paths.calibrations, text: 'Calibration' },
-    { href: paths.insights, text: 'Insights' },
-    { href: paths.pipelineOpportunities, text: 'Pipeline' },
+    { href: paths.calibrations, text: 'Calibration', also: CALIBRATION_PAGES },
+    { href: paths.insights, text: 'Insights', also: INSIGHT_PAGES },
+    { href: paths.pipelineOpportunities, text: 'Pipeline', also: PIPELINE_PAGES },
     { href: paths.organisations, text: 'Organisations' },
   ],
   admin: [
     { href: paths.home, text: 'Home' },
     { href: paths.organisations, text: 'Organisations' },
     { href: paths.moderationQueue, text: 'Moderation' },
-    { href: paths.calibrations, text: 'Calibration' },
-    { href: paths.insights, text: 'Insights' },
-    { href: paths.pipeline, text: 'Pipeline' },
+    { href: paths.calibrations, text: 'Calibration', also: CALIBRATION_PAGES },
+    { href: paths.insights, text: 'Insights', also: INSIGHT_PAGES },
+    { href: paths.pipeline, text: 'Pipeline', also: PIPELINE_PAGES },
     { href: paths.admin.rounds, text: 'Rounds' },
     { href: paths.admin.users, text: 'Users' },
     { href: paths.admin.partnerships, text: 'Partnerships' },

@@ -127,4 +127,14 @@ describe('the borough report', () => {
     expect(text(html)).toContain('Provisional: this assessment is in progress.')
     await t.repos.assessments.setState(draft, 'submitted', {})
   })
+
+  it('shows a borough whose assessment was returned each changed level and the reason', async () => {
+    await t.repos.assessments.setState(lambeth, 'returned', {})
+    const tasks = (await respondent.get(`/assessments/${lambeth}`).expect(200)).text
+    expect(tasks).toContain(`href="/assessments/${lambeth}/report">See each level the assessor changed, and why</a>`)
+    const html = (await respondent.get(`/assessments/${lambeth}/report`).expect(200)).text
+    expect(text(html)).toContain('Provisional: this assessment is returned for changes.')
+    expect(text(html)).toContain('Assessor: No data strategy in place yet')
+    await t.repos.assessments.setState(lambeth, 'moderated', {})
+  })
 })
