@@ -59,8 +59,10 @@ export function assessmentService(repos: Repositories, questionnaires: Questionn
     if (!isCentralRole(user.role) && user.organisationId !== assessment.organisationId) {
       throw new NotFoundError('There is no such assessment')
     }
-    const round = await repos.rounds.findById(assessment.roundId)
-    const organisation = await repos.organisations.findById(assessment.organisationId)
+    const [round, organisation] = await Promise.all([
+      repos.rounds.findById(assessment.roundId),
+      repos.organisations.findById(assessment.organisationId),
+    ])
     if (!round || !organisation) throw new Error(`assessment ${id} has lost its round or organisation`)
     const version = await questionnaires.get(round.questionnaireKey, round.questionnaireVersion)
     return {
@@ -141,8 +143,9 @@ export function assessmentService(repos: Repositories, questionnaires: Questionn
     id: number,
     inputs: Map<string, SaveInput>,
     options: { confirmUnchanged: boolean },
+    loaded?: Awaited<ReturnType<typeof load>>,
   ): Promise<SaveOutcome[]> {
-    const { round, definition } = await load(user, id)
+    const { round, definition } = loaded ?? (await load(user, id))
     for (const key of inputs.keys()) findQuestion(definition, key)
     return repos.database.transaction(async trx => {
       const assessment = await repos.assessments.lock(id, trx)
@@ -267,8 +270,8 @@ export function assessmentService(repos: Repositories, questionnaires: Questionn
       questionKey: string,
       body: Record<string, unknown>,
     ): Promise<{ revision: number; savedAt: Date }> {
-      const { definition } = await load(user, id)
-      const question = findQuestion(definition, questionKey)
+      const loaded = await load(user, id)
+      const question = findQuestion(loaded.definition, questionKey)
       const revision = body.revision
       if (typeof revision !== 'number' || !Number.isSafeInteger(revision) || revision < 0) {
         throw new ValidationError([
@@ -281,9 +284,8 @@ export function assessmentService(repos: Repositories, questionnaires: Questionn
       const checked = checkAnswer(question, body)
       if (!checked.content)
         throw new ValidationError(checked.problems.map(p => ({ field: p.pointer, message: p.message })))
-      const [outcome] = await save(user, id, new Map([[questionKey, { content: checked.content, revision }]]), {
-        confirmUnchanged: true,
-      })
+      const inputs = new Map([[questionKey, { content: checked.content, revision }]])
+      const [outcome] = await save(user, id, inputs, { confirmUnchanged: true }, loaded)
       if (!outcome) throw new Error('no outcome')
       if (outcome.outcome === 'conflict') throw new AnswerConflictError(outcome.current ?? missingAnswer(questionKey))
       const saved =
