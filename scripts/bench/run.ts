@@ -73,14 +73,12 @@ function pgbench(): { tps: number } | undefined {
 }
 
 /** One connection's state: whose assessment it saves, and the revision each answer is at. */
-interface Saver {
-  who?: number
-  turn: number
-  key: string
-  revisions: Record<string, number>
-}
-
-/** 20 respondents, one per connection, each saving its own assessment's answers in turn. */
+/**
+ * 20 respondents saving their own assessments' answers at once. autocannon clears a connection's context
+ * before every request, so the revision each answer is at lives here: requests take (respondent,
+ * question) slots in turn, and a slot comes round again only after every other has, long after its
+ * previous save was answered.
+ */
 async function saves(base: string, dataset: Dataset): Promise<Measured> {
   const sessions = await Promise.all(dataset.respondents.map(email => signIn(base, email, PASSWORD)))
   const assessments: number[] = await Promise.all(
@@ -94,6 +92,7 @@ async function saves(base: string, dataset: Dataset): Promise<Measured> {
     }),
   )
   const keys = dataset.saveKeys
+  const revisions = new Map<number, number>()
   let next = 0
   return load({
     url: base,
@@ -102,13 +101,12 @@ async function saves(base: string, dataset: Dataset): Promise<Measured> {
     requests: [
       {
         method: 'PUT',
-        setupRequest: (request: autocannon.Request, raw: object) => {
-          const context = raw as Saver
-          if (context.who === undefined) Object.assign(context, { who: next++ % SAVERS, turn: 0, revisions: {} })
-          const who = context.who ?? 0
-          const turn = context.turn++
-          const key = keys[turn % keys.length] ?? ''
-          context.key = key
+        setupRequest: (request: autocannon.Request, context: object) => {
+          const turn = next++
+          const slot = turn % (SAVERS * keys.length)
+          Object.assign(context, { slot })
+          const who = slot % SAVERS
+          const key = keys[Math.floor(slot / SAVERS)] ?? ''
           const session = sessions[who]
           return {
             ...request,
@@ -119,12 +117,15 @@ async function saves(base: string, dataset: Dataset): Promise<Measured> {
               cookie: session?.cookie ?? '',
               'x-csrf-token': session?.csrf ?? '',
             },
-            body: JSON.stringify({ level: 1 + (turn % 5), revision: context.revisions[key] ?? 0 }),
+            body: JSON.stringify({ level: 1 + (turn % 5), revision: revisions.get(slot) ?? 0 }),
           }
         },
-        onResponse: (status: number, body: string, raw: object) => {
-          const context = raw as Saver
-          if (status === 200) context.revisions[context.key] = (JSON.parse(body) as { revision: number }).revision
+        onResponse: (status: number, body: string, context: object) => {
+          const { slot } = context as { slot: number }
+          const answer = JSON.parse(body) as { revision?: number; current?: { revision: number } }
+          // A 409 counts as an error, and tells the next save of this slot where the answer is now.
+          const revision = status === 200 ? answer.revision : answer.current?.revision
+          if (revision !== undefined) revisions.set(slot, revision)
         },
       },
     ],

@@ -1,3 +1,4 @@
+import { byBritishName } from '../domain/names'
 import { NotFoundError } from '../domain/errors'
 import { distinctBuyers } from '../domain/insights'
 import { groupStep, maturityQuestionsUnder, type GroupStep } from '../domain/insights/brief'
@@ -115,8 +116,7 @@ export function clusterBriefService(repos: Repositories, questionnaires: Questio
       })
       rows.sort(
         (a, b) =>
-          (a.score ?? Infinity) - (b.score ?? Infinity) ||
-          a.organisation.name.localeCompare(b.organisation.name, 'en-GB'),
+          (a.score ?? Infinity) - (b.score ?? Infinity) || byBritishName(a.organisation.name, b.organisation.name),
       )
       const scores = rows.flatMap(r => (r.score === null ? [] : [r.score]))
       const byId = new Map(rows.map(r => [r.organisation.id, r.organisation]))

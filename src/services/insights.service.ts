@@ -1,3 +1,4 @@
+import { byBritishName } from '../domain/names'
 import { ForbiddenError, NotFoundError, ValidationError } from '../domain/errors'
 import {
   geographicClusters,
@@ -19,7 +20,7 @@ import type { User } from '../domain/user'
 import type { Repositories } from '../data'
 import type { Partnership } from '../data/partnership.repository'
 import type { QuestionnaireService } from './questionnaire.service'
-import { loadRoundResults, moderatedLevels } from './round-results'
+import { loadRoundResults, moderatedLevels, type RoundResults } from './round-results'
 
 export interface HeatmapRow {
   organisation: Organisation
@@ -40,7 +41,8 @@ export interface Heatmap {
   partnerships: Partnership[]
   rows: HeatmapRow[]
   /** The round's memo (see loadRoundResults), for work derived from these rows. */
-  memo: <T>(key: string, compute: () => T) => T
+  memo: RoundResults['memo']
+  memoAsync: RoundResults['memoAsync']
 }
 
 export interface Clusters {
@@ -53,7 +55,7 @@ export interface Clusters {
   totalOrganisations: number
 }
 
-const byName = (a: HeatmapRow, b: HeatmapRow) => a.organisation.name.localeCompare(b.organisation.name, 'en-GB')
+const byName = (a: HeatmapRow, b: HeatmapRow) => byBritishName(a.organisation.name, b.organisation.name)
 
 /** Cross-borough views for the central roles: heatmaps and the clusters of weak performance behind them. */
 export function insightsService(repos: Repositories, questionnaires: QuestionnaireService) {
@@ -64,7 +66,7 @@ export function insightsService(repos: Repositories, questionnaires: Questionnai
 
   async function heatmap(user: User, roundId: number, raw: Record<string, unknown>): Promise<Heatmap> {
     central(user)
-    const [{ round, definition, results, memo }, partnerships] = await Promise.all([
+    const [{ round, definition, results, memo, memoAsync }, partnerships] = await Promise.all([
       loadRoundResults(repos, questionnaires, roundId),
       repos.partnerships.list(),
     ])
@@ -106,7 +108,7 @@ export function insightsService(repos: Repositories, questionnaires: Questionnai
         similarityOrder(rows.map(r => r.cells.map(c => c.score))),
       ),
     )
-    return { round, definition, query, scope, partnership, partnerships, rows: ordered, memo }
+    return { round, definition, query, scope, partnership, partnerships, rows: ordered, memo, memoAsync }
   }
 
   function order(rows: HeatmapRow[], query: InsightQuery, similarity: (key: string) => number[]): HeatmapRow[] {
@@ -137,9 +139,10 @@ export function insightsService(repos: Repositories, questionnaires: Questionnai
       const errors = [...tooMany('minSize'), ...tooMany('k')]
       if (errors.length > 0) throw new ValidationError(errors)
 
+      // Reference data, read once per round version rather than on every request.
       const [organisations, neighbours] = await Promise.all([
-        repos.organisations.list(),
-        repos.organisations.neighbourMap(),
+        map.memoAsync('organisations', () => repos.organisations.list()),
+        map.memoAsync('neighbours', () => repos.organisations.neighbourMap()),
       ])
       const gssOf = new Map(organisations.map(o => [o.id, o.gss]))
       const partnerships = map.partnerships.map(p => p.memberIds.map(id => gssOf.get(id) ?? ''))

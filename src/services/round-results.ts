@@ -1,3 +1,4 @@
+import { byBritishName } from '../domain/names'
 import type { Answer } from '../domain/assessment/answer'
 import type { Round } from '../domain/assessment/round'
 import type { AssessmentState } from '../domain/assessment/workflow'
@@ -28,6 +29,8 @@ export interface RoundResults {
   results: OrganisationResult[]
   /** Work derived from these results, computed once and kept until the round's data changes. */
   memo: <T>(key: string, compute: () => T) => T
+  /** The same for work that reads the database; see memo. */
+  memoAsync: <T>(key: string, compute: () => Promise<T>) => Promise<T>
 }
 
 /** The moderated levels of one assessment, as the scoring rule takes them. */
@@ -35,11 +38,11 @@ export const moderatedLevels = (result: { moderations: ReadonlyMap<string, Moder
   new Map([...result.moderations].map(([key, m]) => [key, m.level]))
 
 const byOrganisationName = (a: OrganisationResult, b: OrganisationResult) =>
-  a.organisation.name.localeCompare(b.organisation.name, 'en-GB')
+  byBritishName(a.organisation.name, b.organisation.name)
 
 interface CacheEntry {
   version: string
-  results: Omit<RoundResults, 'round' | 'memo'>
+  results: Omit<RoundResults, 'round' | 'memo' | 'memoAsync'>
   memo: Map<string, unknown>
 }
 
@@ -65,10 +68,9 @@ export async function loadRoundResults(
   if (!round) throw new NotFoundError('There is no such round')
   let cache = caches.get(repos)
   if (!cache) caches.set(repos, (cache = new Map<number, CacheEntry>()))
-  const [version, organisationList] = await Promise.all([
-    repos.assessments.roundDataVersion(roundId),
-    repos.organisations.list(),
-  ])
+  // Names belong to the organisations, not the round: their own version is part of the key.
+  const [data, names] = await Promise.all([repos.assessments.roundDataVersion(roundId), repos.organisations.version()])
+  const version = `${data}/${names}`
   let entry = cache.get(roundId)
   if (entry?.version !== version) {
     entry = { version, results: await readRound(repos, questionnaires, round), memo: new Map() }
@@ -80,18 +82,19 @@ export async function loadRoundResults(
     }
   }
   const memo = entry.memo
-  // Names are read fresh each time: they are not part of the round's data version.
-  const organisations = new Map(organisationList.map(o => [o.id, o]))
-  const results = entry.results.results
-    .map(r => ({ ...r, organisation: organisations.get(r.organisation.id) ?? r.organisation }))
-    .sort(byOrganisationName)
   return {
-    definition: entry.results.definition,
-    results,
+    ...entry.results,
     round,
     memo: <T>(key: string, compute: () => T): T => {
       if (!memo.has(key)) memo.set(key, compute())
       return memo.get(key) as T
+    },
+    // Only a value is kept, never a failed promise: a database blip must not stick until the next write.
+    memoAsync: async <T>(key: string, compute: () => Promise<T>): Promise<T> => {
+      if (memo.has(key)) return memo.get(key) as T
+      const value = await compute()
+      memo.set(key, value)
+      return value
     },
   }
 }
@@ -100,7 +103,7 @@ async function readRound(
   repos: Repositories,
   questionnaires: QuestionnaireService,
   round: Round,
-): Promise<Omit<RoundResults, 'round' | 'memo'>> {
+): Promise<Omit<RoundResults, 'round' | 'memo' | 'memoAsync'>> {
   const [version, records, organisations, moderations, answers] = await Promise.all([
     questionnaires.get(round.questionnaireKey, round.questionnaireVersion),
     repos.assessments.list({ roundId: round.id }),
