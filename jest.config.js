@@ -13,8 +13,26 @@ module.exports = {
       testEnvironment: 'node',
     },
     {
+      // The attack suite (npm run test:security): not part of npm test. It takes in the integration tests
+      // that already prove a security promise (CSRF, headers, sessions, tokens) rather than repeat them.
+      displayName: 'security',
+      testMatch: [
+        '<rootDir>/test/security/**/*.test.ts',
+        '<rootDir>/test/integration/{csrf,security-headers,auth,api-tokens}.test.ts',
+      ],
+      transform,
+      testEnvironment: 'node',
+    },
+    {
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
+      transform,
+      testEnvironment: 'node',
+    },
+    // npm run test:resilience: real app processes over a throwaway PostgreSQL database, one file at a time.
+    {
+      displayName: 'resilience',
+      testMatch: ['<rootDir>/test/resilience/**/*.test.ts'],
       transform,
       testEnvironment: 'node',
     },

@@ -37,8 +37,9 @@ const UNAVAILABLE_SOCKET = new Set([
   'EAI_AGAIN',
 ])
 // What pg and knex throw, without a code, when a connection dies, cannot be made in time, or none is free.
+// Not anchored: knex puts the failed statement in front ("ROLLBACK - Client has encountered…").
 const UNAVAILABLE_MESSAGE =
-  /^(Connection terminated|Client has encountered a connection error|timeout expired|Knex: Timeout acquiring a connection)/
+  /Connection terminated|Client has encountered a connection error|timeout expired$|Timeout acquiring a connection/
 
 /** The database is restarting, failing over, unreachable or out of connections: worth trying again soon. */
 function databaseUnavailable(error: unknown, depth = 0): boolean {
