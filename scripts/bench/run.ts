@@ -20,6 +20,7 @@ const ENGINE = ADMIN_URL ? 'PostgreSQL' : 'PGlite'
 const SIZES = (process.env.BENCH_SIZES ?? '33,1000,10000').split(',').map(Number)
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10)
 const SOAK = Number(process.env.BENCH_SOAK_SECONDS ?? 60)
+const API_CONNECTIONS = 4
 
 interface Row extends Partial<Measured> {
   scenario: string
@@ -193,10 +194,11 @@ async function scenarioSet(size: number, hello: Measured, storage: { tps: number
         const response = await fetch(url, { headers })
         if (!response.ok) throw new Error(`${route} answered ${response.status}: ${await response.text()}`)
         const cold = Date.now() - first
-        const measured = await load({ url, headers, duration: DURATION })
+        // A handful of analysts at once: the latency target is what one of them waits, not a queue of ten.
+        const measured = await load({ url, headers, duration: DURATION, connections: API_CONNECTIONS })
         const target = size >= 10_000 ? 'p50 < 300 ms' : undefined
         rows.push({
-          scenario: name,
+          scenario: `${name}, ${API_CONNECTIONS} connections`,
           organisations: size,
           ...measured,
           target,

@@ -91,6 +91,7 @@ export function insightsService(repos: Repositories, questionnaires: Questionnai
       }
       return byAssessment
     })
+    // Results come in name order, and filtering keeps it.
     const rows = results
       .filter(r => !members || members.has(r.organisation.id))
       .map((r): HeatmapRow => {
@@ -102,7 +103,6 @@ export function insightsService(repos: Repositories, questionnaires: Questionnai
         }
         return { ...base, moderated, ...(scored.get(r.assessment.id) ?? { overall: null, cells: [] }) }
       })
-      .sort(byName)
     const ordered = order(rows, query, key =>
       memo(`order:${query.basis}:${scope.level}:${scope.parent?.key ?? ''}:${query.partnershipId ?? ''}:${key}`, () =>
         similarityOrder(rows.map(r => r.cells.map(c => c.score))),
