@@ -14,6 +14,7 @@ import { createLogger, requestLogging } from './middleware/logging'
 import { saveSessionBeforeRedirect } from './middleware/save-session-before-redirect'
 import { securityHeaders } from './middleware/security'
 import { DatabaseSessionStore } from './middleware/session-store'
+import { refuseUnstorableText } from './middleware/unstorable-text'
 import { paths } from './routes/paths'
 import { PROJECT_ROOT } from './project-root'
 import { SESSION_COOKIE } from './routes/auth.routes'
@@ -97,6 +98,8 @@ export function createApp({ config, services, logger = createLogger(config.logLe
       verifyCsrf,
     ),
   )
+  // After sign-in and CSRF checks, so a stranger is refused as one before their text is looked at.
+  app.use(refuseUnstorableText)
   mountRoutes(app, routeTable(services))
   app.use(notFound)
   app.use(errorHandler(logger, config.env === 'development'))

@@ -124,9 +124,9 @@ export function assessmentRoutes(services: Services): RouteDefinition[] {
 
       const errors = parsed.flatMap(p => p.errors)
       if (errors.length > 0) {
-        const states = new Map(
-          parsed.map(p => [p.question.key, { shown: p.shown, revision: p.revision, base: p.base }]),
-        )
+        // Questions the form did not carry show what is saved; the page draws every question of the theme.
+        const states = savedStates(view, theme)
+        for (const p of parsed) states.set(p.question.key, { shown: p.shown, revision: p.revision, base: p.base })
         return renderTheme(res, view, themeKey, states, { errors: pageErrors(errors) }, 400)
       }
 

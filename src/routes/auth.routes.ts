@@ -102,8 +102,10 @@ export function authRoutes(services: Services): RouteDefinition[] {
     }),
 
     route('post', paths.logout, 'public', async (req, res) => {
+      // Cleared with the flags it was set with, so even the emptied cookie is HttpOnly, SameSite and Secure.
+      const { path, httpOnly, sameSite, secure } = req.session.cookie
       await new Promise<void>(resolve => req.session.destroy(() => resolve()))
-      res.clearCookie(SESSION_COOKIE)
+      res.clearCookie(SESSION_COOKIE, { path, httpOnly, sameSite, secure: secure === true })
       res.redirect(`${paths.login}?signedOut=1`)
     }),
 

@@ -1,7 +1,6 @@
 import request from 'supertest'
 import { ROLES, type Role } from '../../src/domain/roles'
-import { routeTable } from '../../src/routes'
-import { healthRoutes } from '../../src/routes/health.routes'
+import { allRoutes } from '../support/routes'
 import { createTestApp, signIn, type Agent, type TestApp } from '../support/test-app'
 
 let t: TestApp
@@ -20,11 +19,8 @@ afterAll(() => t.close())
 const concrete = (path: string): string =>
   path.replace(':slug', 'hackney').replace(':id', '999999').replace(':token', 'no-such-token')
 
-const routes = [...healthRoutes(null as never), ...routeTable(null as never)].map(r => ({
-  method: r.method,
-  path: r.path,
-  access: r.access,
-}))
+// The same list the security suite's authorisation matrix walks (test/security), with real resources there.
+const routes = allRoutes()
 
 function send(agent: Agent, method: string, path: string, csrf?: string) {
   const call = agent[method as 'get'](path)

@@ -1,5 +1,6 @@
 import Ajv2020 from 'ajv/dist/2020'
 import addFormats from 'ajv-formats'
+import { unstorableAt, UNSTORABLE_MESSAGE } from '../storable-text'
 import type { QuestionnaireDefinition } from './definition'
 import { describeSchemaErrors } from './schema-errors'
 import schema from './questionnaire.schema.json'
@@ -28,6 +29,9 @@ export function validateDefinition(input: unknown, options: ValidateOptions = {}
   } catch {
     return { valid: false, errors: [{ pointer: '', message: 'is not a JSON document' }] }
   }
+  // Stored as JSON, which cannot hold a NUL or half a surrogate pair: refused here rather than by the database.
+  const unstorable = unstorableAt(document)
+  if (unstorable !== undefined) return { valid: false, errors: [{ pointer: unstorable, message: UNSTORABLE_MESSAGE }] }
   if (!checkSchema(document)) return { valid: false, errors: describeSchemaErrors(checkSchema.errors ?? [], input) }
   const definition = document as unknown as QuestionnaireDefinition
   const errors = semanticErrors(definition, options.supersedesAlreadyChecked ? 'already-checked' : options.previous)

@@ -1,0 +1,539 @@
+import { isDeepStrictEqual } from 'node:util'
+import { parse } from 'csv-parse/sync'
+import { stringify } from 'csv-stringify/sync'
+import fc from 'fast-check'
+import type { Response } from 'supertest'
+import { validDefinition } from '../../support/definitions'
+import { csvFile, csvRow, CSV_HEADER, entryForm, entryJson } from '../../support/pipeline'
+import { createRound } from '../../support/rounds'
+import { PASSWORD, signIn } from '../../support/test-app'
+import { asFormSendsIt, nastyText } from './hostile'
+import { sessionFor, type Caller, type Session, type World } from './world'
+
+/**
+ * What each state-changing route takes, so the attack suite can send it something it accepts and then
+ * take that apart: who may send it, how, a body it accepts, which of its fields are free text, and where
+ * that text can be read back. Keyed by the route table's method and path; a route without an entry here
+ * fails the suite until it is taught one.
+ */
+
+export type Body = Record<string, unknown>
+
+/** One request's worth of fresh state: the path, and anything the body needs (current revisions, ids). */
+export interface Prepared {
+  path: string
+  session: Session
+  [name: string]: unknown
+}
+
+export interface Run {
+  world: World
+  /** A session for the caller, made once per route. */
+  session(caller: Caller): Promise<Session>
+  /** A number never used before in this file, for unique names and emails. */
+  next(): number
+}
+
+export interface InputSpec {
+  caller: Caller
+  encoding: 'form' | 'json' | 'multipart'
+  /** Fresh state for one request; the default is the route's path filled by the world, in the caller's session. */
+  prepare?: (run: Run) => Promise<Partial<Prepared>>
+  /** A body this route accepts, given what prepare made. */
+  valid: (run: Run, p: Prepared) => Body
+  /** For multipart forms: the field that carries the file; the body's `file` holds its text. */
+  file?: string
+  /** Hostile but plausible values for fields whose text is not a simple string, such as a whole file. */
+  arbitraries?: Record<string, fc.Arbitrary<string>>
+  /** The free-text fields and what the service keeps of what it is given (null: nothing). */
+  text?: Record<string, (given: string) => string | null>
+  /** Checks, once the route has accepted a body, that each text field reads back as kept. */
+  readBack?: (run: Run, p: Prepared, body: Body, response: Response) => Promise<ReadBack>
+  /** Tables a refused request does write to, on purpose, and why. */
+  refusalWrites?: { tables: string[]; why: string }
+  /** How many bodies to try; routes that take no input need fewer. */
+  runs?: number
+}
+
+/** Where accepted text was read back: JSON values by field, or a page that must show each escaped. */
+export type ReadBack = { values: Record<string, unknown> } | { page: string }
+
+/** Names and comments: kept without the spaces at either end; only spaces is nothing. */
+export const trimmed = (given: string): string | null => (given.trim() === '' ? null : given.trim())
+/** Evidence and text answers: kept exactly as typed, unless there is nothing but spaces. */
+export const asGiven = (given: string): string | null => (given.trim() === '' ? null : given)
+
+const OWN_QUESTION = 'leadership.strategy.digital-strategy'
+const CONTEXT_THEME = 'foundations.context'
+const TEXT_QUESTION = 'foundations.context.anything-else'
+const answerField = (key: string, part: string) => `answers[${key}][${part}]`
+
+async function json(session: Session, path: string): Promise<unknown> {
+  const response = await session.agent.get(path).expect(200)
+  return response.body as unknown
+}
+
+async function page(session: Session, path: string): Promise<string> {
+  return (await session.agent.get(path).expect(200)).text
+}
+
+async function answerRevision(run: Run, session: Session, questionKey: string): Promise<number> {
+  const view = (await json(session, `/api/v1/assessments/${run.world.assessments.own}`)) as {
+    answers: { questionKey: string; revision: number }[]
+  }
+  return view.answers.find(a => a.questionKey === questionKey)?.revision ?? 0
+}
+
+async function answerOf(run: Run, session: Session, questionKey: string): Promise<Record<string, unknown>> {
+  const view = (await json(session, `/api/v1/assessments/${run.world.assessments.own}`)) as {
+    answers: ({ questionKey: string } & Record<string, unknown>)[]
+  }
+  return view.answers.find(a => a.questionKey === questionKey) ?? {}
+}
+
+/** Camden's submitted assessment, put back in moderation before each request, with a question's current revision. */
+async function inModeration(run: Run): Promise<{ revision: number }> {
+  const { t, assessments } = run.world
+  await t.repos.assessments.setState(assessments.other, 'in_moderation', {})
+  const moderation = (await t.repos.moderations.forAssessment(assessments.other)).find(
+    m => m.questionKey === OWN_QUESTION,
+  )
+  return { revision: moderation?.revision ?? 0 }
+}
+
+async function pipelineEntry(run: Run, session: Session, id: number): Promise<Record<string, unknown>> {
+  const entries = (await json(session, '/api/v1/pipeline')) as ({ id: number } & Record<string, unknown>)[]
+  return entries.find(e => e.id === id) ?? {}
+}
+
+async function newestEntry(session: Session): Promise<Record<string, unknown>> {
+  const entries = (await json(session, '/api/v1/pipeline')) as ({ id: number } & Record<string, unknown>)[]
+  return entries.reduce<{ id: number } & Record<string, unknown>>((a, b) => (b.id > a.id ? b : a), { id: 0 })
+}
+
+const freshEntry = async (run: Run): Promise<number> =>
+  run.world.t.services.pipeline.create(run.world.users.respondent, undefined, entryJson({ supplier: `S${run.next()}` }))
+
+const entryText = { currentSystem: trimmed, supplier: trimmed, notes: trimmed }
+
+/** A valid definition with the same hostile text in every place it holds words. */
+export function definitionSaying(key: string, text: string): Record<string, unknown> {
+  const definition = validDefinition({ key, title: text, description: text })
+  const question = definition.dimensions[0].themes[0].questions[1] as {
+    prompt: string
+    options: { value: string; label: string }[]
+  }
+  question.prompt = text
+  question.options[0] = { ...question.options[0]!, value: text, label: text }
+  const shown = definition.dimensions[0].themes[0].questions[2] as { showIf: { values: string[] } }
+  shown.showIf.values = [text]
+  return definition
+}
+
+/** A one-row import whose notes are `notes`, quoted as a spreadsheet would write them. */
+function csvWithNotes(notes: string): string {
+  const header = CSV_HEADER.split(',')
+  const row = csvRow(1, {}).split(',')
+  row[header.indexOf('notes')] = notes
+  return stringify([header, row], { bom: false, record_delimiter: 'windows' })
+}
+
+/** The notes cell of an import's first row, or undefined when the file is not a readable CSV. */
+function notesIn(text: string): string | undefined {
+  try {
+    const rows = parse<Record<string, string>>(text, { columns: true, bom: true, skip_empty_lines: true })
+    return rows[0]?.notes
+  } catch {
+    return undefined
+  }
+}
+
+const roundForm = (name: string): Body => ({
+  name,
+  questionnaire: 'london-digital-maturity@2',
+  'opensOn-day': '1',
+  'opensOn-month': '12',
+  'opensOn-year': '2026',
+  'closesOn-day': '31',
+  'closesOn-month': '1',
+  'closesOn-year': '2027',
+  organisations: ['hackney', 'camden'],
+})
+
+const noInput = (caller: Caller, encoding: 'form' | 'json' = 'form', extra: Partial<InputSpec> = {}): InputSpec => ({
+  caller,
+  encoding,
+  valid: () => ({}),
+  runs: 10,
+  ...extra,
+})
+
+export const INPUTS: Record<string, InputSpec> = {
+  'post /login': {
+    caller: 'signed-out',
+    encoding: 'form',
+    // Throttling counts failures per account and per address; each body starts with a clean count, as
+    // an hour later would, so the form itself is what answers.
+    prepare: async run => {
+      await run.world.t.db.knex('login_attempts').del()
+      return { session: await sessionFor(run.world, 'signed-out') }
+    },
+    valid: run => ({ email: run.world.users.analyst.email, password: PASSWORD, returnTo: '/assessments' }),
+    refusalWrites: { tables: ['login_attempts'], why: 'failed sign-ins are counted, to slow down guessing' },
+  },
+  'post /logout': noInput('respondent', 'form', {
+    prepare: async run => ({ session: await signIn(run.world.t.app, run.world.users.respondent.email) }),
+  }),
+  'post /session/keep-alive': noInput('respondent'),
+  'post /invitations/:token': {
+    caller: 'signed-out',
+    encoding: 'form',
+    prepare: async run => {
+      const { t, victim, users } = run.world
+      const { token } = await t.services.users.reissueInvitation(victim.id, users.admin.id)
+      return { path: `/invitations/${token}` }
+    },
+    valid: () => ({ password: 'a long enough new password', confirmPassword: 'a long enough new password' }),
+    readBack: async (run, _p, body) => {
+      // A password is never shown again: it reads back by signing in with exactly what was given.
+      await signIn(run.world.t.app, run.world.victim.email, String(body.password))
+      return { values: {} }
+    },
+    runs: 15,
+  },
+  'post /account/tokens': {
+    caller: 'respondent',
+    encoding: 'form',
+    valid: run => ({ name: `Script ${run.next()}`, expiresInDays: '30' }),
+    text: { name: trimmed },
+    readBack: async (_run, p) => ({ page: await page(p.session, '/account') }),
+  },
+  'post /account/tokens/:id/revoke': noInput('respondent', 'form', {
+    prepare: async run => {
+      const { token } = await run.world.t.services.tokens.create(run.world.users.respondent, {
+        name: `Revocable ${run.next()}`,
+        expiresInDays: '30',
+      })
+      return { path: `/account/tokens/${token.id}/revoke` }
+    },
+  }),
+  'post /admin/users/new': {
+    caller: 'admin',
+    encoding: 'form',
+    valid: run => ({
+      email: `invitee-${run.next()}@test.local`,
+      name: 'New person',
+      role: 'analyst',
+      organisation: '',
+    }),
+    text: { name: trimmed },
+    readBack: async (_run, p) => ({ page: await page(p.session, '/admin/users') }),
+  },
+  'post /admin/users/:id': {
+    caller: 'admin',
+    encoding: 'form',
+    prepare: async run => {
+      const user = await run.world.t.createUser('respondent', { organisation: 'camden' })
+      return { path: `/admin/users/${user.id}`, email: user.email }
+    },
+    valid: (_run, p) => ({ email: p.email, name: 'Changed name', role: 'respondent', organisation: 'camden' }),
+    text: { name: trimmed },
+    readBack: async (_run, p) => ({ page: await page(p.session, p.path) }),
+  },
+  'post /admin/users/:id/disable': noInput('admin', 'form', {
+    prepare: async run => ({ path: `/admin/users/${(await run.world.t.createUser('analyst')).id}/disable` }),
+  }),
+  'post /admin/users/:id/enable': noInput('admin', 'form', {
+    prepare: async run => ({
+      path: `/admin/users/${(await run.world.t.createUser('analyst', { disabled: true })).id}/enable`,
+    }),
+  }),
+  'post /admin/users/:id/invitation': noInput('admin', 'form', {
+    prepare: async run => ({ path: `/admin/users/${(await run.world.t.createUser('analyst')).id}/invitation` }),
+  }),
+  'post /admin/partnerships/new': {
+    caller: 'admin',
+    encoding: 'form',
+    valid: run => ({ name: `Partnership ${run.next()}`, description: 'Shared ICT', members: ['hackney', 'camden'] }),
+    text: { name: trimmed, description: trimmed },
+    readBack: async (run, p, body) => {
+      const listed = await run.world.t.services.partnerships.list()
+      const made = listed.find(l => l.name === asFormSendsIt(String(body.name)).trim())
+      return { page: await page(p.session, `/admin/partnerships/${made?.id ?? 0}`) }
+    },
+  },
+  'post /admin/partnerships/:id': {
+    caller: 'admin',
+    encoding: 'form',
+    prepare: async run => {
+      const id = await run.world.t.services.partnerships.create(
+        { name: `Before ${run.next()}`, description: '', members: ['brent', 'ealing'] },
+        run.world.users.admin.id,
+      )
+      return { path: `/admin/partnerships/${id}` }
+    },
+    valid: run => ({ name: `After ${run.next()}`, description: 'Changed', members: ['brent', 'harrow'] }),
+    text: { name: trimmed, description: trimmed },
+    readBack: async (_run, p) => ({ page: await page(p.session, p.path) }),
+  },
+  'post /admin/partnerships/:id/delete': noInput('admin', 'form', {
+    prepare: async run => {
+      const id = await run.world.t.services.partnerships.create(
+        { name: `Doomed ${run.next()}`, description: '', members: ['brent', 'ealing'] },
+        run.world.users.admin.id,
+      )
+      return { path: `/admin/partnerships/${id}/delete` }
+    },
+  }),
+  'post /admin/questionnaires': {
+    caller: 'admin',
+    encoding: 'form',
+    valid: run => ({ definition: JSON.stringify(validDefinition({ key: `fuzz-${run.next()}` })) }),
+    // Hostile text in every place a definition holds words: titles, prompts, option values and labels.
+    arbitraries: {
+      definition: fc
+        .tuple(fc.nat(), nastyText)
+        .map(([n, text]) => JSON.stringify(definitionSaying(`words-${n}`, text))),
+    },
+    text: { definition: given => given },
+    // Stored exactly as uploaded: the API gives back the same document.
+    readBack: async (_run, p, body) => {
+      const document = JSON.parse(String(body.definition)) as { key: string; version: number }
+      const stored = await json(p.session, `/api/v1/questionnaires/${document.key}/versions/${document.version}`)
+      return { values: { definition: isDeepStrictEqual(stored, document) ? body.definition : stored } }
+    },
+  },
+  'post /admin/questionnaires/:key/versions/:version/publish': noInput('admin', 'form', {
+    prepare: async run => {
+      const key = `draft-${run.next()}`
+      await run.world.t.services.questionnaires.upload(validDefinition({ key }), run.world.users.admin.id)
+      return { path: `/admin/questionnaires/${key}/versions/1/publish` }
+    },
+  }),
+  'post /admin/questionnaires/:key/versions/:version/retire': noInput('admin', 'form', {
+    prepare: async run => {
+      const key = `published-${run.next()}`
+      const { questionnaires } = run.world.t.services
+      await questionnaires.upload(validDefinition({ key }), run.world.users.admin.id)
+      await questionnaires.publish(key, 1, run.world.users.admin.id)
+      return { path: `/admin/questionnaires/${key}/versions/1/retire` }
+    },
+  }),
+  'post /admin/rounds/new': {
+    caller: 'admin',
+    encoding: 'form',
+    valid: run => roundForm(`Round ${run.next()}`),
+    text: { name: trimmed },
+    readBack: async (_run, p) => ({ page: await page(p.session, '/admin/rounds') }),
+  },
+  'post /admin/rounds/:id/extend': {
+    caller: 'admin',
+    encoding: 'form',
+    prepare: async run => ({ path: `/admin/rounds/${await createRound(run.world.t)}/extend` }),
+    valid: () => ({ 'closesOn-day': '28', 'closesOn-month': '2', 'closesOn-year': '2027' }),
+  },
+  'post /admin/rounds/:id/close': noInput('admin', 'form', {
+    prepare: async run => ({ path: `/admin/rounds/${await createRound(run.world.t)}/close` }),
+  }),
+  'post /assessments/:id/carry-over': noInput('respondent'),
+  'post /assessments/:id/themes/:themeKey': {
+    caller: 'respondent',
+    encoding: 'form',
+    prepare: async run => {
+      const session = await run.session('respondent')
+      return {
+        path: `/assessments/${run.world.assessments.own}/themes/${CONTEXT_THEME}`,
+        revision: await answerRevision(run, session, TEXT_QUESTION),
+      }
+    },
+    valid: (_run, p) => ({
+      [answerField(TEXT_QUESTION, 'value')]: 'We share a service desk with Camden',
+      [answerField(TEXT_QUESTION, 'revision')]: String(p.revision),
+      [answerField(TEXT_QUESTION, 'base')]: '',
+      action: 'later',
+    }),
+    text: { [answerField(TEXT_QUESTION, 'value')]: asGiven },
+    readBack: async (run, p) => ({
+      values: { [answerField(TEXT_QUESTION, 'value')]: (await answerOf(run, p.session, TEXT_QUESTION)).value },
+    }),
+  },
+  'post /assessments/:id/submit': {
+    caller: 'respondent',
+    encoding: 'form',
+    valid: () => ({ declaration: 'agreed' }),
+    runs: 10,
+  },
+  'post /moderation/:id/open': noInput('assessor', 'form', {
+    prepare: async run => {
+      await run.world.t.repos.assessments.setState(run.world.assessments.other, 'submitted', {})
+      return { path: `/moderation/${run.world.assessments.other}/open` }
+    },
+  }),
+  'post /moderation/:id/questions/:questionKey': {
+    caller: 'assessor',
+    encoding: 'form',
+    prepare: async run => ({
+      path: `/moderation/${run.world.assessments.other}/questions/${OWN_QUESTION}`,
+      ...(await inModeration(run)),
+    }),
+    valid: (_run, p) => ({ level: '2', rationale: 'The strategy is not yet agreed', revision: String(p.revision) }),
+    text: { rationale: trimmed },
+    readBack: async (run, p) => ({ page: await page(p.session, `/moderation/${run.world.assessments.other}`) }),
+  },
+  'post /moderation/:id/return': {
+    caller: 'assessor',
+    encoding: 'form',
+    prepare: async run => ({ path: `/moderation/${run.world.assessments.other}/return`, ...(await inModeration(run)) }),
+    valid: () => ({ comment: 'Please add evidence for the cyber questions' }),
+    text: { comment: trimmed },
+    readBack: async (run, p) => ({ page: await page(p.session, `/moderation/${run.world.assessments.other}`) }),
+  },
+  'post /moderation/:id/complete': {
+    caller: 'assessor',
+    encoding: 'form',
+    prepare: async run => ({
+      path: `/moderation/${run.world.assessments.other}/complete`,
+      ...(await inModeration(run)),
+    }),
+    valid: () => ({ comment: 'Agreed with the borough' }),
+    text: { comment: trimmed },
+    readBack: async (run, p) => ({ page: await page(p.session, `/moderation/${run.world.assessments.other}`) }),
+  },
+  'post /pipeline/import': {
+    caller: 'respondent',
+    encoding: 'multipart',
+    file: 'entriesFile',
+    valid: run => ({ file: csvFile([csvRow(run.next(), { notes: 'Imported' })]).toString('utf8') }),
+    arbitraries: { file: nastyText.map(notes => csvWithNotes(notes)) },
+    text: { file: given => trimmed(notesIn(given) ?? '') },
+    readBack: async (_run, p) => ({ values: { file: (await newestEntry(p.session)).notes } }),
+  },
+  'post /pipeline/priorities': {
+    caller: 'respondent',
+    encoding: 'form',
+    valid: () => ({ priority1: 'services.housing', priority2: 'services.planning' }),
+  },
+  'post /pipeline/entries/new': {
+    caller: 'respondent',
+    encoding: 'form',
+    valid: run => entryForm({ currentSystem: `System ${run.next()}` }),
+    text: entryText,
+    readBack: async (_run, p) => ({ values: await newestEntry(p.session) }),
+  },
+  'post /pipeline/entries/:id': {
+    caller: 'respondent',
+    encoding: 'form',
+    prepare: async run => {
+      const id = await freshEntry(run)
+      return { path: `/pipeline/entries/${id}`, id }
+    },
+    valid: () => ({ ...entryForm({ notes: 'Changed' }), revision: '1' }),
+    text: entryText,
+    readBack: async (run, p) => ({ values: await pipelineEntry(run, p.session, Number(p.id)) }),
+  },
+  'post /pipeline/entries/:id/delete': {
+    caller: 'respondent',
+    encoding: 'form',
+    prepare: async run => ({ path: `/pipeline/entries/${await freshEntry(run)}/delete` }),
+    valid: () => ({ revision: '1' }),
+    runs: 15,
+  },
+  'post /api/v1/rounds': {
+    caller: 'admin',
+    encoding: 'json',
+    valid: run => ({
+      name: `API round ${run.next()}`,
+      questionnaire: { key: 'london-digital-maturity', version: 2 },
+      opensAt: '2026-12-01',
+      closesAt: '2027-01-31',
+      organisations: ['E09000012', 'E09000007'],
+    }),
+    text: { name: trimmed },
+    readBack: async (_run, p, _body, response) => {
+      const rounds = (await json(p.session, '/api/v1/rounds')) as { id: number; name: string }[]
+      const id = (response.body as { id: number }).id
+      return { values: { name: rounds.find(r => r.id === id)?.name } }
+    },
+  },
+  'post /api/v1/pipeline': {
+    caller: 'respondent',
+    encoding: 'json',
+    valid: run => entryJson({ currentSystem: `System ${run.next()}` }),
+    text: entryText,
+    readBack: async (run, p, _body, response) => ({
+      values: await pipelineEntry(run, p.session, (response.body as { id: number }).id),
+    }),
+  },
+  'put /api/v1/pipeline/:id': {
+    caller: 'respondent',
+    encoding: 'json',
+    prepare: async run => {
+      const id = await freshEntry(run)
+      return { path: `/api/v1/pipeline/${id}`, id }
+    },
+    valid: () => ({ ...entryJson({ notes: 'Changed' }), revision: 1 }),
+    text: entryText,
+    readBack: async (run, p) => ({ values: await pipelineEntry(run, p.session, Number(p.id)) }),
+  },
+  'delete /api/v1/pipeline/:id': {
+    caller: 'respondent',
+    encoding: 'json',
+    prepare: async run => ({ path: `/api/v1/pipeline/${await freshEntry(run)}` }),
+    valid: () => ({ revision: 1 }),
+    runs: 15,
+  },
+  'put /api/v1/assessments/:id/answers/:questionKey': {
+    caller: 'respondent',
+    encoding: 'json',
+    prepare: async run => {
+      const session = await run.session('respondent')
+      return {
+        path: `/api/v1/assessments/${run.world.assessments.own}/answers/${OWN_QUESTION}`,
+        revision: await answerRevision(run, session, OWN_QUESTION),
+      }
+    },
+    valid: (_run, p) => ({ level: 3, evidence: 'Our strategy was agreed by cabinet', revision: p.revision }),
+    text: { evidence: asGiven },
+    readBack: async (run, p) => ({ values: { evidence: (await answerOf(run, p.session, OWN_QUESTION)).evidence } }),
+  },
+  'post /api/v1/assessments/:id/submit': noInput('respondent', 'json'),
+  'post /api/v1/assessments/:id/open-moderation': noInput('assessor', 'json', {
+    prepare: async run => {
+      await run.world.t.repos.assessments.setState(run.world.assessments.other, 'submitted', {})
+      return { path: `/api/v1/assessments/${run.world.assessments.other}/open-moderation` }
+    },
+  }),
+  'put /api/v1/assessments/:id/moderation/:questionKey': {
+    caller: 'assessor',
+    encoding: 'json',
+    prepare: async run => ({
+      path: `/api/v1/assessments/${run.world.assessments.other}/moderation/${OWN_QUESTION}`,
+      ...(await inModeration(run)),
+    }),
+    valid: (_run, p) => ({ level: 2, rationale: 'Not yet agreed by members', revision: p.revision }),
+    text: { rationale: trimmed },
+    readBack: async (run, p) => ({ page: await page(p.session, `/moderation/${run.world.assessments.other}`) }),
+  },
+  'post /api/v1/assessments/:id/return': {
+    caller: 'assessor',
+    encoding: 'json',
+    prepare: async run => ({
+      path: `/api/v1/assessments/${run.world.assessments.other}/return`,
+      ...(await inModeration(run)),
+    }),
+    valid: () => ({ comment: 'Add evidence, please' }),
+    text: { comment: trimmed },
+    readBack: async (run, p) => ({ page: await page(p.session, `/moderation/${run.world.assessments.other}`) }),
+  },
+  'post /api/v1/assessments/:id/complete': {
+    caller: 'assessor',
+    encoding: 'json',
+    prepare: async run => ({
+      path: `/api/v1/assessments/${run.world.assessments.other}/complete`,
+      ...(await inModeration(run)),
+    }),
+    valid: () => ({ comment: 'Moderated' }),
+    text: { comment: trimmed },
+    readBack: async (run, p) => ({ page: await page(p.session, `/moderation/${run.world.assessments.other}`) }),
+  },
+}
