@@ -2,6 +2,7 @@ import type { Knex } from 'knex'
 import type { Answer, AnswerContent } from '../domain/assessment/answer'
 import type { AssessmentState } from '../domain/assessment/workflow'
 import type { Db } from './db'
+import { groupByAssessment } from './group-by-assessment'
 
 export interface AssessmentRecord {
   id: number
@@ -108,13 +109,7 @@ export function assessmentRepository(knex: Knex) {
     /** Answers of many assessments at once (counts for progress lists), never one query per assessment. */
     async answersFor(assessmentIds: number[], db: Db = knex): Promise<Map<number, Answer[]>> {
       const rows = await answers(db).select('a.assessment_id').whereIn('a.assessment_id', assessmentIds)
-      const map = new Map<number, Answer[]>()
-      for (const row of rows as (AnswerRow & { assessment_id: number })[]) {
-        const list = map.get(row.assessment_id) ?? []
-        list.push(toAnswer(row))
-        map.set(row.assessment_id, list)
-      }
-      return map
+      return groupByAssessment(rows as (AnswerRow & { assessment_id: number })[], toAnswer)
     },
 
     /** A whole round's answers by assessment, joined on the round rather than listing thousands of ids. */
@@ -123,13 +118,7 @@ export function assessmentRepository(knex: Knex) {
         .select('a.assessment_id')
         .join('assessments as s', 's.id', 'a.assessment_id')
         .where('s.round_id', roundId)
-      const map = new Map<number, Answer[]>()
-      for (const row of rows as (AnswerRow & { assessment_id: number })[]) {
-        const list = map.get(row.assessment_id) ?? []
-        list.push(toAnswer(row))
-        map.set(row.assessment_id, list)
-      }
-      return map
+      return groupByAssessment(rows as (AnswerRow & { assessment_id: number })[], toAnswer)
     },
 
     /**

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex'
 import type { Db } from './db'
+import { groupByAssessment } from './group-by-assessment'
 
 export interface Moderation {
   questionKey: string
@@ -47,13 +48,7 @@ export function moderationRepository(knex: Knex) {
         .join('assessments as a', 'a.id', 'm.assessment_id')
         .where('a.round_id', roundId)
         .orderBy(['m.assessment_id', 'm.question_key'])
-      const map = new Map<number, Moderation[]>()
-      for (const row of rows as (Row & { assessment_id: number })[]) {
-        const list = map.get(row.assessment_id) ?? []
-        list.push(toModeration(row))
-        map.set(row.assessment_id, list)
-      }
-      return map
+      return groupByAssessment(rows as (Row & { assessment_id: number })[], toModeration)
     },
 
     async findForUpdate(assessmentId: number, questionKey: string, trx: Knex.Transaction): Promise<Moderation | undefined> {

@@ -8,11 +8,9 @@ import { field, formErrors, type FormErrors } from './form-errors'
 import { paths } from './paths'
 import { renderPage } from './render'
 import { route, type RouteDefinition } from './route-table'
+import { positiveId } from './params'
 
-const tokenId = (req: Request): number => {
-  const id = Number(req.params.id)
-  return Number.isSafeInteger(id) && id > 0 ? id : 0
-}
+const tokenId = (req: Request): number => positiveId(req.params.id)
 
 export function accountRoutes(services: Services): RouteDefinition[] {
   async function renderAccount(

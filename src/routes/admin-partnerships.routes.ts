@@ -7,6 +7,7 @@ import { paths } from './paths'
 import { renderPage } from './render'
 import { signedInUser } from '../middleware/require-access'
 import { route, type RouteDefinition } from './route-table'
+import { positiveId } from './params'
 
 const ADMIN = ['admin'] as const
 
@@ -20,10 +21,7 @@ function formValues(form: PartnershipForm) {
   return { name: form.name, description: form.description, members: members.filter(m => typeof m === 'string') }
 }
 
-const partnershipId = (req: Request): number => {
-  const id = Number(req.params.id)
-  return Number.isSafeInteger(id) && id > 0 ? id : 0
-}
+const partnershipId = (req: Request): number => positiveId(req.params.id)
 
 export function adminPartnershipRoutes(services: Services): RouteDefinition[] {
   async function renderForm(res: Response, locals: Record<string, unknown>, status = 200) {

@@ -9,6 +9,7 @@ import { field, formErrors, type FormErrors } from './form-errors'
 import { paths } from './paths'
 import { renderPage } from './render'
 import { route, type RouteDefinition } from './route-table'
+import { positiveId } from './params'
 
 const ADMIN = ['admin'] as const
 const DATE_FIELDS = ['opensOn', 'closesOn']
@@ -72,10 +73,7 @@ function errorsFor(errors: readonly FieldError[]): FormErrors {
 
 const takingPart = (n: number): string => (n === 1 ? '1 organisation takes part' : `${n} organisations take part`)
 
-const roundId = (req: Request): number => {
-  const id = Number(req.params.id)
-  return Number.isSafeInteger(id) && id > 0 ? id : 0
-}
+const roundId = (req: Request): number => positiveId(req.params.id)
 
 export function adminRoundRoutes(services: Services): RouteDefinition[] {
   const view = { statusTags: STATUS_TAGS, longDate }

@@ -8,6 +8,7 @@ import { paths } from './paths'
 import { renderPage } from './render'
 import { signedInUser } from '../middleware/require-access'
 import { route, type RouteDefinition } from './route-table'
+import { positiveId } from './params'
 
 const ADMIN = ['admin'] as const
 
@@ -20,10 +21,7 @@ function userForm(body: unknown): UserForm {
   }
 }
 
-function userId(req: Request): number {
-  const id = Number(req.params.id)
-  return Number.isSafeInteger(id) && id > 0 ? id : 0
-}
+const userId = (req: Request): number => positiveId(req.params.id)
 
 export function adminUserRoutes(services: Services): RouteDefinition[] {
   async function renderForm(res: Response, locals: Record<string, unknown>, status = 200) {

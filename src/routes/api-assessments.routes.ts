@@ -7,14 +7,12 @@ import type { Services } from '../services'
 import { AnswerConflictError } from '../services/assessment.service'
 import { ModerationConflictError } from '../services/moderation.service'
 import { route, type RouteDefinition } from './route-table'
+import { positiveId } from './params'
 
 const RESPONDENT = ['respondent'] as const
 const MODERATORS = ['assessor', 'admin'] as const
 
-const idOf = (req: Request): number => {
-  const id = Number(req.params.id)
-  return Number.isSafeInteger(id) && id > 0 ? id : 0
-}
+const idOf = (req: Request): number => positiveId(req.params.id)
 
 export const answerJson = (a: Answer) => ({
   questionKey: a.questionKey,

@@ -4,6 +4,7 @@ import { signedInUser } from '../middleware/require-access'
 import type { Services } from '../services'
 import type { Clusters } from '../services/insights.service'
 import { route, type RouteDefinition } from './route-table'
+import { positiveId } from './params'
 
 export function clustersJson(clusters: Clusters) {
   const { round, query, scope } = clusters.heatmap
@@ -47,11 +48,7 @@ export function apiClusterRoutes(services: Services): RouteDefinition[] {
     route('get', '/api/v1/rounds/:id/clusters', CENTRAL_ROLES, async (req, res) => {
       const id = Number(req.params.id)
       try {
-        const clusters = await services.insights.clusters(
-          signedInUser(req),
-          Number.isSafeInteger(id) && id > 0 ? id : 0,
-          req.query,
-        )
+        const clusters = await services.insights.clusters(signedInUser(req), positiveId(id), req.query)
         res.json(clustersJson(clusters))
       } catch (error) {
         // A query parameter is not a request body: a bad one is a bad request, not unprocessable content.

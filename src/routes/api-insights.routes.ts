@@ -3,7 +3,9 @@ import { CENTRAL_ROLES } from '../domain/roles'
 import { signedInUser } from '../middleware/require-access'
 import type { Services } from '../services'
 import type { Heatmap } from '../services/insights.service'
+import { badQuery } from './api-query-errors'
 import { route, type RouteDefinition } from './route-table'
+import { positiveId } from './params'
 
 /** Scores as the scoring rule gives them, unrounded: the page rounds for reading, the API does not. */
 export const heatmapJson = (heatmap: Heatmap) => ({
@@ -24,23 +26,14 @@ export const heatmapJson = (heatmap: Heatmap) => ({
 
 export function apiInsightsRoutes(services: Services): RouteDefinition[] {
   return [
-    // A query parameter is not part of a JSON body, so its errors name the parameter rather than a pointer.
     route('get', '/api/v1/rounds/:id/heatmap', CENTRAL_ROLES, async (req, res) => {
       const id = Number(req.params.id)
       try {
-        const heatmap = await services.insights.heatmap(
-          signedInUser(req),
-          Number.isSafeInteger(id) && id > 0 ? id : 0,
-          req.query,
-        )
+        const heatmap = await services.insights.heatmap(signedInUser(req), positiveId(id), req.query)
         res.json(heatmapJson(heatmap))
       } catch (error) {
         if (!(error instanceof ValidationError)) throw error
-        res.status(400).json({
-          error: 'bad_request',
-          message: error.errors.map(e => e.message).join('; '),
-          errors: error.errors.map(e => ({ field: e.field, message: e.message })),
-        })
+        badQuery(res, error.errors)
       }
     }),
   ]

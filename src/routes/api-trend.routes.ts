@@ -1,11 +1,12 @@
-import type { Response } from 'express'
 import type { Round } from '../domain/assessment/round'
-import { ValidationError, type FieldError } from '../domain/errors'
+import { ValidationError } from '../domain/errors'
 import type { Trend } from '../domain/insights/trend'
 import { CENTRAL_ROLES } from '../domain/roles'
 import { signedInUser } from '../middleware/require-access'
 import type { Services } from '../services'
+import { badQuery } from './api-query-errors'
 import { route, type RouteDefinition } from './route-table'
+import { positiveId } from './params'
 
 /** Scores as the scoring rule gives them, unrounded, as the heatmap API does: the page rounds for reading. */
 export const trendJson = (round: Round, against: Round, trend: Trend) => ({
@@ -22,33 +23,22 @@ export const trendJson = (round: Round, against: Round, trend: Trend) => ({
 })
 
 // A query parameter is not part of a JSON body, so errors name the parameter, as the heatmap API's do.
-const badRequest = (res: Response, errors: FieldError[]) =>
-  res.status(400).json({
-    error: 'bad_request',
-    message: errors.map(e => e.message).join('; '),
-    errors: errors.map(e => ({ field: e.field, message: e.message })),
-  })
-
 export function apiTrendRoutes(services: Services): RouteDefinition[] {
   return [
     route('get', '/api/v1/rounds/:id/trend', CENTRAL_ROLES, async (req, res) => {
       const id = Number(req.params.id)
       try {
-        const result = await services.trends.compare(
-          signedInUser(req),
-          Number.isSafeInteger(id) && id > 0 ? id : 0,
-          req.query.against,
-        )
+        const result = await services.trends.compare(signedInUser(req), positiveId(id), req.query.against)
         const { round, against, trend } = result
         if (!against || !trend) {
           const message = `There is no earlier round on this questionnaire to compare ${round.name} with; name one with against=ROUND_ID`
-          badRequest(res, [{ field: 'against', message }])
+          badQuery(res, [{ field: 'against', message }])
           return
         }
         res.json(trendJson(round, against, trend))
       } catch (error) {
         if (!(error instanceof ValidationError)) throw error
-        badRequest(res, error.errors)
+        badQuery(res, error.errors)
       }
     }),
   ]

@@ -14,13 +14,11 @@ import { conditionText, describeAnswer, fieldId } from './presenters/answer.pres
 import { historyRows } from './presenters/history.presenter'
 import { renderPage } from './render'
 import { route, type RouteDefinition } from './route-table'
+import { positiveId } from './params'
 
 const RESPONDENT = ['respondent'] as const
 
-const idOf = (req: Request): number => {
-  const id = Number(req.params.id)
-  return Number.isSafeInteger(id) && id > 0 ? id : 0
-}
+const idOf = (req: Request): number => positiveId(req.params.id)
 
 function themesInOrder(view: AssessmentView) {
   return view.definition.dimensions.flatMap(dimension => dimension.themes.map(theme => ({ dimension, theme })))

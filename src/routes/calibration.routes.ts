@@ -6,19 +6,15 @@ import { paths } from './paths'
 import { calibrationView } from './presenters/calibration.presenter'
 import { renderPage } from './render'
 import { route, type RouteDefinition } from './route-table'
+import { positiveId } from './params'
 
-const positive = (raw: unknown): number => {
-  const id = Number(raw)
-  return Number.isSafeInteger(id) && id > 0 ? id : 0
-}
-
-const roundIdOf = (req: Request): number => positive(req.params.id)
+const roundIdOf = (req: Request): number => positiveId(req.params.id)
 
 export function calibrationRoutes(services: Services): RouteDefinition[] {
   return [
     // The round picker is a GET form, which cannot put the round in the path: this turns its choice into one.
     route('get', paths.calibrations, CENTRAL_ROLES, async (req, res) => {
-      const chosen = positive(req.query.round) || (await services.rounds.list())[0]?.id
+      const chosen = positiveId(req.query.round) || (await services.rounds.list())[0]?.id
       if (chosen) {
         res.redirect(paths.calibration(chosen))
         return

@@ -4,11 +4,9 @@ import { signedInUser } from '../middleware/require-access'
 import type { Services } from '../services'
 import type { ExportFile } from '../services/export.service'
 import { route, type RouteDefinition } from './route-table'
+import { positiveId } from './params'
 
-const roundId = (req: Request): number => {
-  const id = Number(req.params.id)
-  return Number.isSafeInteger(id) && id > 0 ? id : 0
-}
+const roundId = (req: Request): number => positiveId(req.params.id)
 
 /** Exports hold a borough's answers: no cache on a shared computer may keep a copy. */
 function sendFile(res: Response, file: ExportFile): void {

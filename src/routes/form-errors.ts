@@ -1,4 +1,4 @@
-import type { FieldError } from '../domain/errors'
+import { ValidationError, type FieldError } from '../domain/errors'
 
 export interface FormErrors {
   /** For the GOV.UK error summary: each message links to its field. */
@@ -20,4 +20,21 @@ export function formErrors(errors: readonly FieldError[]): FormErrors {
 export function field(body: unknown, name: string): string {
   const value = body && typeof body === 'object' ? (body as Record<string, unknown>)[name] : undefined
   return typeof value === 'string' ? value : ''
+}
+
+/**
+ * Runs work; a ValidationError goes to `invalid`, which shows the page again with its errors (a 400 for
+ * bad controls in an address), instead of the error handler's 422. Returns undefined when it did.
+ */
+export async function orInvalid<T>(
+  work: () => Promise<T>,
+  invalid: (errors: FieldError[]) => Promise<void>,
+): Promise<T | undefined> {
+  try {
+    return await work()
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error
+    await invalid(error.errors)
+    return undefined
+  }
 }

@@ -1,20 +1,18 @@
 import type { Request, Response } from 'express'
-import { ValidationError, type FieldError } from '../domain/errors'
+import type { FieldError } from '../domain/errors'
 import { CENTRAL_ROLES } from '../domain/roles'
 import { signedInUser } from '../middleware/require-access'
 import type { Services } from '../services'
 import { parseBriefSelector } from './brief-selector'
-import { formErrors } from './form-errors'
+import { formErrors, orInvalid } from './form-errors'
 import { paths } from './paths'
 import { clusterBriefView } from './presenters/cluster-brief.presenter'
 import { clustersView } from './presenters/clusters.presenter'
 import { renderPage } from './render'
 import { route, type RouteDefinition } from './route-table'
+import { positiveId } from './params'
 
-const roundIdOf = (req: Request): number => {
-  const id = Number(req.params.id)
-  return Number.isSafeInteger(id) && id > 0 ? id : 0
-}
+const roundIdOf = (req: Request): number => positiveId(req.params.id)
 
 const query = (req: Request) => req.query as Record<string, unknown>
 
@@ -45,17 +43,6 @@ function typed(raw: Record<string, unknown>, defaults: Record<string, string>): 
       return [name, typeof value === 'string' ? value : (defaults[name] ?? '')]
     }),
   )
-}
-
-/** Runs work; a ValidationError becomes the thrown-away page's 400 instead of the error handler's 422. */
-async function orInvalid<T>(work: () => Promise<T>, invalid: (errors: FieldError[]) => Promise<void>) {
-  try {
-    return await work()
-  } catch (error) {
-    if (!(error instanceof ValidationError)) throw error
-    await invalid(error.errors)
-    return undefined
-  }
 }
 
 export function insightsClusterRoutes(services: Services): RouteDefinition[] {

@@ -8,11 +8,7 @@ import { londonMapView } from './presenters/london-map.presenter'
 import { heatCellHtml } from './presenters/heat-cell-html'
 import { renderPage } from './render'
 import { route, type RouteDefinition } from './route-table'
-
-const positive = (raw: unknown): number => {
-  const id = Number(raw)
-  return Number.isSafeInteger(id) && id > 0 ? id : 0
-}
+import { positiveId } from './params'
 
 export function insightsMapRoutes(services: Services): RouteDefinition[] {
   return [
@@ -20,7 +16,7 @@ export function insightsMapRoutes(services: Services): RouteDefinition[] {
       // The map has two controls of its own; the heatmap's others (level, order, partnership) do not apply.
       const raw = { basis: req.query.basis, threshold: req.query.threshold }
       const [page, organisations] = await Promise.all([
-        heatmapForPage(services.insights, signedInUser(req), positive(req.params.id), raw),
+        heatmapForPage(services.insights, signedInUser(req), positiveId(req.params.id), raw),
         services.organisations.list(),
       ])
       const { heatmap } = page

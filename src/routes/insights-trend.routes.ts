@@ -6,11 +6,7 @@ import { formErrors } from './form-errors'
 import { trendView } from './presenters/trend.presenter'
 import { renderPage } from './render'
 import { route, type RouteDefinition } from './route-table'
-
-const positive = (raw: unknown): number => {
-  const id = Number(raw)
-  return Number.isSafeInteger(id) && id > 0 ? id : 0
-}
+import { positiveId } from './params'
 
 const titleOf = (name: string) => `Change since an earlier round: ${name}`
 
@@ -18,7 +14,7 @@ export function insightsTrendRoutes(services: Services): RouteDefinition[] {
   return [
     route('get', '/rounds/:id/trend', CENTRAL_ROLES, async (req, res) => {
       const user = signedInUser(req)
-      const id = positive(req.params.id)
+      const id = positiveId(req.params.id)
       try {
         const result = await services.trends.compare(user, id, req.query.against)
         await renderPage(res, 'insights/trend', { title: titleOf(result.round.name), view: trendView(result) })

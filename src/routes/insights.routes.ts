@@ -12,11 +12,7 @@ import { heatmapTable } from './presenters/heatmap.presenter'
 import { heatCellHtml } from './presenters/heat-cell-html'
 import { renderPage } from './render'
 import { route, type RouteDefinition } from './route-table'
-
-const positive = (raw: unknown): number => {
-  const id = Number(raw)
-  return Number.isSafeInteger(id) && id > 0 ? id : 0
-}
+import { positiveId } from './params'
 
 const query = (req: Request) => req.query as Record<string, unknown>
 
@@ -42,7 +38,7 @@ export function insightsRoutes(services: Services): RouteDefinition[] {
     route('get', paths.insights, CENTRAL_ROLES, async (req, res) => {
       const rounds = await services.rounds.list()
       const asked = req.query.round
-      const round = asked === undefined ? rounds[0] : rounds.find(r => r.id === positive(asked))
+      const round = asked === undefined ? rounds[0] : rounds.find(r => r.id === positiveId(asked))
       if (asked !== undefined && !round) throw new NotFoundError('There is no such round')
       if (!round) {
         await renderPage(res, 'insights/no-rounds', { title: 'Insights' })
@@ -53,7 +49,7 @@ export function insightsRoutes(services: Services): RouteDefinition[] {
 
     route('get', '/rounds/:id/heatmap', CENTRAL_ROLES, async (req, res) => {
       const user = signedInUser(req)
-      const page = await heatmapForPage(services.insights, user, positive(req.params.id), query(req))
+      const page = await heatmapForPage(services.insights, user, positiveId(req.params.id), query(req))
       const errors = controlErrors(page.problems)
       await renderPage(
         res,
@@ -70,7 +66,7 @@ export function insightsRoutes(services: Services): RouteDefinition[] {
 
     route('get', '/rounds/:id/heatmap.csv', CENTRAL_ROLES, async (req, res) => {
       try {
-        const heatmap = await services.insights.heatmap(signedInUser(req), positive(req.params.id), query(req))
+        const heatmap = await services.insights.heatmap(signedInUser(req), positiveId(req.params.id), query(req))
         const { headers, rows } = heatmapTable(heatmap)
         const where = heatmap.scope.parent ? `-${slug(heatmap.scope.parent.title)}` : ''
         res

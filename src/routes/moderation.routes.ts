@@ -11,6 +11,7 @@ import { field, type FormErrors } from './form-errors'
 import { paths } from './paths'
 import { renderPage } from './render'
 import { route, type RouteDefinition } from './route-table'
+import { positiveId } from './params'
 
 const MODERATORS = ['assessor', 'admin'] as const
 const QUEUE_STATES: readonly AssessmentState[] = ['submitted', 'in_moderation', 'returned', 'moderated']
@@ -22,10 +23,7 @@ const STATE_TAGS: Partial<Record<AssessmentState, string>> = {
   moderated: 'govuk-tag--green',
 }
 
-const idOf = (req: Request): number => {
-  const id = Number(req.params.id)
-  return Number.isSafeInteger(id) && id > 0 ? id : 0
-}
+const idOf = (req: Request): number => positiveId(req.params.id)
 
 /** The id of a question's first moderation field, so the error summary can point at it. */
 export const moderationFieldId = (key: string): string => `moderation-${key.replace(/\./g, '__')}`

@@ -1,10 +1,10 @@
 import type { Request, Response } from 'express'
-import { ValidationError, type FieldError } from '../domain/errors'
+import type { FieldError } from '../domain/errors'
 import { ROUTE_LABELS, STATUSES, STATUS_LABELS, VALUE_BAND_LABELS } from '../domain/pipeline/entry'
 import { CENTRAL_ROLES } from '../domain/roles'
 import { signedInUser } from '../middleware/require-access'
 import type { Services } from '../services'
-import { formErrors } from './form-errors'
+import { formErrors, orInvalid } from './form-errors'
 import { paths } from './paths'
 import { opportunitiesView, listed, longDate } from './presenters/opportunities.presenter'
 import { opportunityBriefView } from './presenters/opportunity-brief.presenter'
@@ -13,17 +13,6 @@ import { route, type RouteDefinition } from './route-table'
 
 const query = (req: Request) => req.query as Record<string, unknown>
 const typed = (value: unknown): string => (typeof value === 'string' ? value : '')
-
-/** Runs work; a ValidationError renders the page again with its errors and a 400 instead. */
-async function orInvalid<T>(work: () => Promise<T>, invalid: (errors: FieldError[]) => Promise<void>) {
-  try {
-    return await work()
-  } catch (error) {
-    if (!(error instanceof ValidationError)) throw error
-    await invalid(error.errors)
-    return undefined
-  }
-}
 
 const labels = {
   statusLabels: STATUS_LABELS,

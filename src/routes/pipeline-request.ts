@@ -3,6 +3,7 @@ import { isCentralRole } from '../domain/roles'
 import type { User } from '../domain/user'
 import type { OrganisationRef } from '../services/pipeline-access'
 import { field } from './form-errors'
+import { positiveId } from './params'
 
 /** The roles that change an organisation's pipeline: its own respondents, and admins on its behalf. */
 export const WRITERS = ['respondent', 'admin'] as const
@@ -17,7 +18,4 @@ export function organisationRef(req: Request): OrganisationRef | undefined {
 export const slugFor = (user: User, organisation: { slug: string }): string | undefined =>
   isCentralRole(user.role) ? organisation.slug : undefined
 
-export const entryId = (req: Request): number => {
-  const id = Number(req.params.id)
-  return Number.isSafeInteger(id) && id > 0 ? id : 0
-}
+export const entryId = (req: Request): number => positiveId(req.params.id)

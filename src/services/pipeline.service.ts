@@ -82,6 +82,30 @@ export function pipelineService(repos: Repositories, questionnaires: Questionnai
     return entry
   }
 
+  /** A new entry and its audit event, in the caller's transaction: made by hand or by an import. */
+  async function insertAudited(
+    trx: Transaction,
+    user: User,
+    organisationId: number,
+    content: EntryContent,
+    how: 'created' | 'imported',
+    at: Date = clock(),
+  ): Promise<number> {
+    const id = await repos.pipeline.insert(organisationId, content, { at, by: user.id }, trx)
+    await repos.audit.record(
+      {
+        at,
+        actorUserId: user.id,
+        action: `${ENTITY}.${how}`,
+        entityType: ENTITY,
+        entityId: id,
+        after: { organisationId, ...content, revision: 1 },
+      },
+      trx,
+    )
+    return id
+  }
+
   /** Refuses a change based on an older revision, showing what is there now. */
   async function checkCurrent(current: PipelineEntry, revision: number, trx: Transaction) {
     if (current.revision !== revision) throw new EntryConflictError(await located(current, trx))
@@ -122,22 +146,7 @@ export function pipelineService(repos: Repositories, questionnaires: Questionnai
     async create(user: User, ref: OrganisationRef | undefined, raw: Record<string, unknown>): Promise<number> {
       const organisation = await access.writable(user, ref)
       const content = await checked(raw)
-      return repos.database.transaction(async trx => {
-        const at = clock()
-        const id = await repos.pipeline.insert(organisation.id, content, { at, by: user.id }, trx)
-        await repos.audit.record(
-          {
-            at,
-            actorUserId: user.id,
-            action: `${ENTITY}.created`,
-            entityType: ENTITY,
-            entityId: id,
-            after: { organisationId: organisation.id, ...content, revision: 1 },
-          },
-          trx,
-        )
-        return id
-      })
+      return repos.database.transaction(trx => insertAudited(trx, user, organisation.id, content, 'created'))
     },
 
     /** Replaces an entry's content when `revision` is still current; returns the new revision. */
@@ -199,20 +208,7 @@ export function pipelineService(repos: Repositories, questionnaires: Questionnai
       const entries = result.entries
       await repos.database.transaction(async trx => {
         const at = clock()
-        for (const content of entries) {
-          const id = await repos.pipeline.insert(organisation.id, content, { at, by: user.id }, trx)
-          await repos.audit.record(
-            {
-              at,
-              actorUserId: user.id,
-              action: `${ENTITY}.imported`,
-              entityType: ENTITY,
-              entityId: id,
-              after: { organisationId: organisation.id, ...content, revision: 1 },
-            },
-            trx,
-          )
-        }
+        for (const content of entries) await insertAudited(trx, user, organisation.id, content, 'imported', at)
       })
       return { organisation, count: entries.length }
     },
