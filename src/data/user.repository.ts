@@ -3,7 +3,7 @@ import type { Role } from '../domain/roles'
 import type { User, UserInput } from '../domain/user'
 import type { Db } from './db'
 
-interface UserRow {
+export interface UserRow {
   id: number
   email: string
   name: string
@@ -18,7 +18,7 @@ export interface UserWithHash extends User {
   passwordHash: string | null
 }
 
-const toUser = (row: UserRow): UserWithHash => ({
+export const toUser = (row: UserRow): UserWithHash => ({
   id: row.id,
   email: row.email,
   name: row.name,

@@ -1,5 +1,7 @@
+import type { Request } from 'express'
 import session from 'express-session'
 import type { SessionRepository } from '../data/session.repository'
+import type { UserWithHash } from '../data/user.repository'
 
 type Callback = (err?: unknown) => void
 type GetCallback = (err: unknown, session?: session.SessionData | null) => void
@@ -16,6 +18,8 @@ export class DatabaseSessionStore extends session.Store {
    * ends an idle session up to a minute early, which nobody can tell from the 30-minute timeout.
    */
   private readonly touched = new Map<string, number>()
+  /** The user read with each session's data, until express-session hands that data to its request. */
+  private readonly usersRead = new WeakMap<object, UserWithHash | null>()
 
   constructor(
     private readonly sessions: SessionRepository,
@@ -31,11 +35,23 @@ export class DatabaseSessionStore extends session.Store {
   }
 
   override get(sid: string, callback: GetCallback): void {
-    this.sessions.get(sid, this.now()).then(
-      // The row holds exactly what set() stored for this sid.
-      data => callback(null, (data as session.SessionData | undefined) ?? null),
+    this.sessions.getWithUser(sid, this.now()).then(
+      found => {
+        if (!found) return callback(null, null)
+        // The row holds exactly what set() stored for this sid.
+        const data = found.data as session.SessionData
+        this.usersRead.set(data, found.user ?? null)
+        callback(null, data)
+      },
       (error: unknown) => callback(error),
     )
+  }
+
+  /** express-session builds req.session from what get() returned: the user read with it goes on the request. */
+  override createSession(req: Request, data: session.SessionData): session.Session & session.SessionData {
+    const user = this.usersRead.get(data)
+    if (user !== undefined) req.sessionUser = user
+    return super.createSession(req, data)
   }
 
   override set(sid: string, data: session.SessionData, callback?: Callback): void {

@@ -1,6 +1,7 @@
 import { ACCOUNT_POLICY, ADDRESS_POLICY, decide, strictest } from '../domain/login-throttle'
 import { normaliseEmail, type User } from '../domain/user'
 import type { Repositories } from '../data'
+import type { UserWithHash } from '../data/user.repository'
 import type { Clock } from './clock'
 import { spendVerificationTime, verifyPassword } from './passwords'
 
@@ -49,8 +50,9 @@ export function authService(repos: Repositories, clock: Clock) {
     },
 
     /** The signed-in user as they are now: a disabled or deleted account no longer counts. */
-    async currentUser(userId: number): Promise<User | undefined> {
-      const user = await repos.users.findById(userId)
+    /** The signed-in user, or nothing once the account is disabled or gone; read afresh unless given. */
+    async currentUser(userId: number, read?: UserWithHash | null): Promise<User | undefined> {
+      const user = read === undefined || read?.id !== userId ? await repos.users.findById(userId) : read
       if (!user || user.disabled) return undefined
       const { passwordHash: _omit, ...safeUser } = user
       return safeUser

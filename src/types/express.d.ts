@@ -1,3 +1,4 @@
+import type { UserWithHash } from '../data/user.repository'
 import type { User } from '../domain/user'
 
 declare global {
@@ -5,6 +6,8 @@ declare global {
     interface Request {
       /** The signed-in user, loaded fresh on every request. */
       user?: User
+      /** The user row read with the session (null when it names none), so it need not be read again. */
+      sessionUser?: UserWithHash | null
       /** Set when a personal access token, not the session, authenticated this API request. */
       authenticatedBy?: 'token'
     }
