@@ -40,18 +40,6 @@ export function organisationRepository(knex: Knex) {
       return row && toOrganisation(row)
     },
 
-    /**
-     * Changes whenever any organisation is added, removed or changed: the count, and the newest row
-     * version (PostgreSQL's xmin, set by every insert and update). Caches of names compare it.
-     */
-    async version(db: Db = knex): Promise<string> {
-      const row = await db('organisations').first<{ n: number; x: number | null }>(
-        db.raw('count(*) as n'),
-        db.raw('max(xmin::text::bigint) as x'),
-      )
-      return `${row.n}:${row.x ?? 0}`
-    },
-
     /** Every organisation's neighbours, as GSS codes keyed by GSS code. */
     async neighbourMap(db: Db = knex): Promise<Map<string, string[]>> {
       const rows = await db('organisation_neighbours as n')

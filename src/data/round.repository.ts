@@ -2,7 +2,7 @@ import type { Knex } from 'knex'
 import type { Round } from '../domain/assessment/round'
 import type { Db } from './db'
 
-interface RoundRow {
+export interface RoundRow {
   id: number
   name: string
   questionnaire_key: string
@@ -12,7 +12,7 @@ interface RoundRow {
   closed_at: Date | null
 }
 
-const toRound = (row: RoundRow): Round => ({
+export const toRound = (row: RoundRow): Round => ({
   id: row.id,
   name: row.name,
   questionnaireKey: row.questionnaire_key,
@@ -36,6 +36,22 @@ export function roundRepository(knex: Knex) {
     async findById(id: number, db: Db = knex): Promise<Round | undefined> {
       const row = await select(db).where('r.id', id).first()
       return row && toRound(row)
+    },
+
+    /**
+     * Everything a round's cached results are shown with, as one string from one query: the round's
+     * assessments (their revisions and the trigger-bumped data versions) and each table of names and
+     * groupings (row count and newest row version, PostgreSQL's xmin, set by every insert and update).
+     * Any change to any of them changes the string. One round trip, because each costs more than its query.
+     */
+    async resultsVersion(roundId: number, db: Db = knex): Promise<string> {
+      const table = (name: string) => `(select count(*) || ':' || coalesce(max(xmin::text::bigint), 0) from ${name})`
+      const result = await db.raw<{ rows: { v: string }[] }>(
+        `select (select count(*) || ':' || coalesce(sum(revision + data_version), 0) from assessments where round_id = ?)
+           || '/' || ${['rounds', 'organisations', 'partnerships', 'partnership_members'].map(table).join(" || '/' || ")} as v`,
+        [roundId],
+      )
+      return result.rows[0]?.v ?? ''
     },
 
     async findByName(name: string, db: Db = knex): Promise<{ id: number } | undefined> {

@@ -50,18 +50,25 @@ export function insightsRoutes(services: Services): RouteDefinition[] {
     route('get', '/rounds/:id/heatmap', CENTRAL_ROLES, async (req, res) => {
       const user = signedInUser(req)
       const page = await heatmapForPage(services.insights, user, positiveId(req.params.id), query(req))
+      const { heatmap } = page
       const errors = controlErrors(page.problems)
-      await renderPage(
-        res,
-        'insights/heatmap',
-        {
-          title: `Heatmap: ${page.heatmap.scope.parent?.title ?? 'All dimensions'}, ${page.heatmap.round.name}`,
-          view: heatmapPageView(page.heatmap, await services.rounds.list(), query(req), errors),
-          heatCellHtml,
-          errors,
-        },
-        page.status,
-      )
+      const bodyLocals = () => ({
+        view: heatmapPageView(heatmap, heatmap.rounds, query(req), errors),
+        heatCellHtml,
+      })
+      const title = `Heatmap: ${heatmap.scope.parent?.title ?? 'All dimensions'}, ${heatmap.round.name}`
+      if (page.problems.length > 0) {
+        await renderPage(res, 'insights/heatmap', { title, errors, ...bodyLocals() }, page.status)
+        return
+      }
+      // Analysts open the same views again and again: while the round's data stands, a view's body is
+      // rendered once. It is the same for every central user; the layout around it is theirs.
+      const bodies = heatmap.memo('heatmap-pages', () => new Map<string, string>())
+      await renderPage(res, 'insights/heatmap', { title, errors }, page.status, {
+        bodies,
+        key: JSON.stringify(heatmap.query),
+        bodyLocals,
+      })
     }),
 
     route('get', '/rounds/:id/heatmap.csv', CENTRAL_ROLES, async (req, res) => {

@@ -34,6 +34,8 @@ export interface HeatmapRow {
 
 export interface Heatmap {
   round: Round
+  /** Every round, newest first, for choosing another. */
+  rounds: Round[]
   definition: QuestionnaireDefinition
   query: InsightQuery
   scope: HeatmapScope
@@ -66,10 +68,11 @@ export function insightsService(repos: Repositories, questionnaires: Questionnai
 
   async function heatmap(user: User, roundId: number, raw: Record<string, unknown>): Promise<Heatmap> {
     central(user)
-    const [{ round, definition, results, memo, memoAsync }, partnerships] = await Promise.all([
-      loadRoundResults(repos, questionnaires, roundId),
-      repos.partnerships.list(),
-    ])
+    const { round, rounds, definition, results, partnerships, memo, memoAsync } = await loadRoundResults(
+      repos,
+      questionnaires,
+      roundId,
+    )
     const parsed = parseInsightQuery(raw, { threshold: definition.weakThreshold })
     if (!parsed.value) throw new ValidationError(parsed.errors)
     const query = parsed.value
@@ -108,7 +111,7 @@ export function insightsService(repos: Repositories, questionnaires: Questionnai
         similarityOrder(rows.map(r => r.cells.map(c => c.score))),
       ),
     )
-    return { round, definition, query, scope, partnership, partnerships, rows: ordered, memo, memoAsync }
+    return { round, rounds, definition, query, scope, partnership, partnerships, rows: ordered, memo, memoAsync }
   }
 
   function order(rows: HeatmapRow[], query: InsightQuery, similarity: (key: string) => number[]): HeatmapRow[] {

@@ -7,6 +7,7 @@ import type { QuestionnaireDefinition } from '../domain/questionnaire/definition
 import type { Repositories } from '../data'
 import type { AssessmentRecord } from '../data/assessment.repository'
 import type { Moderation } from '../data/moderation.repository'
+import type { Partnership } from '../data/partnership.repository'
 import { NotFoundError } from '../domain/errors'
 import type { QuestionnaireService } from './questionnaire.service'
 
@@ -24,6 +25,9 @@ export interface OrganisationResult {
 
 export interface RoundResults {
   round: Round
+  /** Every round, newest first, and every partnership, as they were when these results were read. */
+  rounds: Round[]
+  partnerships: Partnership[]
   definition: QuestionnaireDefinition
   /** Every assessment of the round, ordered by organisation name. Shared: never change it. */
   results: OrganisationResult[]
@@ -42,7 +46,7 @@ const byOrganisationName = (a: OrganisationResult, b: OrganisationResult) =>
 
 interface CacheEntry {
   version: string
-  results: Omit<RoundResults, 'round' | 'memo' | 'memoAsync'>
+  results: Omit<RoundResults, 'memo' | 'memoAsync'>
   memo: Map<string, unknown>
 }
 
@@ -54,9 +58,10 @@ const caches = new WeakMap<Repositories, Map<number, CacheEntry>>()
  * Everything a round holds, in a fixed number of queries whatever its size: the building block of the
  * report, calibration, exports and insights. It checks no permissions: the services that call it do.
  *
- * A round's results are kept in memory and reused while the round's data version (one indexed
- * aggregate over its assessments, bumped by trigger on every write) is unchanged, so several app
- * processes each keep their own copy and none can serve a stale one. `memo` keeps work derived from
+ * A round's results are kept in memory and reused while its version (one query: an indexed aggregate
+ * over its assessments, bumped by trigger on every write, and the versions of the rounds, organisations
+ * and partnerships tables) is unchanged, so several app processes each keep their own copy and none can
+ * serve a stale one. `memo` keeps work derived from
  * the results (scores, clusterings) for exactly as long.
  */
 export async function loadRoundResults(
@@ -64,16 +69,21 @@ export async function loadRoundResults(
   questionnaires: QuestionnaireService,
   roundId: number,
 ): Promise<RoundResults> {
-  const round = Number.isSafeInteger(roundId) ? await repos.rounds.findById(roundId) : undefined
-  if (!round) throw new NotFoundError('There is no such round')
+  if (!Number.isSafeInteger(roundId)) throw new NotFoundError('There is no such round')
   let cache = caches.get(repos)
   if (!cache) caches.set(repos, (cache = new Map<number, CacheEntry>()))
-  // Names belong to the organisations, not the round: their own version is part of the key.
-  const [data, names] = await Promise.all([repos.assessments.roundDataVersion(roundId), repos.organisations.version()])
-  const version = `${data}/${names}`
+  // Names and groupings belong to their own tables, not the round: their versions are part of the key.
+  const version = await repos.rounds.resultsVersion(roundId)
   let entry = cache.get(roundId)
   if (entry?.version !== version) {
-    entry = { version, results: await readRound(repos, questionnaires, round), memo: new Map() }
+    const [rounds, partnerships] = await Promise.all([repos.rounds.list(), repos.partnerships.list()])
+    const round = rounds.find(r => r.id === roundId)
+    if (!round) throw new NotFoundError('There is no such round')
+    entry = {
+      version,
+      results: { ...(await readRound(repos, questionnaires, round)), round, rounds, partnerships },
+      memo: new Map(),
+    }
     cache.delete(roundId)
     cache.set(roundId, entry)
     for (const oldest of cache.keys()) {
@@ -84,7 +94,6 @@ export async function loadRoundResults(
   const memo = entry.memo
   return {
     ...entry.results,
-    round,
     memo: <T>(key: string, compute: () => T): T => {
       if (!memo.has(key)) memo.set(key, compute())
       return memo.get(key) as T
@@ -103,9 +112,9 @@ async function readRound(
   repos: Repositories,
   questionnaires: QuestionnaireService,
   round: Round,
-): Promise<Omit<RoundResults, 'round' | 'memo' | 'memoAsync'>> {
-  const [version, records, organisations, moderations, answers] = await Promise.all([
-    questionnaires.get(round.questionnaireKey, round.questionnaireVersion),
+): Promise<Pick<RoundResults, 'definition' | 'results'>> {
+  const [definition, records, organisations, moderations, answers] = await Promise.all([
+    questionnaires.definitionOf(round.questionnaireKey, round.questionnaireVersion),
     repos.assessments.list({ roundId: round.id }),
     repos.organisations.list(),
     repos.moderations.forRound(round.id),
@@ -125,5 +134,5 @@ async function readRound(
       }
     })
     .sort(byOrganisationName)
-  return { definition: version.definition, results }
+  return { definition, results }
 }

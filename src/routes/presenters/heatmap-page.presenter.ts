@@ -1,4 +1,4 @@
-import type { RoundSummary } from '../../services/round.service'
+import type { Round } from '../../domain/assessment/round'
 import type { Heatmap } from '../../services/insights.service'
 import type { FormErrors } from '../form-errors'
 import { paths } from '../paths'
@@ -20,7 +20,7 @@ const typed = (raw: Record<string, unknown>, name: string): string => {
 /** Everything the heatmap page shows, worked out once so the template only lays it out. */
 export function heatmapPageView(
   heatmap: Heatmap,
-  rounds: RoundSummary[],
+  rounds: Pick<Round, 'id' | 'name'>[],
   raw: Record<string, unknown>,
   errors: FormErrors,
 ) {
