@@ -1,7 +1,10 @@
 import type { Knex } from 'knex'
 import type { Answer, AnswerContent } from '../domain/assessment/answer'
+import type { Round } from '../domain/assessment/round'
 import type { AssessmentState } from '../domain/assessment/workflow'
+import { toAuditRow, type AuditEventInput } from './audit.repository'
 import type { Db } from './db'
+import { toRound, type RoundRow } from './round.repository'
 import { groupByAssessment } from './group-by-assessment'
 
 export interface AssessmentRecord {
@@ -37,6 +40,16 @@ interface AnswerRow {
   carried_from: string | null
 }
 
+type Prefixed<T, P extends string> = { [K in keyof T as `${P}${K & string}`]: T[K] }
+
+/** The columns of a joined row that carry a prefix, without it. */
+const unprefixed = (row: object, prefix: string): Record<string, unknown> =>
+  Object.fromEntries(
+    Object.entries(row)
+      .filter(([name]) => name.startsWith(prefix))
+      .map(([name, value]) => [name.slice(prefix.length), value]),
+  )
+
 const toAssessment = (row: AssessmentRow): AssessmentRecord => ({
   id: row.id,
   roundId: row.round_id,
@@ -58,6 +71,56 @@ const toAnswer = (row: AnswerRow): Answer => ({
   updatedBy: row.updated_by === null ? null : { id: row.updated_by, name: row.updated_by_name ?? '' },
   carriedFrom: row.carried_from,
 })
+
+/** An answer as a row of the answers table. */
+const answerRow = (
+  assessmentId: number,
+  questionKey: string,
+  content: AnswerContent,
+  meta: { revision: number; at: Date; by: number | null; carriedFrom: string | null },
+) => ({
+  assessment_id: assessmentId,
+  question_key: questionKey,
+  level: content.level,
+  value: content.value === null ? null : JSON.stringify(content.value),
+  not_applicable: content.notApplicable,
+  evidence: content.evidence,
+  revision: meta.revision,
+  updated_at: meta.at,
+  updated_by: meta.by,
+  carried_from: meta.carriedFrom,
+})
+
+/** What saving one answer needs to know first, as it stood when read. */
+export interface AnswerSaveContext {
+  assessment: AssessmentRecord
+  round: Round
+  answer: Answer | undefined
+}
+
+/**
+ * Writes one answer and its audit event in a single statement, on condition that nothing moved since
+ * they were read: the assessment is at `assessmentRevision` (no state change) and the answer at
+ * `answerRevision` (0 for none). The assessment row is locked first, as every save does. One round trip
+ * instead of five; false when the condition failed and nothing was written.
+ */
+const WRITE_IF_CURRENT = `
+  with target as (
+    select id from assessments where id = ? and revision = ? for update
+  ), written as (
+    insert into answers (assessment_id, question_key, level, value, not_applicable, evidence, revision, updated_at, updated_by, carried_from)
+    select target.id, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, null from target
+    on conflict (assessment_id, question_key) do update set
+      level = excluded.level, value = excluded.value, not_applicable = excluded.not_applicable,
+      evidence = excluded.evidence, revision = excluded.revision, updated_at = excluded.updated_at,
+      updated_by = excluded.updated_by, carried_from = excluded.carried_from
+    where answers.revision = ?
+    returning assessment_id
+  ), audited as (
+    insert into audit_events (at, actor_user_id, action, entity_type, entity_id, before, after)
+    select ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb from written
+  )
+  select count(*)::int as written from written`
 
 export function assessmentRepository(knex: Knex) {
   const answers = (db: Db) =>
@@ -166,19 +229,74 @@ export function assessmentRepository(knex: Knex) {
       meta: { revision: number; at: Date; by: number | null; carriedFrom: string | null },
       db: Db = knex,
     ): Promise<void> {
-      const row = {
-        assessment_id: assessmentId,
-        question_key: questionKey,
-        level: content.level,
-        value: content.value === null ? null : JSON.stringify(content.value),
-        not_applicable: content.notApplicable,
-        evidence: content.evidence,
-        revision: meta.revision,
-        updated_at: meta.at,
-        updated_by: meta.by,
-        carried_from: meta.carriedFrom,
+      await db('answers')
+        .insert(answerRow(assessmentId, questionKey, content, meta))
+        .onConflict(['assessment_id', 'question_key'])
+        .merge()
+    },
+
+    /** The assessment, its round and one of its answers, in one round trip. */
+    async answerSaveContext(id: number, questionKey: string): Promise<AnswerSaveContext | undefined> {
+      const row = await knex('assessments as s')
+        .join('rounds as r', 'r.id', 's.round_id')
+        .join('questionnaire_versions as q', 'q.id', 'r.questionnaire_version_id')
+        .leftJoin('answers as a', join => {
+          void join.on('a.assessment_id', 's.id').andOn('a.question_key', knex.raw('?', [questionKey]))
+        })
+        .leftJoin('users as u', 'u.id', 'a.updated_by')
+        .where('s.id', id)
+        .first<(AssessmentRow & Prefixed<RoundRow, 'round_'> & Prefixed<{ [K in keyof AnswerRow]: AnswerRow[K] | null }, 'answer_'>) | undefined>(
+          's.*',
+          ...['id', 'name', 'opens_on', 'closes_on', 'closed_at'].map(c => `r.${c} as round_${c}`),
+          'q.questionnaire_key as round_questionnaire_key',
+          'q.version as round_version',
+          ...['question_key', 'level', 'value', 'not_applicable', 'evidence', 'revision', 'updated_at', 'updated_by', 'carried_from'].map(
+            c => `a.${c} as answer_${c}`,
+          ),
+          'u.name as answer_updated_by_name',
+        )
+      if (!row) return undefined
+      return {
+        assessment: toAssessment(row),
+        round: toRound(unprefixed(row, 'round_') as unknown as RoundRow),
+        answer: row.answer_question_key === null ? undefined : toAnswer(unprefixed(row, 'answer_') as unknown as AnswerRow),
       }
-      await db('answers').insert(row).onConflict(['assessment_id', 'question_key']).merge()
+    },
+
+    /** See WRITE_IF_CURRENT. */
+    async writeAnswerIfCurrent(
+      guard: { assessmentId: number; assessmentRevision: number; questionKey: string; answerRevision: number },
+      content: AnswerContent,
+      meta: { at: Date; by: number },
+      event: AuditEventInput,
+    ): Promise<boolean> {
+      const row = answerRow(guard.assessmentId, guard.questionKey, content, {
+        ...meta,
+        revision: guard.answerRevision + 1,
+        carriedFrom: null,
+      })
+      const audit = toAuditRow(event)
+      const result = await knex.raw<{ rows: { written: number }[] }>(WRITE_IF_CURRENT, [
+        guard.assessmentId,
+        guard.assessmentRevision,
+        row.question_key,
+        row.level,
+        row.value,
+        row.not_applicable,
+        row.evidence,
+        row.revision,
+        row.updated_at,
+        row.updated_by,
+        guard.answerRevision,
+        event.at ?? meta.at,
+        audit.actor_user_id,
+        audit.action,
+        audit.entity_type,
+        audit.entity_id,
+        audit.before,
+        audit.after,
+      ])
+      return result.rows[0]?.written === 1
     },
   }
 }

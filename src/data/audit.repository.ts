@@ -17,7 +17,7 @@ export interface AuditEvent extends AuditEventInput {
   at: Date
 }
 
-const toRow = (event: AuditEventInput) => ({
+export const toAuditRow = (event: AuditEventInput) => ({
   ...(event.at ? { at: event.at } : {}),
   actor_user_id: event.actorUserId,
   action: event.action,
@@ -31,12 +31,12 @@ export function auditRepository(knex: Knex) {
   return {
     /** Pass the transaction that made the change, so the event and the change stand or fall together. */
     async record(event: AuditEventInput, db: Db = knex): Promise<void> {
-      await db('audit_events').insert(toRow(event))
+      await db('audit_events').insert(toAuditRow(event))
     },
 
     /** Many events at once (demo data); `at` may be set for events that happened earlier. */
     async recordMany(events: AuditEventInput[], db: Db = knex): Promise<void> {
-      for (let i = 0; i < events.length; i += 500) await db('audit_events').insert(events.slice(i, i + 500).map(toRow))
+      for (let i = 0; i < events.length; i += 500) await db('audit_events').insert(events.slice(i, i + 500).map(toAuditRow))
     },
 
     async forEntity(entityType: string, entityId: string | number, db: Db = knex): Promise<AuditEvent[]> {

@@ -49,7 +49,7 @@ export function insightsClusterRoutes(services: Services): RouteDefinition[] {
   async function clustersInvalid(req: Request, res: Response, errors: FieldError[]) {
     const id = roundIdOf(req)
     const [round, partnerships] = await Promise.all([services.rounds.get(id), services.partnerships.list()])
-    const { definition } = await services.questionnaires.get(round.questionnaireKey, round.questionnaireVersion)
+    const definition = await services.questionnaires.definitionOf(round.questionnaireKey, round.questionnaireVersion)
     const shown = formErrors(errors.map(labelled))
     // The level and parent come from links, not fields: their messages point at the controls as a whole.
     shown.summary = shown.summary.map(e => (FORM_FIELDS.has(e.href.slice(1)) ? e : { ...e, href: '#controls' }))

@@ -11,7 +11,7 @@ import { isCentralRole } from '../domain/roles'
 import type { User } from '../domain/user'
 import type { Repositories } from '../data'
 import type { Transaction } from '../data/db'
-import type { AssessmentRecord } from '../data/assessment.repository'
+import type { AnswerSaveContext, AssessmentRecord } from '../data/assessment.repository'
 import type { Clock } from './clock'
 import type { QuestionnaireService } from './questionnaire.service'
 
@@ -64,12 +64,11 @@ export function assessmentService(repos: Repositories, questionnaires: Questionn
       repos.organisations.findById(assessment.organisationId),
     ])
     if (!round || !organisation) throw new Error(`assessment ${id} has lost its round or organisation`)
-    const version = await questionnaires.get(round.questionnaireKey, round.questionnaireVersion)
     return {
       assessment,
       round: { ...round, status: roundStatus(round, clock()) },
       organisation,
-      definition: version.definition,
+      definition: await questionnaires.definitionOf(round.questionnaireKey, round.questionnaireVersion),
     }
   }
 
@@ -143,7 +142,7 @@ export function assessmentService(repos: Repositories, questionnaires: Questionn
     id: number,
     inputs: Map<string, SaveInput>,
     options: { confirmUnchanged: boolean },
-    loaded?: Awaited<ReturnType<typeof load>>,
+    loaded?: { round: Round; definition: QuestionnaireDefinition },
   ): Promise<SaveOutcome[]> {
     const { round, definition } = loaded ?? (await load(user, id))
     for (const key of inputs.keys()) findQuestion(definition, key)
@@ -178,18 +177,7 @@ export function assessmentService(repos: Repositories, questionnaires: Questionn
           { revision, at: now, by: user.id, carriedFrom: null },
           trx,
         )
-        await repos.audit.record(
-          {
-            at: clock(),
-            actorUserId: user.id,
-            action: unchanged ? 'answer.confirmed' : 'answer.saved',
-            entityType: 'assessment',
-            entityId: id,
-            before: existing ? { questionKey, ...contentOf(existing), revision: existing.revision } : { questionKey },
-            after: { questionKey, ...input.content, revision },
-          },
-          trx,
-        )
+        await repos.audit.record(answerEvent(user, id, questionKey, existing, input.content, unchanged, clock()), trx)
         outcomes.push({ questionKey, outcome: 'saved', revision, savedAt: now })
       }
       if (assessment.state === 'not_started' && outcomes.some(o => o.outcome === 'saved')) {
@@ -228,6 +216,35 @@ export function assessmentService(repos: Repositories, questionnaires: Questionn
     return move.to
   }
 
+  /**
+   * The everyday autosave, in one write: when what was read says the save will go through (an editable,
+   * started assessment and the answer at the revision the browser had), the answer and its audit event
+   * are written on condition that neither has moved since. Undefined when any of that does not hold, so
+   * the caller takes the locked path, which decides every other case.
+   */
+  async function saveWithoutWaiting(
+    user: User,
+    { assessment, round, answer }: AnswerSaveContext,
+    questionKey: string,
+    content: AnswerContent,
+    revision: number,
+  ): Promise<{ revision: number; savedAt: Date } | undefined> {
+    if (assessment.state === 'not_started') return undefined
+    if (!editability(user, assessment, roundStatus(round, clock())).allowed) return undefined
+    if (revision !== (answer?.revision ?? 0)) return undefined
+    const unchanged = sameContent(answer ?? EMPTY_ANSWER, content)
+    // Nothing to write: the answer is already what the browser has.
+    if (unchanged && !answer?.carriedFrom) return { revision, savedAt: answer?.updatedAt ?? clock() }
+    const at = clock()
+    const written = await repos.assessments.writeAnswerIfCurrent(
+      { assessmentId: assessment.id, assessmentRevision: assessment.revision, questionKey, answerRevision: revision },
+      content,
+      { at, by: user.id },
+      answerEvent(user, assessment.id, questionKey, answer, content, unchanged, at),
+    )
+    return written ? { revision: revision + 1, savedAt: at } : undefined
+  }
+
   return {
     view,
 
@@ -243,7 +260,7 @@ export function assessmentService(repos: Repositories, questionnaires: Questionn
       for (const r of rounds)
         definitions.set(
           `${r.questionnaireKey}@${r.questionnaireVersion}`,
-          (await questionnaires.get(r.questionnaireKey, r.questionnaireVersion)).definition,
+          await questionnaires.definitionOf(r.questionnaireKey, r.questionnaireVersion),
         )
       return records.map(record => {
         const round = rounds.find(r => r.id === record.roundId)
@@ -270,8 +287,13 @@ export function assessmentService(repos: Repositories, questionnaires: Questionn
       questionKey: string,
       body: Record<string, unknown>,
     ): Promise<{ revision: number; savedAt: Date }> {
-      const loaded = await load(user, id)
-      const question = findQuestion(loaded.definition, questionKey)
+      const context = Number.isSafeInteger(id) ? await repos.assessments.answerSaveContext(id, questionKey) : undefined
+      // Respondents learn nothing of other organisations' assessments, not even that they exist.
+      if (!context || (!isCentralRole(user.role) && user.organisationId !== context.assessment.organisationId))
+        throw new NotFoundError('There is no such assessment')
+      const { round } = context
+      const definition = await questionnaires.definitionOf(round.questionnaireKey, round.questionnaireVersion)
+      const question = findQuestion(definition, questionKey)
       const revision = body.revision
       if (typeof revision !== 'number' || !Number.isSafeInteger(revision) || revision < 0) {
         throw new ValidationError([
@@ -284,8 +306,11 @@ export function assessmentService(repos: Repositories, questionnaires: Questionn
       const checked = checkAnswer(question, body)
       if (!checked.content)
         throw new ValidationError(checked.problems.map(p => ({ field: p.pointer, message: p.message })))
+      const quick = await saveWithoutWaiting(user, context, questionKey, checked.content, revision)
+      if (quick) return quick
+      // Anything else (a conflict, a refusal, the save that starts the assessment) is settled under the lock.
       const inputs = new Map([[questionKey, { content: checked.content, revision }]])
-      const [outcome] = await save(user, id, inputs, { confirmUnchanged: true }, loaded)
+      const [outcome] = await save(user, id, inputs, { confirmUnchanged: true }, { round, definition })
       if (!outcome) throw new Error('no outcome')
       if (outcome.outcome === 'conflict') throw new AnswerConflictError(outcome.current ?? missingAnswer(questionKey))
       const saved =
@@ -377,6 +402,27 @@ export function assessmentService(repos: Repositories, questionnaires: Questionn
         actorName: e.actorUserId === null ? 'The service' : (users.get(e.actorUserId) ?? 'A former user'),
       }))
     },
+  }
+}
+
+/** The audit event of one answer saved, or confirmed unchanged after carrying over. */
+function answerEvent(
+  user: User,
+  assessmentId: number,
+  questionKey: string,
+  existing: Answer | undefined,
+  content: AnswerContent,
+  unchanged: boolean,
+  at: Date,
+) {
+  return {
+    at,
+    actorUserId: user.id,
+    action: unchanged ? 'answer.confirmed' : 'answer.saved',
+    entityType: 'assessment',
+    entityId: assessmentId,
+    before: existing ? { questionKey, ...contentOf(existing), revision: existing.revision } : { questionKey },
+    after: { questionKey, ...content, revision: (existing?.revision ?? 0) + 1 },
   }
 }
 

@@ -77,7 +77,7 @@ export function moderationService(repos: Repositories, questionnaires: Questionn
       const assessment = await moderatable(user, id)
       const round = await repos.rounds.findById(assessment.roundId)
       if (!round) throw new Error(`assessment ${id} has lost its round`)
-      const definition = (await questionnaires.get(round.questionnaireKey, round.questionnaireVersion)).definition
+      const definition = await questionnaires.definitionOf(round.questionnaireKey, round.questionnaireVersion)
       const question = allQuestions(definition).find(l => l.question.key === questionKey)?.question
       if (!question) throw new NotFoundError(`There is no question "${questionKey}" in this questionnaire`)
       if (question.type !== 'maturity')

@@ -41,6 +41,14 @@ export function questionnaireService(repos: Repositories, clock: Clock) {
     return { ...stored, definition }
   }
 
+  /**
+   * A version's checked definition alone. Once a version is out of draft its definition can never
+   * change, so after the first read it comes from memory: it is a large document to fetch on every save.
+   */
+  async function definitionOf(key: string, version: number): Promise<QuestionnaireDefinition> {
+    return published.get(`${key}@${version}`) ?? (await get(key, version)).definition
+  }
+
   /** Checks an uploaded document in full: the schema, the semantic rules, and the version it supersedes. */
   async function check(document: unknown): Promise<QuestionnaireDefinition> {
     const shape = validateDefinition(document, { supersedesAlreadyChecked: true })
@@ -58,6 +66,7 @@ export function questionnaireService(repos: Repositories, clock: Clock) {
     },
 
     get,
+    definitionOf,
 
     /** The stored document, byte for byte as uploaded. */
     async document(key: string, version: number): Promise<unknown> {
