@@ -11,6 +11,7 @@ import { errorHandler, notFound } from './middleware/errors'
 import { fileUploads } from './middleware/file-uploads'
 import { siteLocals, userLocals } from './middleware/locals'
 import { createLogger, requestLogging } from './middleware/logging'
+import { privateResponses } from './middleware/private-responses'
 import { saveSessionBeforeRedirect } from './middleware/save-session-before-redirect'
 import { securityHeaders } from './middleware/security'
 import { DatabaseSessionStore } from './middleware/session-store'
@@ -62,6 +63,9 @@ export function createApp({ config, services, logger = createLogger(config.logLe
   const app = express()
   const production = config.env === 'production'
   app.disable('x-powered-by')
+  // Pages for signed-in users are never stored (privateResponses), so a hash of each for revalidation
+  // would be work for nothing; static files keep theirs.
+  app.set('etag', false)
   app.set('views', path.join(PROJECT_ROOT, 'views'))
   app.set('view engine', 'ejs')
   // Templates are read once except while someone may be editing them.
@@ -98,6 +102,7 @@ export function createApp({ config, services, logger = createLogger(config.logLe
       verifyCsrf,
     ),
   )
+  app.use(privateResponses)
   // After sign-in and CSRF checks, so a stranger is refused as one before their text is looked at.
   app.use(refuseUnstorableText)
   mountRoutes(app, routeTable(services))

@@ -2,7 +2,7 @@ import request from 'supertest'
 import pino from 'pino'
 import { createApp } from '../../src/app'
 import { loadConfig } from '../../src/config'
-import { createTestApp, type TestApp } from '../support/test-app'
+import { createTestApp, signIn, type TestApp } from '../support/test-app'
 
 let t: TestApp
 
@@ -25,6 +25,15 @@ describe('security headers', () => {
     expect(response.headers['x-frame-options']).toBe('SAMEORIGIN')
     expect(response.headers['referrer-policy']).toBe('same-origin')
     expect(response.headers['x-powered-by']).toBeUndefined()
+  })
+
+  it('keep what a signed-in user is shown out of every cache, the page and the API alike', async () => {
+    const { agent } = await signIn(t.app, (await t.createUser('analyst')).email)
+    for (const path of ['/', '/api/v1/rounds']) {
+      const response = await agent.get(path).expect(200)
+      expect(response.headers['cache-control']).toBe('no-store')
+      expect(response.headers.etag).toBeUndefined()
+    }
   })
 
   it('put no inline script on the page', async () => {
