@@ -3,6 +3,7 @@ import { CENTRAL_ROLES } from '../domain/roles'
 import { signedInUser } from '../middleware/require-access'
 import type { Services } from '../services'
 import type { Clusters } from '../services/insights.service'
+import { sendKeptJson, type KeptBodies } from './kept-bodies'
 import { route, type RouteDefinition } from './route-table'
 import { positiveId } from './params'
 
@@ -49,7 +50,8 @@ export function apiClusterRoutes(services: Services): RouteDefinition[] {
       const id = Number(req.params.id)
       try {
         const clusters = await services.insights.clusters(signedInUser(req), positiveId(id), req.query)
-        res.json(clustersJson(clusters))
+        const bodies = clusters.heatmap.memo('clusters-json', (): KeptBodies => new Map())
+        await sendKeptJson(res, bodies, JSON.stringify(clusters.heatmap.query), () => clustersJson(clusters))
       } catch (error) {
         // A query parameter is not a request body: a bad one is a bad request, not unprocessable content.
         if (!(error instanceof ValidationError)) throw error

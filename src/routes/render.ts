@@ -1,4 +1,5 @@
 import type { Response } from 'express'
+import { keptBody, type KeptBodies } from './kept-bodies'
 
 function renderView(res: Response, view: string, locals: Record<string, unknown>): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -6,16 +7,9 @@ function renderView(res: Response, view: string, locals: Record<string, unknown>
   })
 }
 
-/** How many bodies one cache keeps: past it the oldest goes, so odd addresses cannot fill memory. */
-const BODIES_KEPT = 64
-
-/**
- * Where a page keeps bodies it has rendered, and the key of this one. The body must depend on nothing
- * but what the key and the cache's owner stand for: never on the user, the session or its CSRF token,
- * which the layout alone prints.
- */
+/** Where a page keeps the bodies it has rendered (see keptBody), and the key of this one. */
 export interface BodyCache {
-  bodies: Map<string, string>
+  bodies: KeptBodies
   key: string
   /** What the body alone needs, worked out only when it is rendered. */
   bodyLocals: () => Record<string, unknown>
@@ -30,14 +24,9 @@ export async function renderPage(
   cache?: BodyCache,
 ): Promise<void> {
   const all = { ...res.locals, ...locals }
-  let body = cache?.bodies.get(cache.key)
-  if (body === undefined) {
-    body = await renderView(res, view, cache ? { ...all, ...cache.bodyLocals() } : all)
-    if (cache) {
-      if (cache.bodies.size >= BODIES_KEPT) cache.bodies.delete(cache.bodies.keys().next().value ?? '')
-      cache.bodies.set(cache.key, body)
-    }
-  }
+  const body = cache
+    ? await keptBody(cache.bodies, cache.key, () => renderView(res, view, { ...all, ...cache.bodyLocals() }))
+    : await renderView(res, view, all)
   res
     .status(status)
     .type('html')

@@ -20,6 +20,7 @@ import type { User } from '../domain/user'
 import type { Repositories } from '../data'
 import type { Partnership } from '../data/partnership.repository'
 import type { QuestionnaireService } from './questionnaire.service'
+import { kept } from './kept'
 import { loadRoundResults, moderatedLevels, type RoundResults } from './round-results'
 
 export interface HeatmapRow {
@@ -94,23 +95,28 @@ export function insightsService(repos: Repositories, questionnaires: Questionnai
       }
       return byAssessment
     })
-    // Results come in name order, and filtering keeps it.
-    const rows = results
-      .filter(r => !members || members.has(r.organisation.id))
-      .map((r): HeatmapRow => {
-        const base = { organisation: r.organisation, state: r.assessment.state, scored: r.scored }
-        const moderated = r.assessment.state === 'moderated'
-        if (!r.scored) {
-          const empty = { score: null, reason: 'not_submitted' as const }
-          return { ...base, moderated, overall: null, cells: scope.columns.map(() => empty) }
-        }
-        return { ...base, moderated, ...(scored.get(r.assessment.id) ?? { overall: null, cells: [] }) }
-      })
-    const ordered = order(rows, query, key =>
-      memo(`order:${query.basis}:${scope.level}:${scope.parent?.key ?? ''}:${query.partnershipId ?? ''}:${key}`, () =>
-        similarityOrder(rows.map(r => r.cells.map(c => c.score))),
-      ),
-    )
+    // Rows depend on the basis, the level, the partnership and the order, not the threshold: built once
+    // per choice of those while the round's data stands (tens of milliseconds at 10,000 organisations).
+    const rowsKey = `rows:${query.basis}:${scope.level}:${scope.parent?.key ?? ''}:${query.partnershipId ?? ''}:${query.order}`
+    const ordered = memo(rowsKey, () => {
+      // Results come in name order, and filtering keeps it.
+      const rows = results
+        .filter(r => !members || members.has(r.organisation.id))
+        .map((r): HeatmapRow => {
+          const base = { organisation: r.organisation, state: r.assessment.state, scored: r.scored }
+          const moderated = r.assessment.state === 'moderated'
+          if (!r.scored) {
+            const empty = { score: null, reason: 'not_submitted' as const }
+            return { ...base, moderated, overall: null, cells: scope.columns.map(() => empty) }
+          }
+          return { ...base, moderated, ...(scored.get(r.assessment.id) ?? { overall: null, cells: [] }) }
+        })
+      return order(rows, query, key =>
+        memo(`order:${query.basis}:${scope.level}:${scope.parent?.key ?? ''}:${query.partnershipId ?? ''}:${key}`, () =>
+          similarityOrder(rows.map(r => r.cells.map(c => c.score))),
+        ),
+      )
+    })
     return { round, rounds, definition, query, scope, partnership, partnerships, rows: ordered, memo, memoAsync }
   }
 
@@ -142,42 +148,49 @@ export function insightsService(repos: Repositories, questionnaires: Questionnai
       const errors = [...tooMany('minSize'), ...tooMany('k')]
       if (errors.length > 0) throw new ValidationError(errors)
 
-      // Reference data, read once per round version rather than on every request.
-      const [organisations, neighbours] = await Promise.all([
-        map.memoAsync('organisations', () => repos.organisations.list()),
-        map.memoAsync('neighbours', () => repos.organisations.neighbourMap()),
-      ])
-      const gssOf = new Map(organisations.map(o => [o.id, o.gss]))
-      const partnerships = map.partnerships.map(p => p.memberIds.map(id => gssOf.get(id) ?? ''))
-      const rows = scored.map(r => ({ gss: r.organisation.gss, cells: r.cells.map(c => c.score) }))
+      // Worked out once per view while the round's data stands: at 10,000 organisations it takes seconds.
+      return kept(
+        map.memo('clusters', () => new Map<string, Clusters>()),
+        JSON.stringify(query),
+        async () => {
+          // Reference data, read once per round version rather than on every request.
+          const [organisations, neighbours] = await Promise.all([
+            map.memoAsync('organisations', () => repos.organisations.list()),
+            map.memoAsync('neighbours', () => repos.organisations.neighbourMap()),
+          ])
+          const gssOf = new Map(organisations.map(o => [o.id, o.gss]))
+          const partnerships = map.partnerships.map(p => p.memberIds.map(id => gssOf.get(id) ?? ''))
+          const rows = scored.map(r => ({ gss: r.organisation.gss, cells: r.cells.map(c => c.score) }))
 
-      // Peer groups compare whole profiles, whatever level the heatmap is at.
-      const dimensionMap =
-        scope.level === 'dimension'
-          ? map
-          : await heatmap(user, roundId, { ...raw, level: 'dimension', parent: undefined, order: 'name' })
-      const profiles = dimensionMap.rows
-        .filter(r => r.scored)
-        .map(r => ({ gss: r.organisation.gss, profile: r.cells.map(c => c.score) }))
-      const complete = profiles.filter(p => p.profile.every(s => s !== null))
-      const dimensionKeys = dimensionMap.scope.columns.map(c => c.key)
+          // Peer groups compare whole profiles, whatever level the heatmap is at.
+          const dimensionMap =
+            scope.level === 'dimension'
+              ? map
+              : await heatmap(user, roundId, { ...raw, level: 'dimension', parent: undefined, order: 'name' })
+          const profiles = dimensionMap.rows
+            .filter(r => r.scored)
+            .map(r => ({ gss: r.organisation.gss, profile: r.cells.map(c => c.score) }))
+          const complete = profiles.filter(p => p.profile.every(s => s !== null))
+          const dimensionKeys = dimensionMap.scope.columns.map(c => c.key)
 
-      return {
-        heatmap: map,
-        sharedWeakness: sharedWeakness(scope.columns, rows, {
-          threshold: query.threshold,
-          minSize: query.minSize,
-          partnerships,
-          totalOrganisations: Math.max(organisations.length, rows.length),
-        }),
-        geographic: geographicClusters(scope.columns, rows, { threshold: query.threshold, neighbours }),
-        // Clustering thousands of profiles takes seconds: done once per round version, basis, filter and k.
-        peerGroups: map.memo(`peers:${query.basis}:${query.partnershipId ?? ''}:${query.k}`, () =>
-          complete.length === 0 ? [] : peerGroups(complete, dimensionKeys, Math.min(query.k, complete.length)),
-        ),
-        profiled: complete.length,
-        totalOrganisations: organisations.length,
-      }
+          return {
+            heatmap: map,
+            sharedWeakness: sharedWeakness(scope.columns, rows, {
+              threshold: query.threshold,
+              minSize: query.minSize,
+              partnerships,
+              totalOrganisations: Math.max(organisations.length, rows.length),
+            }),
+            geographic: geographicClusters(scope.columns, rows, { threshold: query.threshold, neighbours }),
+            // Clustering thousands of profiles takes seconds: done once per round version, basis, filter and k.
+            peerGroups: map.memo(`peers:${query.basis}:${query.partnershipId ?? ''}:${query.k}`, () =>
+              complete.length === 0 ? [] : peerGroups(complete, dimensionKeys, Math.min(query.k, complete.length)),
+            ),
+            profiled: complete.length,
+            totalOrganisations: organisations.length,
+          }
+        },
+      )
     },
   }
 }

@@ -82,3 +82,44 @@ it('puts each central user’s own name and form token around the same table', a
   expect(theirs).toContain(admin.csrf)
   expect(theirs).not.toContain(analyst.csrf)
 })
+
+it('gives the heatmap and clusters API a change as soon as it is made, and each threshold its own answer', async () => {
+  const heatmapApi = async (query = '') =>
+    (await analyst.agent.get(`/api/v1/rounds/${roundId}/heatmap${query}`).expect(200)).body as {
+      weakThreshold: number
+      rows: { name: string }[]
+    }
+  const clustersApi = async (query: string) =>
+    (await analyst.agent.get(`/api/v1/rounds/${roundId}/clusters${query}`).expect(200)).body as {
+      threshold: number
+      sharedWeakness: { organisations: string[] }[]
+    }
+  expect((await heatmapApi()).rows.map(r => r.name)).toContain('Hackney')
+  const low = await clustersApi('?threshold=1&minSize=1&k=2')
+  const high = await clustersApi('?threshold=5&minSize=1&k=2')
+  expect(low.threshold).toBe(1)
+  expect(high.threshold).toBe(5)
+  expect(low.sharedWeakness).toHaveLength(0)
+  expect(high.sharedWeakness.length).toBeGreaterThan(0)
+  expect((await heatmapApi('?threshold=4')).weakThreshold).toBe(4)
+
+  await t.db.knex('organisations').where({ slug: 'hackney' }).update({ name: 'Hackney Borough' })
+  expect((await heatmapApi()).rows.map(r => r.name)).toContain('Hackney Borough')
+  // Camden is weak everywhere below 5 until an assessor moderates every answer to 5.
+  const camden = await t.repos.organisations.findBySlug('camden')
+  const weakAt5 = (body: { sharedWeakness: { organisations: string[] }[] }) =>
+    new Set(body.sharedWeakness.flatMap(s => s.organisations))
+  expect(weakAt5(high).has(camden!.gss)).toBe(true)
+  const assessor = await t.createUser('assessor')
+  const definition = (await t.services.questionnaires.get('london-digital-maturity', 2)).definition
+  const maturity = definition.dimensions
+    .flatMap(d => d.themes.flatMap(theme => theme.questions))
+    .filter(q => q.type === 'maturity')
+  await recordModerations(
+    t,
+    await assessmentOf(t, roundId, 'camden'),
+    assessor.id,
+    Object.fromEntries(maturity.map(q => [q.key, { level: 5 }])),
+  )
+  expect(weakAt5(await clustersApi('?threshold=5&minSize=1&k=2')).has(camden!.gss)).toBe(false)
+})
