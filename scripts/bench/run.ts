@@ -75,12 +75,11 @@ function pgbench(): { tps: number } | undefined {
   }
 }
 
-/** One connection's state: whose assessment it saves, and the revision each answer is at. */
 /**
  * 20 respondents saving their own assessments' answers at once. autocannon clears a connection's context
  * before every request, so the revision each answer is at lives here: requests take (respondent,
- * question) slots in turn, and a slot comes round again only after every other has, long after its
- * previous save was answered.
+ * question) slots in turn, skipping any whose last save has not been answered, and each save moves its
+ * answer's level on, so every one is a real change.
  */
 async function saves(base: string, dataset: Dataset): Promise<Measured> {
   const sessions = await Promise.all(dataset.respondents.map(email => signIn(base, email, PASSWORD)))
@@ -96,6 +95,10 @@ async function saves(base: string, dataset: Dataset): Promise<Measured> {
   )
   const keys = dataset.saveKeys
   const revisions = new Map<number, number>()
+  const visits = new Map<number, number>()
+  // A slot whose last save is still on its way is passed over: its revision is not known yet.
+  const inFlight = new Set<number>()
+  const slots = SAVERS * keys.length
   let next = 0
   return load({
     url: base,
@@ -105,9 +108,11 @@ async function saves(base: string, dataset: Dataset): Promise<Measured> {
       {
         method: 'PUT',
         setupRequest: (request: autocannon.Request, context: object) => {
-          const turn = next++
-          const slots = SAVERS * keys.length
-          const slot = turn % slots
+          let slot = next++ % slots
+          while (inFlight.has(slot)) slot = next++ % slots
+          inFlight.add(slot)
+          const visit = (visits.get(slot) ?? 0) + 1
+          visits.set(slot, visit)
           Object.assign(context, { slot })
           const who = slot % SAVERS
           const key = keys[Math.floor(slot / SAVERS)] ?? ''
@@ -123,11 +128,12 @@ async function saves(base: string, dataset: Dataset): Promise<Measured> {
             },
             // Each visit to a slot moves its level on by one, so every save changes the answer: a save of
             // what is already there writes nothing, and would flatter the figure.
-            body: JSON.stringify({ level: 1 + (Math.floor(turn / slots) % 5), revision: revisions.get(slot) ?? 0 }),
+            body: JSON.stringify({ level: 1 + (visit % 5), revision: revisions.get(slot) ?? 0 }),
           }
         },
         onResponse: (status: number, body: string, context: object) => {
           const { slot } = context as { slot: number }
+          inFlight.delete(slot)
           const answer = JSON.parse(body) as { revision?: number; current?: { revision: number } }
           // A 409 counts as an error, and tells the next save of this slot where the answer is now.
           const revision = status === 200 ? answer.revision : answer.current?.revision
