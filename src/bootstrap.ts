@@ -13,10 +13,10 @@ export interface Runtime {
 
 /** Opens the database, brings its schema and reference data up to date, and seeds demo sign-ins where wanted. */
 export async function bootstrap(config: Config): Promise<Runtime> {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: config.pgliteDir })
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: config.pgliteDir, listen: true })
   try {
     await migrateToLatest(database.knex)
-    const services = createServices(createRepositories(database.knex), systemClock, {
+    const services = createServices(createRepositories(database.knex, database.changes), systemClock, {
       disclosureMinimum: config.disclosureMinimum,
     })
     await services.seed.seedReferenceData()

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex'
+import { deafFeed, type ChangeFeed } from '../db/change-feed'
 import { assessmentRepository } from './assessment.repository'
 import { auditRepository } from './audit.repository'
 import { healthRepository } from './health.repository'
@@ -14,8 +15,9 @@ import { sessionRepository } from './session.repository'
 import { tokenRepository } from './token.repository'
 import { userRepository } from './user.repository'
 
-export function createRepositories(knex: Knex) {
+export function createRepositories(knex: Knex, changes: ChangeFeed = deafFeed()) {
   return {
+    changes,
     assessments: assessmentRepository(knex),
     audit: auditRepository(knex),
     database: healthRepository(knex),
@@ -27,7 +29,7 @@ export function createRepositories(knex: Knex) {
     pipeline: pipelineRepository(knex),
     questionnaires: questionnaireRepository(knex),
     rounds: roundRepository(knex),
-    sessions: sessionRepository(knex),
+    sessions: sessionRepository(knex, changes),
     tokens: tokenRepository(knex),
     users: userRepository(knex),
   }

@@ -3,6 +3,7 @@ import { PGlite } from '@electric-sql/pglite'
 import knexFactory, { type Knex } from 'knex'
 import ClientPGLite from 'knex-pglite'
 import pg from 'pg'
+import { ChangeFeed, PgliteChangeFeed, PostgresChangeFeed } from './change-feed'
 import { lockDirectory } from './directory-lock'
 import { MigrationFolder, normaliseMigrationNames } from './migration-source'
 
@@ -11,6 +12,8 @@ export type Engine = 'postgresql' | 'pglite'
 export interface Database {
   knex: Knex
   engine: Engine
+  /** What this process hears of changes, so it may keep copies of what it reads (see ChangeFeed). */
+  changes: ChangeFeed
   close(): Promise<void>
 }
 
@@ -20,6 +23,8 @@ export interface DatabaseOptions {
   /** PGlite data directory; 'memory' keeps it in memory (tests). */
   pgliteDir?: string
   poolMax?: number
+  /** Listen for other processes' changes (PostgreSQL), so this one may keep copies of what it reads. */
+  listen?: boolean
 }
 
 const INT8 = 20
@@ -84,11 +89,16 @@ async function openPglite(dataDir: string): Promise<Database> {
       connection: { pglite } as unknown as Knex.StaticConnectionConfig,
       migrations: migrationConfig,
     })
+    const changes = new PgliteChangeFeed()
+    await changes.start(pglite)
+    changes.watchWrites(knex)
     return {
       knex,
       engine: 'pglite',
+      changes,
       async close() {
         try {
+          await changes.close()
           await knex.destroy()
         } finally {
           lock?.release()
@@ -104,7 +114,18 @@ async function openPglite(dataDir: string): Promise<Database> {
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.databaseUrl !== undefined) {
     const knex = knexFactory(postgresConfig(options.databaseUrl, options.poolMax))
-    return { knex, engine: 'postgresql', close: () => knex.destroy() }
+    // Only a process that serves requests keeps copies; a tool run once needs no listener.
+    const changes = options.listen ? new PostgresChangeFeed(options.databaseUrl) : new ChangeFeed()
+    changes.watchWrites(knex)
+    return {
+      knex,
+      engine: 'postgresql',
+      changes,
+      async close() {
+        await changes.close()
+        await knex.destroy()
+      },
+    }
   }
   return openPglite(options.pgliteDir ?? 'memory')
 }

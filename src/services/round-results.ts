@@ -46,6 +46,8 @@ const byOrganisationName = (a: OrganisationResult, b: OrganisationResult) =>
 
 interface CacheEntry {
   version: string
+  /** What the change feed had heard when the version was last read (see ChangeFeed). */
+  heard: { deafness: number; dataChanges: number }
   results: Omit<RoundResults, 'memo' | 'memoAsync'>
   memo: Map<string, unknown>
 }
@@ -60,9 +62,10 @@ const caches = new WeakMap<Repositories, Map<number, CacheEntry>>()
  *
  * A round's results are kept in memory and reused while its version (one query: an indexed aggregate
  * over its assessments, bumped by trigger on every write, and the versions of the rounds, organisations
- * and partnerships tables) is unchanged, so several app processes each keep their own copy and none can
- * serve a stale one. `memo` keeps work derived from
- * the results (scores, clusterings) for exactly as long.
+ * and partnerships tables) is unchanged, so several app processes each keep their own copy. The query
+ * is skipped while the change feed has heard of no write to those tables since it was last made, so a
+ * write elsewhere is seen as soon as its notification arrives. `memo` keeps work derived from the
+ * results (scores, clusterings, rendered views) for exactly as long.
  */
 export async function loadRoundResults(
   repos: Repositories,
@@ -72,23 +75,33 @@ export async function loadRoundResults(
   if (!Number.isSafeInteger(roundId)) throw new NotFoundError('There is no such round')
   let cache = caches.get(repos)
   if (!cache) caches.set(repos, (cache = new Map<number, CacheEntry>()))
-  // Names and groupings belong to their own tables, not the round: their versions are part of the key.
-  const version = await repos.rounds.resultsVersion(roundId)
+  // While the feed has heard no change to any table the results are made from, the copy stands
+  // without asking; otherwise one query says whether it does. Names and groupings belong to their own
+  // tables, not the round: their versions are part of it.
+  const feed = repos.changes
   let entry = cache.get(roundId)
-  if (entry?.version !== version) {
-    const [rounds, partnerships] = await Promise.all([repos.rounds.list(), repos.partnerships.list()])
-    const round = rounds.find(r => r.id === roundId)
-    if (!round) throw new NotFoundError('There is no such round')
-    entry = {
-      version,
-      results: { ...(await readRound(repos, questionnaires, round)), round, rounds, partnerships },
-      memo: new Map(),
-    }
-    cache.delete(roundId)
-    cache.set(roundId, entry)
-    for (const oldest of cache.keys()) {
-      if (cache.size <= CACHED_ROUNDS) break
-      cache.delete(oldest)
+  const unheard =
+    entry !== undefined &&
+    feed.live &&
+    entry.heard.deafness === feed.deafness &&
+    entry.heard.dataChanges === feed.dataChanges
+  if (!entry || !unheard) {
+    const heard = { deafness: feed.deafness, dataChanges: feed.dataChanges }
+    const version = await repos.rounds.resultsVersion(roundId)
+    if (entry?.version === version) {
+      entry.heard = heard
+    } else {
+      const [rounds, partnerships] = await Promise.all([repos.rounds.list(), repos.partnerships.list()])
+      const round = rounds.find(r => r.id === roundId)
+      if (!round) throw new NotFoundError('There is no such round')
+      const results = { ...(await readRound(repos, questionnaires, round)), round, rounds, partnerships }
+      entry = { version, heard, results, memo: new Map() }
+      cache.delete(roundId)
+      cache.set(roundId, entry)
+      for (const oldest of cache.keys()) {
+        if (cache.size <= CACHED_ROUNDS) break
+        cache.delete(oldest)
+      }
     }
   }
   const memo = entry.memo

@@ -25,7 +25,7 @@ export function testClock(start = new Date('2026-11-27T10:00:00Z')) {
 export interface TestApp {
   app: Express
   config: Config
-  db: Database
+  db: Database & { url?: string }
   repos: Repositories
   services: Services
   clock: ReturnType<typeof testClock>
@@ -41,7 +41,7 @@ let sequence = 0
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const db = await createTestDatabase()
   const clock = testClock()
-  const repos = createRepositories(db.knex)
+  const repos = createRepositories(db.knex, db.changes)
   // Demo mode only where a test asks for it: test databases hold no demo accounts.
   const config = loadConfig({ NODE_ENV: 'test', DEMO_DATA: '0', ...env })
   const services = createServices(repos, clock, { disclosureMinimum: config.disclosureMinimum })

@@ -6,7 +6,8 @@ import { migrateToLatest, openDatabase, postgresConfig, type Database } from '..
  * A fresh, migrated database for one test file: in-memory PGlite by default, or a throwaway
  * PostgreSQL database when TEST_DATABASE_URL is set, dropped again on close so nothing is left over.
  */
-export async function createTestDatabase(): Promise<Database> {
+/** The database, and for PostgreSQL its address, so a test can open it again as a second app process would. */
+export async function createTestDatabase(): Promise<Database & { url?: string }> {
   const adminUrl = process.env.TEST_DATABASE_URL
   if (!adminUrl) {
     const database = await openDatabase({ pgliteDir: 'memory' })
@@ -18,10 +19,12 @@ export async function createTestDatabase(): Promise<Database> {
   await admin.raw(`create database ${name}`)
   const url = new URL(adminUrl)
   url.pathname = `/${name}`
-  const database = await openDatabase({ databaseUrl: url.toString() })
+  // Listening as the app does, so tests exercise the copies it keeps and the notifications that drop them.
+  const database = await openDatabase({ databaseUrl: url.toString(), listen: true })
   await migrateToLatest(database.knex)
   return {
     ...database,
+    url: url.toString(),
     async close() {
       await database.close()
       await admin.raw(`drop database if exists ${name} with (force)`)

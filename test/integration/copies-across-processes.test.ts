@@ -1,0 +1,78 @@
+import pino from 'pino'
+import request from 'supertest'
+import { createApp } from '../../src/app'
+import { createRepositories } from '../../src/data'
+import { openDatabase, type Database } from '../../src/db/database'
+import { createServices } from '../../src/services'
+import { createTestApp, signIn, type TestApp } from '../support/test-app'
+
+// Each app process keeps copies of sessions and users and drops them when the database announces a
+// change. On PostgreSQL the second app here is a second process in all but name: its own connection
+// pool and its own listening connection, hearing of the first app's writes only through PostgreSQL.
+// On PGlite, which one process opens, it shares the first app's database.
+let t: TestApp
+let second: { app: ReturnType<typeof createApp>; db?: Database }
+
+beforeAll(async () => {
+  t = await createTestApp()
+  const db = t.db.url ? await openDatabase({ databaseUrl: t.db.url, listen: true }) : undefined
+  const repos = db ? createRepositories(db.knex, db.changes) : t.repos
+  const services = createServices(repos, t.clock, { disclosureMinimum: t.config.disclosureMinimum })
+  second = { app: createApp({ config: t.config, services, logger: pino({ level: 'silent' }) }), db }
+  // The second app's listener must be up before anything it keeps can be trusted, or tested.
+  for (let i = 0; i < 100 && !repos.changes.live; i++) await new Promise(resolve => setTimeout(resolve, 50))
+})
+afterAll(async () => {
+  await second.db?.close()
+  await t.close()
+})
+
+/** The second app's answer to a signed-in page, asked until it changes or two seconds pass. */
+async function secondAppUntil(cookie: string, status: number): Promise<number> {
+  let seen = 0
+  for (let i = 0; i < 40; i++) {
+    seen = (await request(second.app).get('/account').set('Cookie', cookie)).status
+    if (seen === status) return seen
+    await new Promise(resolve => setTimeout(resolve, 50))
+  }
+  return seen
+}
+
+/** The session cookie as a browser holds it: rolling sessions send it again with every page. */
+async function cookieOf(agent: ReturnType<typeof request.agent>): Promise<string> {
+  const response = await agent.get('/account').expect(200)
+  const cookies = ([] as string[]).concat(response.headers['set-cookie'] ?? [])
+  return cookies.map(c => c.split(';')[0]).join('; ')
+}
+
+it('signs a browser out on every app at once when it signs out on one', async () => {
+  const { agent, csrf } = await signIn(t.app, (await t.createUser('analyst')).email)
+  const cookie = await cookieOf(agent)
+  expect(cookie).not.toBe('')
+  // Seen, and so kept, by the second app.
+  for (let i = 0; i < 3; i++) await request(second.app).get('/account').set('Cookie', cookie).expect(200)
+  await agent.post('/logout').type('form').send({ _csrf: csrf }).expect(302)
+  expect(await secondAppUntil(cookie, 302)).toBe(302)
+})
+
+it('refuses a disabled account on every app, and shows a changed role at once', async () => {
+  const admin = await t.createUser('admin')
+  const user = await t.createUser('analyst')
+  const { agent } = await signIn(t.app, user.email)
+  const cookie = await cookieOf(agent)
+  const home = await request(second.app).get('/').set('Cookie', cookie).expect(200)
+  expect(home.text).toContain('Insights')
+  await t.db
+    .knex('users')
+    .where({ id: user.id })
+    .update({ role: 'respondent', organisation_id: (await t.repos.organisations.findBySlug('hackney'))!.id })
+  let after = ''
+  for (let i = 0; i < 40 && !after.includes('Assessments'); i++) {
+    after = (await request(second.app).get('/').set('Cookie', cookie)).text
+    if (!after.includes('Assessments')) await new Promise(resolve => setTimeout(resolve, 50))
+  }
+  expect(after).toContain('Assessments')
+  expect(after).not.toContain('>Insights<')
+  await t.services.users.setDisabled(user.id, true, admin.id)
+  expect(await secondAppUntil(cookie, 302)).toBe(302)
+})

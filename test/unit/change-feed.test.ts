@@ -1,0 +1,63 @@
+import { EventEmitter } from 'node:events'
+import type { Knex } from 'knex'
+import { ChangeFeed, parseChange, type Change } from '../../src/db/change-feed'
+
+describe('parseChange', () => {
+  it('reads what the triggers announce', () => {
+    expect(parseChange('session:0cc175b9c0f1b6a831c399e269772661')).toEqual({
+      kind: 'session',
+      key: '0cc175b9c0f1b6a831c399e269772661',
+    })
+    expect(parseChange('user:42')).toEqual({ kind: 'user', key: '42' })
+    expect(parseChange('data:assessments')).toEqual({ kind: 'data', key: 'assessments' })
+  })
+
+  it('ignores anything else on the channel', () => {
+    expect(parseChange('hello')).toBeUndefined()
+    expect(parseChange('table:users')).toBeUndefined()
+    expect(parseChange('')).toBeUndefined()
+  })
+})
+
+describe('a feed watching this process’s writes', () => {
+  const heard = (sql: string): Change[] => {
+    const knex = new EventEmitter()
+    const feed = new ChangeFeed()
+    const changes: Change[] = []
+    feed.onChange(change => changes.push(change))
+    feed.watchWrites(knex as unknown as Knex)
+    knex.emit('query', { sql })
+    return changes
+  }
+
+  it('drops every copy of users on any write to users', () => {
+    expect(heard('update "users" set "role" = ? where "id" = ?')).toEqual([{ kind: 'user', key: '*' }])
+    expect(heard('delete from "users" where "id" = ?')).toEqual([{ kind: 'user', key: '*' }])
+  })
+
+  it('drops session copies on a delete of sessions, and leaves single-session writes to their repository', () => {
+    expect(heard(`delete from "sessions" where (data->>'userId')::int = ?`)).toEqual([{ kind: 'session', key: '*' }])
+    expect(heard('update "sessions" set "expires_at" = ? where "sid" = ?')).toEqual([])
+  })
+
+  it('marks a data change for every table a view is made from, inside a statement with CTEs too', () => {
+    expect(heard('insert into "moderations" ("level") values (?)')).toEqual([{ kind: 'data', key: 'moderations' }])
+    const save = `with target as (select s.id from assessments s for update of s),
+      written as (insert into answers (level) select ? from target on conflict (assessment_id) do update set level = ?),
+      audited as (insert into audit_events (action) select ? from written) select 1`
+    expect(heard(save)).toEqual([{ kind: 'data', key: 'answers' }])
+  })
+
+  it('hears nothing of reads, even ones that lock', () => {
+    expect(heard('select * from "answers" where "assessment_id" = ? for update')).toEqual([])
+    expect(heard('select "data" from "sessions" where "sid" = ?')).toEqual([])
+  })
+
+  it('counts data changes and is never live on its own, so nothing is kept on its word', () => {
+    const feed = new ChangeFeed()
+    feed.emit({ kind: 'data', key: 'rounds' })
+    feed.emit({ kind: 'user', key: '1' })
+    expect(feed.dataChanges).toBe(1)
+    expect(feed.live).toBe(false)
+  })
+})
