@@ -100,13 +100,15 @@ export interface AnswerSaveContext {
 
 /**
  * Writes one answer and its audit event in a single statement, on condition that nothing moved since
- * they were read: the assessment is at `assessmentRevision` (no state change) and the answer at
- * `answerRevision` (0 for none). The assessment row is locked first, as every save does. One round trip
+ * they were read: the assessment is at `assessmentRevision` (no state change), its round open with the
+ * dates it was read with, and the answer at `answerRevision` (0 for none). The assessment row is locked first, as every save does. One round trip
  * instead of five; false when the condition failed and nothing was written.
  */
 const WRITE_IF_CURRENT = `
   with target as (
-    select id from assessments where id = ? and revision = ? for update
+    select s.id from assessments s join rounds r on r.id = s.round_id
+    where s.id = ? and s.revision = ? and r.opens_on = ?::date and r.closes_on = ?::date and r.closed_at is null
+    for update of s
   ), written as (
     insert into answers (assessment_id, question_key, level, value, not_applicable, evidence, revision, updated_at, updated_by, carried_from)
     select target.id, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, null from target
@@ -265,7 +267,13 @@ export function assessmentRepository(knex: Knex) {
 
     /** See WRITE_IF_CURRENT. */
     async writeAnswerIfCurrent(
-      guard: { assessmentId: number; assessmentRevision: number; questionKey: string; answerRevision: number },
+      guard: {
+        assessmentId: number
+        assessmentRevision: number
+        round: Pick<Round, 'opensOn' | 'closesOn'>
+        questionKey: string
+        answerRevision: number
+      },
       content: AnswerContent,
       meta: { at: Date; by: number },
       event: AuditEventInput,
@@ -279,6 +287,8 @@ export function assessmentRepository(knex: Knex) {
       const result = await knex.raw<{ rows: { written: number }[] }>(WRITE_IF_CURRENT, [
         guard.assessmentId,
         guard.assessmentRevision,
+        guard.round.opensOn,
+        guard.round.closesOn,
         row.question_key,
         row.level,
         row.value,

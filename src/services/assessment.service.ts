@@ -217,10 +217,19 @@ export function assessmentService(repos: Repositories, questionnaires: Questionn
   }
 
   /**
-   * The everyday autosave, in one write: when what was read says the save will go through (an editable,
-   * started assessment and the answer at the revision the browser had), the answer and its audit event
-   * are written on condition that neither has moved since. Undefined when any of that does not hold, so
-   * the caller takes the locked path, which decides every other case.
+   * What this process last wrote of each answer (assessment and question), with the assessment and
+   * round as they were: the next save of the same answer, the autosave's usual case, need not read
+   * them again. A copy may be stale (another process, another tab); the guarded write then fails and
+   * the locked path decides, so a stale copy costs a trip and never a wrong answer.
+   */
+  const lastWritten = new Map<string, AnswerSaveContext>()
+  const LAST_WRITTEN_KEPT = 10_000
+
+  /**
+   * The everyday autosave, in one write: when what is known says the save will go through (an editable,
+   * started assessment, its round open, and the answer at the revision the browser had), the answer and
+   * its audit event are written on condition that none of them has moved since. Undefined when any of
+   * that does not hold, so the caller takes the locked path, which decides every other case.
    */
   async function saveWithoutWaiting(
     user: User,
@@ -228,21 +237,40 @@ export function assessmentService(repos: Repositories, questionnaires: Questionn
     questionKey: string,
     content: AnswerContent,
     revision: number,
+    known: 'read now' | 'remembered',
   ): Promise<{ revision: number; savedAt: Date } | undefined> {
     if (assessment.state === 'not_started') return undefined
     if (!editability(user, assessment, roundStatus(round, clock())).allowed) return undefined
     if (revision !== (answer?.revision ?? 0)) return undefined
     const unchanged = sameContent(answer ?? EMPTY_ANSWER, content)
-    // Nothing to write: the answer is already what the browser has.
-    if (unchanged && !answer?.carriedFrom) return { revision, savedAt: answer?.updatedAt ?? clock() }
+    // Nothing to write, if what was just read is what the browser has; a remembered copy cannot say so.
+    if (unchanged && !answer?.carriedFrom)
+      return known === 'read now' ? { revision, savedAt: answer?.updatedAt ?? clock() } : undefined
     const at = clock()
     const written = await repos.assessments.writeAnswerIfCurrent(
-      { assessmentId: assessment.id, assessmentRevision: assessment.revision, questionKey, answerRevision: revision },
+      {
+        assessmentId: assessment.id,
+        assessmentRevision: assessment.revision,
+        round,
+        questionKey,
+        answerRevision: revision,
+      },
       content,
       { at, by: user.id },
       answerEvent(user, assessment.id, questionKey, answer, content, unchanged, at),
     )
-    return written ? { revision: revision + 1, savedAt: at } : undefined
+    if (!written) return undefined
+    const now: Answer = {
+      questionKey,
+      ...content,
+      revision: revision + 1,
+      updatedAt: at,
+      updatedBy: { id: user.id, name: user.name },
+      carriedFrom: null,
+    }
+    if (lastWritten.size >= LAST_WRITTEN_KEPT) lastWritten.clear()
+    lastWritten.set(`${assessment.id}:${questionKey}`, { assessment, round, answer: now })
+    return { revision: revision + 1, savedAt: at }
   }
 
   return {
@@ -287,7 +315,10 @@ export function assessmentService(repos: Repositories, questionnaires: Questionn
       questionKey: string,
       body: Record<string, unknown>,
     ): Promise<{ revision: number; savedAt: Date }> {
-      const context = Number.isSafeInteger(id) ? await repos.assessments.answerSaveContext(id, questionKey) : undefined
+      const remembered = lastWritten.get(`${id}:${questionKey}`)
+      const context =
+        remembered ??
+        (Number.isSafeInteger(id) ? await repos.assessments.answerSaveContext(id, questionKey) : undefined)
       // Respondents learn nothing of other organisations' assessments, not even that they exist.
       if (!context || (!isCentralRole(user.role) && user.organisationId !== context.assessment.organisationId))
         throw new NotFoundError('There is no such assessment')
@@ -306,11 +337,15 @@ export function assessmentService(repos: Repositories, questionnaires: Questionn
       const checked = checkAnswer(question, body)
       if (!checked.content)
         throw new ValidationError(checked.problems.map(p => ({ field: p.pointer, message: p.message })))
-      const quick = await saveWithoutWaiting(user, context, questionKey, checked.content, revision)
+      const known = remembered ? 'remembered' : 'read now'
+      const quick = await saveWithoutWaiting(user, context, questionKey, checked.content, revision, known)
       if (quick) return quick
+      lastWritten.delete(`${id}:${questionKey}`)
       // Anything else (a conflict, a refusal, the save that starts the assessment) is settled under the lock.
       const inputs = new Map([[questionKey, { content: checked.content, revision }]])
-      const [outcome] = await save(user, id, inputs, { confirmUnchanged: true }, { round, definition })
+      // A remembered round may have closed since: the locked path then reads everything afresh.
+      const loaded = remembered ? undefined : { round, definition }
+      const [outcome] = await save(user, id, inputs, { confirmUnchanged: true }, loaded)
       if (!outcome) throw new Error('no outcome')
       if (outcome.outcome === 'conflict') throw new AnswerConflictError(outcome.current ?? missingAnswer(questionKey))
       const saved =

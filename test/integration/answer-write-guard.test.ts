@@ -40,7 +40,13 @@ afterAll(() => t.close())
 
 const write = async (assessmentRevision: number, answerRevision: number, level: number) =>
   t.repos.assessments.writeAnswerIfCurrent(
-    { assessmentId, assessmentRevision, questionKey: key, answerRevision },
+    {
+      assessmentId,
+      assessmentRevision,
+      round: (await t.repos.assessments.answerSaveContext(assessmentId, key))!.round,
+      questionKey: key,
+      answerRevision,
+    },
     content(level),
     { at: t.clock(), by: respondentId },
     event(level),
