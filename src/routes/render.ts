@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import type { Response } from 'express'
 import { keptBody, type KeptBodies } from './kept-bodies'
 
@@ -15,6 +16,9 @@ export interface BodyCache {
   bodyLocals: () => Record<string, unknown>
 }
 
+/** Where a kept body goes in the layout: unguessable, so no text on any page can contain it. */
+const BODY_MARK = `<!-- body ${randomUUID()} -->`
+
 /** Renders a page inside views/layout.ejs; with a cache, a body rendered before is sent again as it was. */
 export async function renderPage(
   res: Response,
@@ -24,11 +28,18 @@ export async function renderPage(
   cache?: BodyCache,
 ): Promise<void> {
   const all = { ...res.locals, ...locals }
-  const body = cache
-    ? await keptBody(cache.bodies, cache.key, () => renderView(res, view, { ...all, ...cache.bodyLocals() }))
-    : await renderView(res, view, all)
-  res
-    .status(status)
-    .type('html')
-    .send(await renderView(res, 'layout', { ...all, body }))
+  if (!cache) {
+    const body = await renderView(res, view, all)
+    res
+      .status(status)
+      .type('html')
+      .send(await renderView(res, 'layout', { ...all, body }))
+    return
+  }
+  const body = await keptBody(cache.bodies, cache.key, () => renderView(res, view, { ...all, ...cache.bodyLocals() }))
+  // The layout is the user's own; the kept body goes into it as bytes, not copied into a new string.
+  const layout = await renderView(res, 'layout', { ...all, body: BODY_MARK })
+  const at = layout.indexOf(BODY_MARK)
+  const page = Buffer.concat([Buffer.from(layout.slice(0, at)), body, Buffer.from(layout.slice(at + BODY_MARK.length))])
+  res.status(status).type('html').send(page)
 }
