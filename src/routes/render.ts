@@ -40,6 +40,18 @@ export async function renderPage(
   // The layout is the user's own; the kept body goes into it as bytes, not copied into a new string.
   const layout = await renderView(res, 'layout', { ...all, body: BODY_MARK })
   const at = layout.indexOf(BODY_MARK)
-  const page = Buffer.concat([Buffer.from(layout.slice(0, at)), body, Buffer.from(layout.slice(at + BODY_MARK.length))])
-  res.status(status).type('html').send(page)
+  const head = Buffer.from(layout.slice(0, at))
+  const tail = Buffer.from(layout.slice(at + BODY_MARK.length))
+  res
+    .status(status)
+    .type('html')
+    .set('Content-Length', String(head.length + body.length + tail.length))
+  if (res.req.method === 'HEAD') {
+    res.end()
+    return
+  }
+  // Written in three parts, so the kept body is never copied.
+  res.write(head)
+  res.write(body)
+  res.end(tail)
 }
