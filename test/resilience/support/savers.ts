@@ -95,6 +95,8 @@ export async function putAnswer(request: SaveRequest): Promise<SaveResponse> {
 /** Everything a set of savers tried and was told. */
 export class SaveLog {
   readonly attempts: Attempt[] = []
+  /** Saves sent and not yet answered, as the savers see them. */
+  inFlight = 0
   readonly acknowledged: Acknowledged[] = []
 
   count(outcome: Outcome): number {
@@ -131,6 +133,7 @@ export async function saveUntil(
   for (let turn = 0; !stopped(); turn++) {
     const key = keys[turn % keys.length] ?? ''
     const level = ((levels.get(key) ?? 0) % 5) + 1
+    log.inFlight++
     const { attempt, body } = await putAnswer({
       base: base(),
       session: respondent.session,
@@ -139,6 +142,7 @@ export async function saveUntil(
       level,
       revision: revisions.get(key) ?? 0,
     })
+    log.inFlight--
     log.attempts.push(attempt)
     if (attempt.outcome === 200) {
       const revision = (body as { revision: number }).revision
