@@ -8,7 +8,7 @@ import type { Services } from '../services'
 import { EntryConflictError, type EntryView } from '../services/pipeline.service'
 import { field } from './form-errors'
 import { paths } from './paths'
-import { entryId, organisationRef, slugFor, WRITERS } from './pipeline-request'
+import { entryId, organisationRef, slugFor, WRITERS, sentToChooseOrganisation } from './pipeline-request'
 import {
   entryFormErrors,
   formValuesOf,
@@ -79,13 +79,9 @@ export function pipelineEntryRoutes(services: Services): RouteDefinition[] {
 
   return [
     route('get', paths.pipelineNew, WRITERS, async (req, res) => {
+      if (sentToChooseOrganisation(req, res)) return
       const user = signedInUser(req)
       const ref = organisationRef(req)
-      // An administrator arriving without an organisation first chooses one.
-      if (!ref && user.role === 'admin') {
-        res.redirect(paths.pipeline)
-        return
-      }
       const organisation = await services.pipeline.writable(user, ref)
       await renderForm(req, res, { organisation, values: formValuesOf() })
     }),

@@ -7,7 +7,7 @@ import { signedInUser } from '../middleware/require-access'
 import type { Services } from '../services'
 import { ImportRejectedError } from '../services/pipeline.service'
 import { paths } from './paths'
-import { organisationRef, slugFor, WRITERS } from './pipeline-request'
+import { organisationRef, slugFor, WRITERS, sentToChooseOrganisation } from './pipeline-request'
 import { withOrganisation } from './presenters/pipeline.presenter'
 import { renderPage } from './render'
 import { route, type RouteDefinition } from './route-table'
@@ -45,12 +45,9 @@ export function pipelineImportRoutes(services: Services): RouteDefinition[] {
     }),
 
     route('get', paths.pipelineImport, WRITERS, async (req, res) => {
+      if (sentToChooseOrganisation(req, res)) return
       const user = signedInUser(req)
       const ref = organisationRef(req)
-      if (!ref && user.role === 'admin') {
-        res.redirect(paths.pipeline)
-        return
-      }
       await renderImport(req, res, await services.pipeline.writable(user, ref))
     }),
 

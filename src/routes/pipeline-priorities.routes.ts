@@ -6,7 +6,7 @@ import { signedInUser } from '../middleware/require-access'
 import type { Services } from '../services'
 import { field, formErrors } from './form-errors'
 import { paths } from './paths'
-import { organisationRef, slugFor, WRITERS } from './pipeline-request'
+import { organisationRef, slugFor, WRITERS, sentToChooseOrganisation } from './pipeline-request'
 import { withOrganisation } from './presenters/pipeline.presenter'
 import { renderPage } from './render'
 import { route, type RouteDefinition } from './route-table'
@@ -47,12 +47,9 @@ export function pipelinePriorityRoutes(services: Services): RouteDefinition[] {
 
   return [
     route('get', paths.pipelinePriorities, WRITERS, async (req, res) => {
+      if (sentToChooseOrganisation(req, res)) return
       const user = signedInUser(req)
       const ref = organisationRef(req)
-      if (!ref && user.role === 'admin') {
-        res.redirect(paths.pipeline)
-        return
-      }
       const organisation = await services.pipeline.writable(user, ref)
       const { priorities } = await services.pipeline.priorities(user, ref)
       await renderForm(

@@ -1,8 +1,10 @@
-import type { Request } from 'express'
+import type { Request, Response } from 'express'
 import { isCentralRole } from '../domain/roles'
 import type { User } from '../domain/user'
 import type { OrganisationRef } from '../services/pipeline-access'
+import { signedInUser } from '../middleware/require-access'
 import { field } from './form-errors'
+import { paths } from './paths'
 import { positiveId } from './params'
 
 /** The roles that change an organisation's pipeline: its own respondents, and admins on its behalf. */
@@ -19,3 +21,13 @@ export const slugFor = (user: User, organisation: { slug: string }): string | un
   isCentralRole(user.role) ? organisation.slug : undefined
 
 export const entryId = (req: Request): number => positiveId(req.params.id)
+
+/**
+ * An administrator opening a pipeline form without saying for which organisation is sent to the
+ * pipeline page to choose one. True when the response has been sent.
+ */
+export function sentToChooseOrganisation(req: Request, res: Response): boolean {
+  if (organisationRef(req) || signedInUser(req).role !== 'admin') return false
+  res.redirect(paths.pipeline)
+  return true
+}
