@@ -1,4 +1,5 @@
 import type { Knex } from 'knex'
+import { deafFeed, type ChangeFeed } from '../db/change-feed'
 import type { Answer, AnswerContent } from '../domain/assessment/answer'
 import type { Round } from '../domain/assessment/round'
 import type { AssessmentState } from '../domain/assessment/workflow'
@@ -101,12 +102,14 @@ export interface AnswerSaveContext {
 /**
  * Writes one answer and its audit event in a single statement, on condition that nothing moved since
  * they were read: the assessment is at `assessmentRevision` (no state change), its round open with the
- * dates it was read with, and the answer at `answerRevision` (0 for none). The assessment row is locked first, as every save does. One round trip
- * instead of five; false when the condition failed and nothing was written.
+ * dates it was read with, and the answer at `answerRevision` (0 for none). The assessment row is locked
+ * first, as every save does. One round trip instead of five; false when the condition failed and nothing
+ * was written. A save that goes ahead is announced by the app once committed, not by the triggers
+ * (`ldm.announced`, migration 20261130010000).
  */
 const WRITE_IF_CURRENT = `
   with target as (
-    select s.id from assessments s join rounds r on r.id = s.round_id
+    select s.id, set_config('ldm.announced', 'on', true) from assessments s join rounds r on r.id = s.round_id
     where s.id = ? and s.revision = ? and r.opens_on = ?::date and r.closes_on = ?::date and r.closed_at is null
     for update of s
   ), written as (
@@ -124,7 +127,7 @@ const WRITE_IF_CURRENT = `
   )
   select count(*)::int as written from written`
 
-export function assessmentRepository(knex: Knex) {
+export function assessmentRepository(knex: Knex, changes: ChangeFeed = deafFeed()) {
   const answers = (db: Db) =>
     db('answers as a')
       .leftJoin('users as u', 'u.id', 'a.updated_by')
@@ -306,7 +309,11 @@ export function assessmentRepository(knex: Knex) {
         audit.before,
         audit.after,
       ])
-      return result.rows[0]?.written === 1
+        // Prepared once per connection: planning this statement cost PostgreSQL more than running it.
+        .options({ name: 'write_answer_if_current' })
+      const written = result.rows[0]?.written === 1
+      if (written) changes.announce({ kind: 'data', key: 'answers' })
+      return written
     },
   }
 }

@@ -18,7 +18,7 @@ import { userRepository } from './user.repository'
 export function createRepositories(knex: Knex, changes: ChangeFeed = deafFeed()) {
   return {
     changes,
-    assessments: assessmentRepository(knex),
+    assessments: assessmentRepository(knex, changes),
     audit: auditRepository(knex),
     database: healthRepository(knex),
     invitations: invitationRepository(knex),

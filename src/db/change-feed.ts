@@ -31,6 +31,12 @@ export class ChangeFeed {
   private isLive = false
   private deafCount = 0
   private dataCount = 0
+  private readonly queued = new Set<string>()
+  private sending: Promise<void> | undefined
+  private closing = false
+
+  /** `send` notifies every process of some changes at once; without it (PGlite) no other process can hear. */
+  constructor(private readonly send?: (payloads: string[]) => Promise<void>) {}
 
   get live(): boolean {
     return this.isLive
@@ -53,6 +59,50 @@ export class ChangeFeed {
   emit(change: Change): void {
     if (change.kind === 'data') this.dataCount++
     for (const listener of this.listeners) listener(change)
+  }
+
+  /**
+   * Tells every other process of a change this one has committed with a statement that asked the
+   * triggers not to (migration 20261130010000): notifying from inside a save made every save in the
+   * cluster wait for the others' commits, one at a time. One notification is on its way at a time, and
+   * changes announced meanwhile go together in the next, so a burst of saves costs a few notifications.
+   * Call it only once the change has committed, or a listener could look before it is there.
+   */
+  announce(change: Change): void {
+    if (!this.send || this.closing) return
+    this.queued.add(`${change.kind}:${change.key}`)
+    this.sending ??= this.sendQueued()
+  }
+
+  /** Waits until every change announced so far has been sent, or given up on. */
+  async announced(): Promise<void> {
+    await this.sending
+  }
+
+  /** What is queued is sent once more, without waiting for a database that is away; then nothing is. */
+  protected async stopAnnouncing(): Promise<void> {
+    this.closing = true
+    await this.sending
+  }
+
+  private async sendQueued(): Promise<void> {
+    let failures = 0
+    while (this.queued.size > 0 && this.send) {
+      const payloads = [...this.queued]
+      this.queued.clear()
+      try {
+        await this.send(payloads)
+        failures = 0
+      } catch {
+        // The database is away. Its listeners are then deaf too and will check afresh when they hear again;
+        // try for a while, then leave the rest to the age limit on copies (see loadRoundResults).
+        if (this.closing || ++failures > ANNOUNCE_ATTEMPTS) break
+        for (const payload of payloads) this.queued.add(payload)
+        await new Promise(resolve => setTimeout(resolve, ANNOUNCE_RETRY_MS))
+      }
+    }
+    this.queued.clear()
+    this.sending = undefined
   }
 
   protected hearing(): void {
@@ -84,9 +134,25 @@ export class ChangeFeed {
 
   async close(): Promise<void> {
     this.deaf()
-    return Promise.resolve()
+    await this.stopAnnouncing()
   }
 }
+
+const ANNOUNCE_ATTEMPTS = 20
+const ANNOUNCE_RETRY_MS = 250
+
+/**
+ * Sends notifications through the pool. Nothing is written, so the commit need not wait for the disk,
+ * and should not: every notifying transaction waits for the one before it to finish committing.
+ */
+export const announceThrough =
+  (knex: Knex) =>
+  async (payloads: string[]): Promise<void> => {
+    await knex.raw(
+      `select set_config('synchronous_commit', 'off', true), pg_notify('${CHANGE_CHANNEL}', payload) from unnest(?::text[]) payload`,
+      [payloads],
+    )
+  }
 
 const STARTS_A_WRITE = /^\s*(insert|update|delete|with)\b/i
 const WRITES_TO = /(insert into|update|delete from)\s+"?(\w+)"?/gi
@@ -113,8 +179,11 @@ export class PostgresChangeFeed extends ChangeFeed {
   private attempt = 0
   private timer: NodeJS.Timeout | undefined
 
-  constructor(private readonly connectionString: string) {
-    super()
+  constructor(
+    private readonly connectionString: string,
+    send: (payloads: string[]) => Promise<void>,
+  ) {
+    super(send)
     this.connect()
   }
 
@@ -156,6 +225,7 @@ export class PostgresChangeFeed extends ChangeFeed {
   override async close(): Promise<void> {
     this.closed = true
     clearTimeout(this.timer)
+    await this.stopAnnouncing()
     const client = this.client
     this.client = undefined
     this.deaf()

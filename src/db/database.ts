@@ -3,7 +3,7 @@ import { PGlite } from '@electric-sql/pglite'
 import knexFactory, { type Knex } from 'knex'
 import ClientPGLite from 'knex-pglite'
 import pg from 'pg'
-import { ChangeFeed, PgliteChangeFeed, PostgresChangeFeed } from './change-feed'
+import { announceThrough, ChangeFeed, PgliteChangeFeed, PostgresChangeFeed } from './change-feed'
 import { lockDirectory } from './directory-lock'
 import { MigrationFolder, normaliseMigrationNames } from './migration-source'
 
@@ -115,7 +115,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   if (options.databaseUrl !== undefined) {
     const knex = knexFactory(postgresConfig(options.databaseUrl, options.poolMax))
     // Only a process that serves requests keeps copies; a tool run once needs no listener.
-    const changes = options.listen ? new PostgresChangeFeed(options.databaseUrl) : new ChangeFeed()
+    const send = announceThrough(knex)
+    const changes = options.listen ? new PostgresChangeFeed(options.databaseUrl, send) : new ChangeFeed(send)
     changes.watchWrites(knex)
     return {
       knex,

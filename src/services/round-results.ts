@@ -46,11 +46,18 @@ const byOrganisationName = (a: OrganisationResult, b: OrganisationResult) =>
 
 interface CacheEntry {
   version: string
-  /** What the change feed had heard when the version was last read (see ChangeFeed). */
-  heard: { deafness: number; dataChanges: number }
+  /** What the change feed had heard when the version was last read (see ChangeFeed), and when. */
+  heard: { deafness: number; dataChanges: number; at: number }
   results: Omit<RoundResults, 'memo' | 'memoAsync'>
   memo: Map<string, unknown>
 }
+
+/**
+ * How long a copy stands on the feed's word alone. A save is announced by its app just after it commits
+ * (ChangeFeed.announce), so an app killed in that moment leaves it unannounced: this bounds how long any
+ * other process could show the round without it.
+ */
+const UNCHECKED_MS = 5_000
 
 /** The rounds most recently read, per database: enough for the rounds people compare at once. */
 const CACHED_ROUNDS = 8
@@ -80,13 +87,15 @@ export async function loadRoundResults(
   // tables, not the round: their versions are part of it.
   const feed = repos.changes
   let entry = cache.get(roundId)
+  const now = Date.now()
   const unheard =
     entry !== undefined &&
     feed.live &&
     entry.heard.deafness === feed.deafness &&
-    entry.heard.dataChanges === feed.dataChanges
+    entry.heard.dataChanges === feed.dataChanges &&
+    now - entry.heard.at < UNCHECKED_MS
   if (!entry || !unheard) {
-    const heard = { deafness: feed.deafness, dataChanges: feed.dataChanges }
+    const heard = { deafness: feed.deafness, dataChanges: feed.dataChanges, at: now }
     const version = await repos.rounds.resultsVersion(roundId)
     if (entry?.version === version) {
       entry.heard = heard

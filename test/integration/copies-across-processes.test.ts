@@ -3,7 +3,9 @@ import request from 'supertest'
 import { createApp } from '../../src/app'
 import { createRepositories } from '../../src/data'
 import { openDatabase, type Database } from '../../src/db/database'
+import { allQuestions } from '../../src/domain/questionnaire/definition'
 import { createServices } from '../../src/services'
+import { assessmentOf, createRound } from '../support/rounds'
 import { createTestApp, signIn, type TestApp } from '../support/test-app'
 
 // Each app process keeps copies of sessions and users and drops them when the database announces a
@@ -75,4 +77,38 @@ it('refuses a disabled account on every app, and shows a changed role at once', 
   expect(after).not.toContain('>Insights<')
   await t.services.users.setDisabled(user.id, true, admin.id)
   expect(await secondAppUntil(cookie, 302)).toBe(302)
+})
+
+it('shows every save of an answer on every app at once, and a change by any other tool too', async () => {
+  const roundId = await createRound(t, { organisations: ['merton'] })
+  const assessmentId = await assessmentOf(t, roundId, 'merton')
+  const respondent = await signIn(t.app, (await t.createUser('respondent', { organisation: 'merton' })).email)
+  const analyst = await signIn(second.app, (await t.createUser('analyst')).email)
+  const [key = ''] = allQuestions((await t.services.questionnaires.get('london-digital-maturity', 2)).definition)
+    .filter(q => q.question.type === 'maturity')
+    .map(q => q.question.key)
+  const save = (evidence: string, revision: number) =>
+    respondent.agent
+      .put(`/api/v1/assessments/${assessmentId}/answers/${key}`)
+      .set('X-CSRF-Token', respondent.csrf)
+      .send({ level: 2, evidence, revision })
+      .expect(200)
+  /** The second app's export of the round, asked until it holds `text` or two seconds pass. */
+  const exportHolds = async (text: string) => {
+    for (let i = 0; i < 40; i++) {
+      if ((await analyst.agent.get(`/rounds/${roundId}/export.csv`).expect(200)).text.includes(text)) return true
+      await new Promise(resolve => setTimeout(resolve, 50))
+    }
+    return false
+  }
+  await save('First draft', 0)
+  expect(await exportHolds('First draft')).toBe(true)
+  // The second save of an answer is written in one statement and announced by the app once committed.
+  await save('Second draft', 1)
+  expect(await exportHolds('Second draft')).toBe(true)
+  await save('Third draft', 2)
+  expect(await exportHolds('Third draft')).toBe(true)
+  // A tool writing straight to the database is announced by the triggers.
+  await t.db.knex('answers').where({ assessment_id: assessmentId, question_key: key }).update({ evidence: 'By a tool' })
+  expect(await exportHolds('By a tool')).toBe(true)
 })

@@ -61,3 +61,60 @@ describe('a feed watching this process’s writes', () => {
     expect(feed.live).toBe(false)
   })
 })
+
+describe('announcing this process’s own committed writes', () => {
+  /** A send that holds each notification until the test lets it go, as a slow database would. */
+  function slowSend() {
+    const sent: string[][] = []
+    const waiting: ((error?: Error) => void)[] = []
+    const send = (payloads: string[]) => {
+      sent.push(payloads)
+      return new Promise<void>((resolve, reject) => waiting.push(error => (error ? reject(error) : resolve())))
+    }
+    const release = async (error?: Error) => {
+      waiting.shift()?.(error)
+      await new Promise(resolve => setImmediate(resolve))
+    }
+    return { sent, send, release }
+  }
+
+  it('sends at once, then everything announced meanwhile together in the next notification', async () => {
+    const { sent, send, release } = slowSend()
+    const feed = new ChangeFeed(send)
+    feed.announce({ kind: 'data', key: 'answers' })
+    feed.announce({ kind: 'data', key: 'answers' })
+    feed.announce({ kind: 'data', key: 'moderations' })
+    feed.announce({ kind: 'data', key: 'answers' })
+    expect(sent).toEqual([['data:answers']])
+    await release()
+    expect(sent).toEqual([['data:answers'], ['data:answers', 'data:moderations']])
+    await release()
+    await feed.announced()
+    expect(sent).toHaveLength(2)
+  })
+
+  it('tries again while the database is away, and sends nothing more once closed', async () => {
+    jest.useFakeTimers({ doNotFake: ['setImmediate'] })
+    try {
+      const { sent, send, release } = slowSend()
+      const feed = new ChangeFeed(send)
+      feed.announce({ kind: 'data', key: 'answers' })
+      await release(new Error('connection refused'))
+      await jest.advanceTimersByTimeAsync(1_000)
+      expect(sent).toEqual([['data:answers'], ['data:answers']])
+      await release()
+      const closed = feed.close()
+      await closed
+      feed.announce({ kind: 'data', key: 'rounds' })
+      expect(sent).toHaveLength(2)
+    } finally {
+      jest.useRealTimers()
+    }
+  })
+
+  it('is silent where no other process can hear (PGlite)', async () => {
+    const feed = new ChangeFeed()
+    feed.announce({ kind: 'data', key: 'answers' })
+    await expect(feed.announced()).resolves.toBeUndefined()
+  })
+})
