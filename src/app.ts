@@ -1,7 +1,6 @@
 import path from 'node:path'
 import ejs from 'ejs'
 import express, { type Express, type RequestHandler } from 'express'
-import session from 'express-session'
 import type { Logger } from 'pino'
 import type { Config } from './config'
 import { bearerTokens, browserOnly } from './middleware/bearer-token'
@@ -12,9 +11,8 @@ import { fileUploads } from './middleware/file-uploads'
 import { siteLocals, userLocals } from './middleware/locals'
 import { createLogger, requestLogging } from './middleware/logging'
 import { privateResponses } from './middleware/private-responses'
-import { saveSessionBeforeRedirect } from './middleware/save-session-before-redirect'
 import { securityHeaders } from './middleware/security'
-import { DatabaseSessionStore } from './middleware/session-store'
+import { sessions } from './middleware/sessions'
 import { refuseUnstorableText } from './middleware/unstorable-text'
 import { paths } from './routes/paths'
 import { PROJECT_ROOT } from './project-root'
@@ -46,15 +44,13 @@ function setUpStaticFiles(app: Express, production: boolean): void {
 
 function setUpSessions(app: Express, config: Config, services: Services): RequestHandler {
   if (config.trustProxy) app.set('trust proxy', 1)
-  const idleMs = config.sessionIdleMinutes * 60_000
-  return session({
-    name: SESSION_COOKIE,
+  return sessions({
+    cookieName: SESSION_COOKIE,
     secret: config.sessionSecret,
-    store: new DatabaseSessionStore(services.sessions, idleMs, services.clock),
-    resave: false,
-    saveUninitialized: false,
-    rolling: true,
-    cookie: { httpOnly: true, sameSite: 'lax', secure: config.env === 'production', maxAge: idleMs },
+    idleMs: config.sessionIdleMinutes * 60_000,
+    secure: config.env === 'production',
+    sessions: services.sessions,
+    now: services.clock,
   })
 }
 
@@ -94,13 +90,7 @@ export function createApp({ config, services, logger = createLogger(config.logLe
   app.use(fileUploads)
   app.use(bearerTokens(services.tokens))
   app.use(
-    browserOnly(
-      setUpSessions(app, config, services),
-      saveSessionBeforeRedirect,
-      loadCurrentUser(services.auth),
-      userLocals(locals),
-      verifyCsrf,
-    ),
+    browserOnly(setUpSessions(app, config, services), loadCurrentUser(services.auth), userLocals(locals), verifyCsrf),
   )
   app.use(privateResponses)
   // After sign-in and CSRF checks, so a stranger is refused as one before their text is looked at.

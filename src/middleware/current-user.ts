@@ -16,6 +16,7 @@ export function loadCurrentUser(auth: AuthService): RequestHandler {
       next()
       return
     }
-    req.session.destroy(() => next())
+    await req.session.destroy()
+    next()
   }
 }

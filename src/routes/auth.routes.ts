@@ -10,20 +10,6 @@ import { route, type RouteDefinition } from './route-table'
 
 const SESSION_COOKIE = 'ldm.sid'
 
-const asError = (error: unknown): Error => (error instanceof Error ? error : new Error(String(error)))
-
-function regenerate(req: Request): Promise<void> {
-  return new Promise((resolve, reject) =>
-    req.session.regenerate((error: unknown) => (error ? reject(asError(error)) : resolve())),
-  )
-}
-
-function save(req: Request): Promise<void> {
-  return new Promise((resolve, reject) =>
-    req.session.save((error: unknown) => (error ? reject(asError(error)) : resolve())),
-  )
-}
-
 async function renderLogin(req: Request, res: Response, status: number, locals: Record<string, unknown>) {
   await renderPage(res, 'auth/login', { csrfToken: csrfToken(req), returnTo: '', email: '', ...locals }, status)
 }
@@ -90,10 +76,10 @@ export function authRoutes(services: Services): RouteDefinition[] {
           })
         case 'signed-in':
           // A new session id at sign-in, so an id planted before sign-in (session fixation) is worthless.
-          await regenerate(req)
+          await req.session.regenerate()
           req.session.userId = result.user.id
           csrfToken(req)
-          await save(req)
+          await req.session.save()
           {
             res.redirect(returnTo)
             return
@@ -102,10 +88,8 @@ export function authRoutes(services: Services): RouteDefinition[] {
     }),
 
     route('post', paths.logout, 'public', async (req, res) => {
-      // Cleared with the flags it was set with, so even the emptied cookie is HttpOnly, SameSite and Secure.
-      const { path, httpOnly, sameSite, secure } = req.session.cookie
-      await new Promise<void>(resolve => req.session.destroy(() => resolve()))
-      res.clearCookie(SESSION_COOKIE, { path, httpOnly, sameSite, secure: secure === true })
+      // Its cookie is cleared with the flags it was set with, so even the emptied one is HttpOnly and Secure.
+      await req.session.destroy()
       res.redirect(`${paths.login}?signedOut=1`)
     }),
 

@@ -1,4 +1,5 @@
 import type { UserWithHash } from '../data/user.repository'
+import type { Session } from '../middleware/sessions'
 import type { User } from '../domain/user'
 
 declare global {
@@ -8,17 +9,11 @@ declare global {
       user?: User
       /** The user row read with the session (null when it names none), so it need not be read again. */
       sessionUser?: UserWithHash | null
+      /** The browser's session (see middleware/sessions); a token request has none. */
+      session: Session
       /** Set when a personal access token, not the session, authenticated this API request. */
       authenticatedBy?: 'token'
     }
-  }
-}
-
-declare module 'express-session' {
-  interface SessionData {
-    userId: number
-    csrfToken: string
-    flash: { type: 'success' | 'important'; heading: string; body?: string }
   }
 }
 

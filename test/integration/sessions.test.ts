@@ -1,0 +1,116 @@
+import { createHmac } from 'node:crypto'
+import pino from 'pino'
+import request from 'supertest'
+import { createApp } from '../../src/app'
+import type { SessionRepository } from '../../src/data/session.repository'
+import { createTestApp, csrfFrom, signIn, type TestApp } from '../support/test-app'
+
+// The session middleware (src/middleware/sessions.ts) as a browser meets it. Sign-in, sign-out, fixation
+// and cookie flags are tested in auth.test.ts and the security suite.
+let t: TestApp
+
+beforeAll(async () => {
+  t = await createTestApp()
+})
+afterAll(() => t.close())
+
+const cookieOf = (response: request.Response): string | undefined =>
+  ([] as string[])
+    .concat((response.headers['set-cookie'] as string[] | string | undefined) ?? [])
+    .find(c => c.startsWith('ldm.sid='))
+
+const storedFor = async (userId: number) =>
+  (await t.db.knex('sessions').whereRaw(`(data->>'userId')::int = ?`, [userId])) as {
+    sid: string
+    data: Record<string, unknown>
+    expires_at: Date
+  }[]
+
+it('keeps signed-in the browsers of sessions stored before, with their cookie as express-session signed it', async () => {
+  const user = await t.createUser('analyst')
+  const sid = 'made-by-express-session-before-the-upgrade'
+  await t.db.knex('sessions').insert({
+    sid,
+    data: JSON.stringify({
+      cookie: { originalMaxAge: 1_800_000, expires: '2026-11-27T10:30:00.000Z', httpOnly: true, path: '/' },
+      userId: user.id,
+      csrfToken: 'a-token-from-before',
+    }),
+    expires_at: new Date(t.clock().getTime() + 60_000),
+  })
+  const signature = createHmac('sha256', t.config.sessionSecret).update(sid).digest('base64').replace(/=+$/, '')
+  const cookie = `ldm.sid=${encodeURIComponent(`s:${sid}.${signature}`)}`
+  const home = await request(t.app).get('/').set('Cookie', cookie).expect(200)
+  expect(csrfFrom(home.text)).toBe('a-token-from-before')
+  // The same id with any other signature is no one's session.
+  await request(t.app)
+    .get('/')
+    .set('Cookie', `ldm.sid=${encodeURIComponent(`s:${sid}.${signature.slice(1)}x`)}`)
+    .expect(302)
+    .expect('Location', /^\/login/)
+})
+
+it('stores a changed session before its redirect is sent, so the next page finds it', async () => {
+  const admin = await t.createUser('admin')
+  const other = await t.createUser('analyst')
+  const { agent, csrf } = await signIn(t.app, admin.email)
+  await agent.post(`/admin/users/${other.id}/disable`).type('form').send({ _csrf: csrf }).expect(302)
+  // Read the moment the redirect arrived: the flash is already stored.
+  const [stored] = await storedFor(admin.id)
+  expect(stored?.data.flash).toMatchObject({ heading: 'User disabled' })
+  const page = await agent.get('/admin/users').expect(200)
+  expect(page.text).toContain('User disabled')
+  // Shown once, and gone from the store as that page was sent.
+  expect((await storedFor(admin.id))[0]?.data.flash).toBeUndefined()
+  expect((await agent.get('/admin/users').expect(200)).text).not.toContain('User disabled')
+})
+
+it('sets no cookie and stores nothing for a visitor until there is something to keep', async () => {
+  const before = await t.db.knex('sessions').count<{ count: number }[]>('* as count')
+  const visit = await request(t.app).get('/').expect(302)
+  expect(cookieOf(visit)).toBeUndefined()
+  expect(await t.db.knex('sessions').count<{ count: number }[]>('* as count')).toEqual(before)
+  // The sign-in form's token is something to keep.
+  const login = await request(t.app).get('/login').expect(200)
+  expect(cookieOf(login)).toMatch(/^ldm\.sid=s%3A/)
+})
+
+it('moves the stored expiry on at most once a minute, and renews the cookie on every response', async () => {
+  const user = await t.createUser('analyst')
+  const { agent } = await signIn(t.app, user.email)
+  const expiry = async () => (await storedFor(user.id))[0]?.expires_at.getTime()
+  const first = await expiry()
+  t.clock.advance(30_000)
+  const page = await agent.get('/').expect(200)
+  expect(cookieOf(page)).toMatch(/Expires=/)
+  expect(await expiry()).toBe(first)
+  t.clock.advance(31_000)
+  await agent.get('/').expect(200)
+  expect(await expiry()).toBe(t.clock().getTime() + 30 * 60_000)
+})
+
+it('answers with the error page, not the redirect, when a changed session cannot be stored', async () => {
+  const away = Object.assign(new Error('Connection terminated unexpectedly'), { code: '57P01' })
+  const sessions: SessionRepository = { ...t.services.sessions, set: () => Promise.reject(away) }
+  const app = createApp({
+    config: t.config,
+    services: { ...t.services, sessions },
+    logger: pino({ level: 'silent' }),
+  })
+  const login = await request(app).get('/login')
+  expect(login.status).toBe(503)
+  expect(cookieOf(login)).toBeUndefined()
+  expect(login.text).toContain('Sorry, the service is unavailable')
+  // A flash message set before a redirect: the redirect would lose it.
+  const admin = await t.createUser('admin')
+  const other = await t.createUser('analyst')
+  const { agent, csrf } = await signIn(t.app, admin.email)
+  const cookie = cookieOf(await agent.get('/').expect(200))?.split(';')[0] ?? ''
+  const disabled = await request(app)
+    .post(`/admin/users/${other.id}/disable`)
+    .set('Cookie', cookie)
+    .type('form')
+    .send({ _csrf: csrf })
+  expect(disabled.status).toBe(503)
+  expect(disabled.headers.location).toBeUndefined()
+})
