@@ -34,15 +34,25 @@ describe('request logs', () => {
     expect(token).not.toBe('')
     const visitor = await agent.get(`/invitations/${token}`)
     expect(csrfFrom(visitor.text)).toBeTruthy()
+    await agent.get('/no-such-page').expect(404)
 
     expect(lines.length).toBeGreaterThanOrEqual(4)
     const entries = lines.map(
-      l => JSON.parse(l) as { req?: { method: string; url: string }; res?: { statusCode: number } },
+      l =>
+        JSON.parse(l) as {
+          level: number
+          req?: { method: string; url: string }
+          res?: { statusCode: number }
+          responseTime?: number
+        },
     )
     expect(entries.some(e => e.req?.method === 'POST' && e.req.url === '/login' && e.res?.statusCode === 302)).toBe(
       true,
     )
     expect(entries.some(e => e.req?.url === '/invitations/[redacted]')).toBe(true)
+    // A refusal is a warning (pino's 40), and every line says how long its request took.
+    expect(entries.find(e => e.req?.url === '/no-such-page')).toMatchObject({ level: 40, res: { statusCode: 404 } })
+    expect(entries.filter(e => e.req).every(e => typeof e.responseTime === 'number')).toBe(true)
     const all = lines.join('\n')
     for (const secret of [PASSWORD, csrf, token, 'ldm.sid=']) expect(all).not.toContain(secret)
   })

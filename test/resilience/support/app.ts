@@ -60,8 +60,8 @@ export class AppProcess {
     const child = startApp(this.database, this.port, { output: 'pipe', logLevel: 'error' })
     const keep = (data: Buffer) => {
       const chunk = data.toString()
-      // pino-http repeats every 5xx as "request errored" with no cause; the handler's line has the cause.
-      const lines = chunk.split('\n').filter(line => !line.includes('"msg":"request errored"'))
+      // The access log repeats every 5xx ("request completed") with no cause; the handler's line has the cause.
+      const lines = chunk.split('\n').filter(line => !line.includes('"msg":"request completed"'))
       for (const line of lines) {
         if (line.includes('"request failed"') && this.failures.length < KEEP_FAILURES) this.failures.push(line)
       }
