@@ -15,7 +15,7 @@ export interface Session extends SessionData {
   regenerate(): Promise<void>
   /** Stores it now, not as the response ends. */
   save(): Promise<void>
-  /** Ends it: stored nowhere, its cookie cleared with the flags it was set with. */
+  /** Ends it: stored nowhere, its cookie cleared with the flags it was set with (see destroy below). */
   destroy(): Promise<void>
 }
 
@@ -123,7 +123,8 @@ export function sessions(options: SessionOptions): RequestHandler {
     let sid = found?.sid ?? newId()
     /** The data as last stored, or undefined while it is stored nowhere. */
     let stored = found ? JSON.stringify(found.data) : undefined
-    let ended = false
+    /** Whether the browser's cookie is to be cleared (a session ended, none begun since). */
+    let cleared = false
     let failed = false
 
     // Its data are its own properties; JSON leaves out the methods.
@@ -131,6 +132,7 @@ export function sessions(options: SessionOptions): RequestHandler {
       ...found?.data,
       async regenerate() {
         if (stored !== undefined) await store.destroy(sid)
+        touched.delete(sid)
         sid = newId()
         stored = undefined
         clear(session)
@@ -142,11 +144,9 @@ export function sessions(options: SessionOptions): RequestHandler {
         stored = data
       },
       async destroy() {
-        ended = true
-        if (stored !== undefined) await store.destroy(sid)
-        touched.delete(sid)
-        stored = undefined
-        res.append('Set-Cookie', `${cookieName}=; Expires=Thu, 01 Jan 1970 00:00:00 GMT${flags}`)
+        // The rest of the request goes on as a visitor's: a sign-in form it shows gets a session of its own.
+        await session.regenerate()
+        cleared = true
       },
     }
     req.session = session
@@ -154,8 +154,10 @@ export function sessions(options: SessionOptions): RequestHandler {
     const writeHead = res.writeHead.bind(res)
     res.writeHead = function (...args: unknown[]) {
       // Rolling: every response to a live session renews its cookie's expiry.
-      if (!ended && stored !== undefined && cookieAllowed) {
+      if (cookieAllowed && stored !== undefined) {
         res.append('Set-Cookie', `${cookieName}=${cookieFor(sid)}; Expires=${cookieExpiry()}${flags}`)
+      } else if (cookieAllowed && cleared) {
+        res.append('Set-Cookie', `${cookieName}=; Expires=Thu, 01 Jan 1970 00:00:00 GMT${flags}`)
       }
       return writeHead(...(args as Parameters<typeof writeHead>))
     } as typeof res.writeHead
@@ -163,7 +165,7 @@ export function sessions(options: SessionOptions): RequestHandler {
     const end = res.end.bind(res)
     res.end = function (...args: unknown[]) {
       const finish = () => end(...(args as Parameters<typeof end>))
-      const pending = ended || failed || !cookieAllowed ? undefined : beforeEnd()
+      const pending = failed || !cookieAllowed ? undefined : beforeEnd()
       if (!pending) return finish()
       pending.then(finish, (error: unknown) => {
         // Nothing has been sent yet: the error handler answers instead (a 503 when the database is away).

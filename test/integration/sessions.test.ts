@@ -114,3 +114,19 @@ it('answers with the error page, not the redirect, when a changed session cannot
   expect(disabled.status).toBe(503)
   expect(disabled.headers.location).toBeUndefined()
 })
+
+it('ends a session whose account is disabled, and gives the browser a fresh one to sign in with', async () => {
+  const user = await t.createUser('analyst')
+  const { agent } = await signIn(t.app, user.email)
+  // Disabled behind the app's back, its session still stored: the next request finds the account disabled.
+  await t.db.knex('users').where({ id: user.id }).update({ disabled_at: t.clock() })
+  const login = await agent.get('/login').expect(200)
+  expect(await storedFor(user.id)).toEqual([])
+  await t.db.knex('users').where({ id: user.id }).update({ disabled_at: null })
+  await agent
+    .post('/login')
+    .type('form')
+    .send({ _csrf: csrfFrom(login.text), email: user.email, password: 'correct horse battery staple' })
+    .expect(302)
+  await agent.get('/').expect(200)
+})
