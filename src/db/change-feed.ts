@@ -64,9 +64,10 @@ export class ChangeFeed {
   /**
    * Tells every other process of a change this one has committed with a statement that asked the
    * triggers not to (migration 20261130010000): notifying from inside a save made every save in the
-   * cluster wait for the others' commits, one at a time. One notification is on its way at a time, and
-   * changes announced meanwhile go together in the next, so a burst of saves costs a few notifications.
-   * Call it only once the change has committed, or a listener could look before it is there.
+   * cluster wait for the others' commits, one at a time. Changes are gathered for ANNOUNCE_GATHER_MS and
+   * sent in one notification, one notification at a time: each wakes every process, and sending one per
+   * save cost an eighth of the save rate. Call it only once the change has committed, or a listener could
+   * look before it is there.
    */
   announce(change: Change): void {
     if (!this.send || this.closing) return
@@ -88,6 +89,7 @@ export class ChangeFeed {
   private async sendQueued(): Promise<void> {
     let failures = 0
     while (this.queued.size > 0 && this.send) {
+      if (!this.closing) await new Promise(resolve => setTimeout(resolve, ANNOUNCE_GATHER_MS))
       const payloads = [...this.queued]
       this.queued.clear()
       try {
@@ -138,6 +140,8 @@ export class ChangeFeed {
   }
 }
 
+/** How long changes are gathered before they are sent: another process shows a save about this much later. */
+const ANNOUNCE_GATHER_MS = 20
 const ANNOUNCE_ATTEMPTS = 20
 const ANNOUNCE_RETRY_MS = 250
 

@@ -63,6 +63,9 @@ describe('a feed watching this process’s writes', () => {
 })
 
 describe('announcing this process’s own committed writes', () => {
+  beforeEach(() => jest.useFakeTimers({ doNotFake: ['setImmediate'] }))
+  afterEach(() => jest.useRealTimers())
+
   /** A send that holds each notification until the test lets it go, as a slow database would. */
   function slowSend() {
     const sent: string[][] = []
@@ -78,38 +81,54 @@ describe('announcing this process’s own committed writes', () => {
     return { sent, send, release }
   }
 
-  it('sends at once, then everything announced meanwhile together in the next notification', async () => {
+  it('gathers changes for 20 ms and sends them together, then what came meanwhile in the next', async () => {
     const { sent, send, release } = slowSend()
     const feed = new ChangeFeed(send)
     feed.announce({ kind: 'data', key: 'answers' })
     feed.announce({ kind: 'data', key: 'answers' })
+    await jest.advanceTimersByTimeAsync(19)
+    expect(sent).toEqual([])
     feed.announce({ kind: 'data', key: 'moderations' })
+    await jest.advanceTimersByTimeAsync(1)
+    expect(sent).toEqual([['data:answers', 'data:moderations']])
+    // While that one is on its way, more changes wait for the next.
     feed.announce({ kind: 'data', key: 'answers' })
-    expect(sent).toEqual([['data:answers']])
+    await jest.advanceTimersByTimeAsync(100)
+    expect(sent).toHaveLength(1)
     await release()
-    expect(sent).toEqual([['data:answers'], ['data:answers', 'data:moderations']])
+    await jest.advanceTimersByTimeAsync(20)
+    expect(sent).toEqual([['data:answers', 'data:moderations'], ['data:answers']])
     await release()
     await feed.announced()
     expect(sent).toHaveLength(2)
   })
 
   it('tries again while the database is away, and sends nothing more once closed', async () => {
-    jest.useFakeTimers({ doNotFake: ['setImmediate'] })
-    try {
-      const { sent, send, release } = slowSend()
-      const feed = new ChangeFeed(send)
-      feed.announce({ kind: 'data', key: 'answers' })
-      await release(new Error('connection refused'))
-      await jest.advanceTimersByTimeAsync(1_000)
-      expect(sent).toEqual([['data:answers'], ['data:answers']])
-      await release()
-      const closed = feed.close()
-      await closed
-      feed.announce({ kind: 'data', key: 'rounds' })
-      expect(sent).toHaveLength(2)
-    } finally {
-      jest.useRealTimers()
-    }
+    const { sent, send, release } = slowSend()
+    const feed = new ChangeFeed(send)
+    feed.announce({ kind: 'data', key: 'answers' })
+    await jest.advanceTimersByTimeAsync(20)
+    await release(new Error('connection refused'))
+    await jest.advanceTimersByTimeAsync(1_000)
+    expect(sent).toEqual([['data:answers'], ['data:answers']])
+    await release()
+    await feed.close()
+    feed.announce({ kind: 'data', key: 'rounds' })
+    await jest.advanceTimersByTimeAsync(1_000)
+    expect(sent).toHaveLength(2)
+  })
+
+  it('sends what is gathered at once when it closes', async () => {
+    const { sent, send, release } = slowSend()
+    const feed = new ChangeFeed(send)
+    feed.announce({ kind: 'data', key: 'answers' })
+    await jest.advanceTimersByTimeAsync(20)
+    feed.announce({ kind: 'data', key: 'rounds' })
+    const closed = feed.close()
+    await release()
+    await release()
+    await closed
+    expect(sent).toEqual([['data:answers'], ['data:rounds']])
   })
 
   it('is silent where no other process can hear (PGlite)', async () => {
