@@ -6,7 +6,7 @@ import { respondentsMayEdit, transition, type AssessmentState } from '../domain/
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../domain/errors'
 import { score, type Basis, type Scores } from '../domain/scoring'
 import type { Organisation } from '../domain/organisation'
-import { allQuestions, type Question, type QuestionnaireDefinition } from '../domain/questionnaire/definition'
+import { questionByKey, type Question, type QuestionnaireDefinition } from '../domain/questionnaire/definition'
 import { isCentralRole } from '../domain/roles'
 import type { User } from '../domain/user'
 import type { Repositories } from '../data'
@@ -128,7 +128,7 @@ export function assessmentService(repos: Repositories, questionnaires: Questionn
   }
 
   function findQuestion(definition: QuestionnaireDefinition, questionKey: string): Question {
-    const question = allQuestions(definition).find(l => l.question.key === questionKey)?.question
+    const question = questionByKey(definition, questionKey)
     if (!question) throw new NotFoundError(`There is no question "${questionKey}" in this questionnaire`)
     return question
   }

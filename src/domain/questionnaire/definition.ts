@@ -103,6 +103,18 @@ export interface LocatedQuestion {
   pointer: string
 }
 
+const questionIndexes = new WeakMap<QuestionnaireDefinition, Map<string, Question>>()
+
+/** One question by its key, from an index made once per definition (each is read whole, never changed). */
+export function questionByKey(definition: QuestionnaireDefinition, key: string): Question | undefined {
+  let index = questionIndexes.get(definition)
+  if (!index) {
+    index = new Map(allQuestions(definition).map(l => [l.question.key, l.question]))
+    questionIndexes.set(definition, index)
+  }
+  return index.get(key)
+}
+
 /** Every question in order, with where it sits. */
 export function allQuestions(definition: QuestionnaireDefinition): LocatedQuestion[] {
   return definition.dimensions.flatMap((dimension, d) =>
