@@ -39,9 +39,15 @@ const log = (message: string) => process.stderr.write(`${message}\n`)
 async function bareExpress(bytes?: number): Promise<Measured> {
   const port = 3901
   const body = bytes === undefined ? `'Hello world'` : `'x'.repeat(${bytes})`
-  const script = `const b = ${body}; require('express')().get('/', (q, s) => s.send(b)).listen(${port}, '127.0.0.1')`
-  const child = spawn(process.execPath, ['-e', script], { cwd: ROOT, stdio: 'inherit' })
-  await new Promise(resolve => setTimeout(resolve, 1000))
+  const script = `const b = ${body}; require('express')().get('/', (q, s) => s.send(b)).listen(${port}, '127.0.0.1', () => console.log('listening'))`
+  const child = spawn(process.execPath, ['-e', script], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] })
+  // Measured only once this process listens: anything else on the port would be measured in its place.
+  await new Promise<void>((resolve, reject) => {
+    child.stdout.on('data', () => resolve())
+    child.once('exit', code =>
+      reject(new Error(`the bare Express on port ${port} exited (${String(code)}): is the port taken?`)),
+    )
+  })
   try {
     return await load({ url: `http://127.0.0.1:${port}/`, duration: DURATION })
   } finally {
