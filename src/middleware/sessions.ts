@@ -64,7 +64,7 @@ const EMPTY = '{}'
 /**
  * Sessions kept in the database (shared by every app process), named by a signed cookie, renewed by every
  * response (rolling) and ended after `idleMs` without one. Written here in place of express-session,
- * which hashed each session three times and signed its cookie twice on every request: a fifth of the
+ * which hashed each session three times and signed its cookie twice on every request: an eighth of the
  * heatmap page's time (docs/benchmark.md). A changed session is stored before its response is sent, so a
  * redirect always finds what the request before it stored. A visitor's session is stored, and its
  * cookie set, only once it holds something (a sign-in form's CSRF token, say).
