@@ -19,12 +19,14 @@ const cookieOf = (response: request.Response): string | undefined =>
     .concat((response.headers['set-cookie'] as string[] | string | undefined) ?? [])
     .find(c => c.startsWith('ldm.sid='))
 
-const storedFor = async (userId: number) =>
-  (await t.db.knex('sessions').whereRaw(`(data->>'userId')::int = ?`, [userId])) as {
-    sid: string
-    data: Record<string, unknown>
-    expires_at: Date
-  }[]
+interface StoredSession {
+  sid: string
+  data: Record<string, unknown>
+  expires_at: Date
+}
+
+const storedFor = (userId: number): Promise<StoredSession[]> =>
+  t.db.knex<StoredSession>('sessions').whereRaw(`(data->>'userId')::int = ?`, [userId])
 
 it('keeps signed-in the browsers of sessions stored before, with their cookie as express-session signed it', async () => {
   const user = await t.createUser('analyst')
