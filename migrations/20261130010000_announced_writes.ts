@@ -8,32 +8,24 @@ import type { Knex } from 'knex'
  * announced by the app itself once it has committed (ChangeFeed.announce), in one notification for any
  * number of saves; every other write to these tables, by any code or tool, is still announced here.
  */
-export async function up(knex: Knex): Promise<void> {
-  await knex.raw(`
+/** notify_change() as migration 20261129010000 made it, with `dataBranch` deciding when a data table is announced. */
+const notifyChange = (dataBranch: string) => `
     create or replace function notify_change() returns trigger language plpgsql as $$
     begin
       if tg_table_name = 'sessions' then
         perform pg_notify('ldm_changes', 'session:' || md5(old.sid));
       elsif tg_table_name = 'users' then
         perform pg_notify('ldm_changes', 'user:' || old.id);
-      elsif coalesce(current_setting('ldm.announced', true), '') <> 'on' then
+      ${dataBranch}
         perform pg_notify('ldm_changes', 'data:' || tg_table_name);
       end if;
       return null;
-    end $$`)
+    end $$`
+
+export async function up(knex: Knex): Promise<void> {
+  await knex.raw(notifyChange(`elsif coalesce(current_setting('ldm.announced', true), '') <> 'on' then`))
 }
 
 export async function down(knex: Knex): Promise<void> {
-  await knex.raw(`
-    create or replace function notify_change() returns trigger language plpgsql as $$
-    begin
-      if tg_table_name = 'sessions' then
-        perform pg_notify('ldm_changes', 'session:' || md5(old.sid));
-      elsif tg_table_name = 'users' then
-        perform pg_notify('ldm_changes', 'user:' || old.id);
-      else
-        perform pg_notify('ldm_changes', 'data:' || tg_table_name);
-      end if;
-      return null;
-    end $$`)
+  await knex.raw(notifyChange('else'))
 }
