@@ -29,13 +29,17 @@ const REVIEWED: Record<string, string> = {
   ejs: '7.0.2',
   exceljs: '4.4.0',
   express: '5.3.0',
+  'express-session': '1.19.0',
   'govuk-frontend': '6.6.0',
   helmet: '8.3.0',
   knex: '3.3.0',
   'knex-pglite': '0.14.0',
+  'lru-cache': '11.5.4',
   multer: '2.5.0',
   pg: '8.23.1',
   pino: '10.4.0',
+  'pino-http': '11.0.0',
+  'proper-lockfile': '4.1.2',
 }
 
 const run = promisify(execFile)
