@@ -13,6 +13,7 @@ import { createLogger, requestLogging } from './middleware/logging'
 import { privateResponses } from './middleware/private-responses'
 import { securityHeaders } from './middleware/security'
 import { sessions } from './middleware/sessions'
+import { DatabaseSessionStore } from './data/session.store'
 import { refuseUnstorableText } from './middleware/unstorable-text'
 import { paths } from './routes/paths'
 import { PROJECT_ROOT } from './project-root'
@@ -42,15 +43,15 @@ function setUpStaticFiles(app: Express, production: boolean): void {
   app.use('/public', express.static(path.join(PROJECT_ROOT, 'public'), options))
 }
 
-function setUpSessions(app: Express, config: Config, services: Services): RequestHandler {
+function setUpSessions(app: Express, config: Config, services: Services): RequestHandler[] {
   if (config.trustProxy) app.set('trust proxy', 1)
+  const idleMs = config.sessionIdleMinutes * 60_000
   return sessions({
     cookieName: SESSION_COOKIE,
     secret: config.sessionSecret,
-    idleMs: config.sessionIdleMinutes * 60_000,
+    idleMs,
     secure: config.env === 'production',
-    sessions: services.sessions,
-    now: services.clock,
+    store: new DatabaseSessionStore(services.sessions, { idleMs, now: services.clock }),
   })
 }
 
@@ -90,7 +91,12 @@ export function createApp({ config, services, logger = createLogger(config.logLe
   app.use(fileUploads)
   app.use(bearerTokens(services.tokens))
   app.use(
-    browserOnly(setUpSessions(app, config, services), loadCurrentUser(services.auth), userLocals(locals), verifyCsrf),
+    browserOnly(
+      ...setUpSessions(app, config, services),
+      loadCurrentUser(services.auth),
+      userLocals(locals),
+      verifyCsrf,
+    ),
   )
   app.use(privateResponses)
   // After sign-in and CSRF checks, so a stranger is refused as one before their text is looked at.

@@ -2,6 +2,7 @@ import type { Knex } from 'knex'
 import { deafFeed, type ChangeFeed } from '../db/change-feed'
 import { assessmentRepository } from './assessment.repository'
 import { auditRepository } from './audit.repository'
+import { createCopies } from '../db/copies'
 import { healthRepository } from './health.repository'
 import { invitationRepository } from './invitation.repository'
 import { loginAttemptRepository } from './login-attempt.repository'
@@ -16,8 +17,10 @@ import { tokenRepository } from './token.repository'
 import { userRepository } from './user.repository'
 
 export function createRepositories(knex: Knex, changes: ChangeFeed = deafFeed()) {
+  const copies = createCopies(changes)
   return {
     changes,
+    copies,
     assessments: assessmentRepository(knex, changes),
     audit: auditRepository(knex),
     database: healthRepository(knex),
@@ -29,7 +32,7 @@ export function createRepositories(knex: Knex, changes: ChangeFeed = deafFeed())
     pipeline: pipelineRepository(knex),
     questionnaires: questionnaireRepository(knex),
     rounds: roundRepository(knex),
-    sessions: sessionRepository(knex, changes),
+    sessions: sessionRepository(knex, copies),
     tokens: tokenRepository(knex),
     users: userRepository(knex),
   }

@@ -1,5 +1,6 @@
 import type { RequestHandler } from 'express'
 import type { AuthService } from '../services/auth.service'
+import { regenerateSession } from './sessions'
 
 /** Loads the signed-in user afresh on each request, so disabling an account or changing a role takes effect at once. */
 export function loadCurrentUser(auth: AuthService): RequestHandler {
@@ -16,7 +17,8 @@ export function loadCurrentUser(auth: AuthService): RequestHandler {
       next()
       return
     }
-    await req.session.destroy()
+    // Its session ends; the rest of the request goes on as a visitor's, so a sign-in form it shows works.
+    await regenerateSession(req)
     next()
   }
 }

@@ -2,6 +2,7 @@ import type { Request, Response } from 'express'
 import { ALL_ROLES } from '../domain/roles'
 import { NotFoundError, ValidationError } from '../domain/errors'
 import { csrfToken } from '../middleware/csrf'
+import { endSession, regenerateSession, saveSession } from '../middleware/sessions'
 import type { Services } from '../services'
 import { field, formErrors } from './form-errors'
 import { paths, safeReturnPath } from './paths'
@@ -76,10 +77,10 @@ export function authRoutes(services: Services): RouteDefinition[] {
           })
         case 'signed-in':
           // A new session id at sign-in, so an id planted before sign-in (session fixation) is worthless.
-          await req.session.regenerate()
+          await regenerateSession(req)
           req.session.userId = result.user.id
           csrfToken(req)
-          await req.session.save()
+          await saveSession(req)
           {
             res.redirect(returnTo)
             return
@@ -89,7 +90,7 @@ export function authRoutes(services: Services): RouteDefinition[] {
 
     route('post', paths.logout, 'public', async (req, res) => {
       // Its cookie is cleared with the flags it was set with, so even the emptied one is HttpOnly and Secure.
-      await req.session.destroy()
+      await endSession(req, res, SESSION_COOKIE)
       res.redirect(`${paths.login}?signedOut=1`)
     }),
 

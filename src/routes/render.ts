@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Response } from 'express'
 import { keptBody, type KeptBodies } from './kept-bodies'
+import { paths } from './paths'
 
 function renderView(res: Response, view: string, locals: Record<string, unknown>): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -12,7 +13,10 @@ function renderView(res: Response, view: string, locals: Record<string, unknown>
 export interface BodyCache {
   bodies: KeptBodies
   key: string
-  /** What the body alone needs, worked out only when it is rendered. */
+  /**
+   * Everything the body needs, worked out only when it is rendered. Nothing of the request's own locals
+   * (the user, their CSRF token, their flash message) reaches a kept body: it is shared by every user.
+   */
   bodyLocals: () => Record<string, unknown>
 }
 
@@ -36,22 +40,12 @@ export async function renderPage(
       .send(await renderView(res, 'layout', { ...all, body }))
     return
   }
-  const body = await keptBody(cache.bodies, cache.key, () => renderView(res, view, { ...all, ...cache.bodyLocals() }))
-  // The layout is the user's own; the kept body goes into it as bytes, not copied into a new string.
+  const body = await keptBody(cache.bodies, cache.key, () => renderView(res, view, { paths, ...cache.bodyLocals() }))
+  // The layout is the user's own; the kept body goes into it as bytes.
   const layout = await renderView(res, 'layout', { ...all, body: BODY_MARK })
   const at = layout.indexOf(BODY_MARK)
-  const head = Buffer.from(layout.slice(0, at))
-  const tail = Buffer.from(layout.slice(at + BODY_MARK.length))
   res
     .status(status)
     .type('html')
-    .set('Content-Length', String(head.length + body.length + tail.length))
-  if (res.req.method === 'HEAD') {
-    res.end()
-    return
-  }
-  // Written in three parts, so the kept body is never copied.
-  res.write(head)
-  res.write(body)
-  res.end(tail)
+    .send(Buffer.concat([Buffer.from(layout.slice(0, at)), body, Buffer.from(layout.slice(at + BODY_MARK.length))]))
 }

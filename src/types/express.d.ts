@@ -1,6 +1,14 @@
 import type { UserWithHash } from '../data/user.repository'
-import type { Session } from '../middleware/sessions'
 import type { User } from '../domain/user'
+
+declare module 'express-session' {
+  /** What a browser's session holds between requests. */
+  interface SessionData {
+    userId?: number
+    csrfToken?: string
+    flash?: { type: 'success' | 'important'; heading: string; body?: string }
+  }
+}
 
 declare global {
   namespace Express {
@@ -9,8 +17,6 @@ declare global {
       user?: User
       /** The user row read with the session (null when it names none), so it need not be read again. */
       sessionUser?: UserWithHash | null
-      /** The browser's session (see middleware/sessions); a token request has none. */
-      session: Session
       /** Set when a personal access token, not the session, authenticated this API request. */
       authenticatedBy?: 'token'
     }

@@ -1,11 +1,11 @@
-import { createHmac } from 'node:crypto'
+import { createHash, createHmac } from 'node:crypto'
 import pino from 'pino'
 import request from 'supertest'
 import { createApp } from '../../src/app'
 import type { SessionRepository } from '../../src/data/session.repository'
 import { createTestApp, csrfFrom, signIn, type TestApp } from '../support/test-app'
 
-// The session middleware (src/middleware/sessions.ts) as a browser meets it. Sign-in, sign-out, fixation
+// Sessions (express-session over src/data/session.store.ts) as a browser meets them. Sign-in, sign-out, fixation
 // and cookie flags are tested in auth.test.ts and the security suite.
 let t: TestApp
 
@@ -28,28 +28,70 @@ interface StoredSession {
 const storedFor = (userId: number): Promise<StoredSession[]> =>
   t.db.knex<StoredSession>('sessions').whereRaw(`(data->>'userId')::int = ?`, [userId])
 
-it('keeps signed-in the browsers of sessions stored before, with their cookie as express-session signed it', async () => {
+const sidOf = (cookie: string | undefined): string => {
+  const value = decodeURIComponent(/^ldm\.sid=([^;]+)/.exec(cookie ?? '')?.[1] ?? '')
+  return value.slice(2, value.lastIndexOf('.'))
+}
+
+it('stores a session under a hash of its id, so the stored key signs no one in', async () => {
   const user = await t.createUser('analyst')
-  const sid = 'made-by-express-session-before-the-upgrade'
-  await t.db.knex('sessions').insert({
-    sid,
-    data: JSON.stringify({
-      cookie: { originalMaxAge: 1_800_000, expires: '2026-11-27T10:30:00.000Z', httpOnly: true, path: '/' },
-      userId: user.id,
-      csrfToken: 'a-token-from-before',
-    }),
-    expires_at: new Date(t.clock().getTime() + 60_000),
-  })
-  const signature = createHmac('sha256', t.config.sessionSecret).update(sid).digest('base64').replace(/=+$/, '')
-  const cookie = `ldm.sid=${encodeURIComponent(`s:${sid}.${signature}`)}`
-  const home = await request(t.app).get('/').set('Cookie', cookie).expect(200)
-  expect(csrfFrom(home.text)).toBe('a-token-from-before')
-  // The same id with any other signature is no one's session.
+  const { agent } = await signIn(t.app, user.email)
+  const sid = sidOf(cookieOf(await agent.get('/').expect(200)))
+  expect(sid.length).toBeGreaterThan(20)
+  const [stored] = await storedFor(user.id)
+  expect(stored?.sid).toBe(createHash('sha256').update(sid).digest('hex'))
+  expect(JSON.stringify(await t.db.knex('sessions').select('sid', 'data'))).not.toContain(sid)
+  // Someone who has read the table and signs its key as a cookie opens nothing.
+  const key = stored?.sid ?? ''
+  const signature = createHmac('sha256', t.config.sessionSecret).update(key).digest('base64').replace(/=+$/, '')
   await request(t.app)
     .get('/')
-    .set('Cookie', `ldm.sid=${encodeURIComponent(`s:${sid}.${signature.slice(1)}x`)}`)
+    .set('Cookie', `ldm.sid=${encodeURIComponent(`s:${key}.${signature}`)}`)
     .expect(302)
     .expect('Location', /^\/login/)
+  // And the real id with any other signature is no one's session.
+  await request(t.app)
+    .get('/')
+    .set('Cookie', `ldm.sid=${encodeURIComponent(`s:${sid}.${signature}`)}`)
+    .expect(302)
+    .expect('Location', /^\/login/)
+})
+
+it('keeps running when a session cannot be stored after its response has begun', async () => {
+  const admin = await t.createUser('admin')
+  const other = await t.createUser('analyst')
+  const { agent, csrf } = await signIn(t.app, admin.email)
+  // A flash message waits in the session; the next response to show one is a file, sent as it is read.
+  await agent.post(`/admin/users/${other.id}/disable`).type('form').send({ _csrf: csrf }).expect(302)
+  const cookie = cookieOf(await agent.get('/api/v1/openapi.json').expect(200))?.split(';')[0] ?? ''
+  await agent.post(`/admin/users/${other.id}/enable`).type('form').send({ _csrf: csrf }).expect(302)
+  const away = Object.assign(new Error('Connection terminated unexpectedly'), { code: '57P01' })
+  const sessions: SessionRepository = {
+    ...t.services.sessions,
+    set: () => Promise.reject(away),
+    touch: () => Promise.reject(away),
+  }
+  const app = createApp({ config: t.config, services: { ...t.services, sessions }, logger: pino({ level: 'silent' }) })
+  const crashes: unknown[] = []
+  const record = (error: unknown) => crashes.push(error)
+  process.on('unhandledRejection', record)
+  process.on('uncaughtException', record)
+  try {
+    const server = app.listen(0)
+    const port = (server.address() as { port: number }).port
+    await fetch(`http://127.0.0.1:${port}/api/v1/openapi.json`, { headers: { cookie } })
+      .then(r => r.text())
+      .catch(() => undefined)
+    // The same process answers the next request.
+    const health = await fetch(`http://127.0.0.1:${port}/healthz`)
+    expect(health.status).toBe(200)
+    await new Promise(resolve => server.close(resolve))
+    await new Promise(resolve => setTimeout(resolve, 50))
+  } finally {
+    process.off('unhandledRejection', record)
+    process.off('uncaughtException', record)
+  }
+  expect(crashes).toEqual([])
 })
 
 it('stores a changed session before its redirect is sent, so the next page finds it', async () => {
