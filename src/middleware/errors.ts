@@ -89,20 +89,25 @@ export const notFound: RequestHandler = (_req, _res, next) => {
 
 /** One place turns every error into a page or JSON; stack traces only ever appear in development. */
 export function errorHandler(logger: Logger, development: boolean): ErrorRequestHandler {
-  return (error: unknown, req, res, next) => {
+  return (error: unknown, req, res, _next) => {
+    // Every line carries the request's id (see requestLogging), where the request has one.
+    const log = (req as { log?: Logger }).log ?? logger
     if (res.headersSent) {
-      next(error)
+      // Part of the response is already on its way, so no error page can follow it: the connection is cut,
+      // which the browser shows as a failed load, rather than a page that looks whole.
+      log.error({ err: error, url: req.originalUrl }, 'request failed after its response had started')
+      res.destroy()
       return
     }
     const described = describe(error)
     if (described.status === 503) {
       // One line per request while the database is away, not a stack trace each.
-      logger.warn(
+      log.warn(
         { url: req.originalUrl, reason: error instanceof Error ? error.message : String(error) },
         described.message,
       )
       res.set('Retry-After', String(RETRY_AFTER_SECONDS))
-    } else if (described.status >= 500) logger.error({ err: error, url: req.originalUrl }, 'request failed')
+    } else if (described.status >= 500) log.error({ err: error, url: req.originalUrl }, 'request failed')
     const stack = development && error instanceof Error ? error.stack : undefined
     // An API client without a session is told it may use a personal access token instead.
     if (described.status === 401) res.set('WWW-Authenticate', isApiRequest(req.path) ? 'Bearer realm="api"' : 'session')
@@ -127,7 +132,7 @@ export function errorHandler(logger: Logger, development: boolean): ErrorRequest
       },
       described.status,
     ).catch((renderError: unknown) => {
-      logger.error({ err: renderError }, 'error page failed to render')
+      log.error({ err: renderError }, 'error page failed to render')
       res.status(described.status).type('text').send(described.message)
     })
   }

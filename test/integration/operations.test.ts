@@ -1,8 +1,10 @@
 import { spawn } from 'node:child_process'
+import { createHmac } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { Writable } from 'node:stream'
+import request from 'supertest'
 import { createApp } from '../../src/app'
 import { createLogger } from '../../src/middleware/logging'
 import { createTestApp, csrfFrom, PASSWORD, signIn, type TestApp } from '../support/test-app'
@@ -55,6 +57,57 @@ describe('request logs', () => {
     expect(entries.filter(e => e.req).every(e => typeof e.responseTime === 'number')).toBe(true)
     const all = lines.join('\n')
     for (const secret of [PASSWORD, csrf, token, 'ldm.sid=']) expect(all).not.toContain(secret)
+  })
+})
+
+describe('request ids', () => {
+  const logged = () => {
+    const lines: Record<string, unknown>[] = []
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        for (const line of chunk.toString().split('\n').filter(Boolean))
+          lines.push(JSON.parse(line) as Record<string, unknown>)
+        done()
+      },
+    })
+    return { lines, logger: createLogger('info', sink) }
+  }
+
+  it('names every request: a given X-Request-Id is kept, anything else gets a new UUID, sent back', async () => {
+    const app = createApp({ config: t.config, services: t.services, logger: logged().logger })
+    const fresh = await request(app).get('/login').expect(200)
+    expect(fresh.headers['x-request-id']).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    )
+    const other = await request(app).get('/login').expect(200)
+    expect(other.headers['x-request-id']).not.toBe(fresh.headers['x-request-id'])
+    await request(app).get('/login').set('X-Request-Id', 'lb-1234.abcd').expect('X-Request-Id', 'lb-1234.abcd')
+    // Text that could forge a log line, or too long to be an id, is not taken.
+    for (const hostile of ['a"b', 'x'.repeat(200), 'id with spaces']) {
+      const answer = await request(app).get('/login').set('X-Request-Id', hostile)
+      expect(answer.headers['x-request-id']).not.toBe(hostile)
+    }
+  })
+
+  it('is on the access log line and on every error report of that request', async () => {
+    const { lines, logger } = logged()
+    const away = Object.assign(new Error('Connection terminated unexpectedly'), { code: '57P01' })
+    const sessions = { ...t.services.sessions, getWithUser: () => Promise.reject(away) }
+    const app = createApp({ config: t.config, services: { ...t.services, sessions }, logger })
+    const signature = createHmac('sha256', t.config.sessionSecret)
+      .update('some-sid')
+      .digest('base64')
+      .replace(/=+$/, '')
+    await request(app)
+      .get('/')
+      .set('Cookie', `ldm.sid=${encodeURIComponent(`s:some-sid.${signature}`)}`)
+      .set('X-Request-Id', 'trace-503')
+      .expect(503)
+    const access = lines.find(l => (l.req as { id?: string } | undefined)?.id === 'trace-503')
+    expect(access).toMatchObject({ res: { statusCode: 503 } })
+    // The report of why it failed names the same request.
+    const report = lines.find(l => l.reqId === 'trace-503' && l.reason === away.message)
+    expect(report).toBeDefined()
   })
 })
 
