@@ -3,7 +3,7 @@ import { CENTRAL_ROLES } from '../domain/roles'
 import { signedInUser } from '../middleware/require-access'
 import type { Services } from '../services'
 import type { Clusters } from '../services/insights.service'
-import { sendKeptJson, type KeptBodies } from './kept-bodies'
+import { sendKeptJson } from './kept-bodies'
 import { route, type RouteDefinition } from './route-table'
 import { positiveId } from './params'
 
@@ -50,8 +50,8 @@ export function apiClusterRoutes(services: Services): RouteDefinition[] {
       const id = Number(req.params.id)
       try {
         const clusters = await services.insights.clusters(signedInUser(req), positiveId(id), req.query)
-        const bodies = clusters.heatmap.memo('clusters-json', (): KeptBodies => new Map())
-        await sendKeptJson(res, bodies, JSON.stringify(clusters.heatmap.query), () => clustersJson(clusters))
+        const key = `clusters-json:${JSON.stringify(clusters.heatmap.query)}`
+        await sendKeptJson(res, clusters.heatmap.keptBody, key, () => clustersJson(clusters))
       } catch (error) {
         // A query parameter is not a request body: a bad one is a bad request, not unprocessable content.
         if (!(error instanceof ValidationError)) throw error

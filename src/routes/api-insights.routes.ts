@@ -4,7 +4,7 @@ import { signedInUser } from '../middleware/require-access'
 import type { Services } from '../services'
 import type { Heatmap } from '../services/insights.service'
 import { badQuery } from './api-query-errors'
-import { sendKeptJson, type KeptBodies } from './kept-bodies'
+import { sendKeptJson } from './kept-bodies'
 import { route, type RouteDefinition } from './route-table'
 import { positiveId } from './params'
 
@@ -31,8 +31,9 @@ export function apiInsightsRoutes(services: Services): RouteDefinition[] {
       const id = Number(req.params.id)
       try {
         const heatmap = await services.insights.heatmap(signedInUser(req), positiveId(id), req.query)
-        const bodies = heatmap.memo('heatmap-json', (): KeptBodies => new Map())
-        await sendKeptJson(res, bodies, JSON.stringify(heatmap.query), () => heatmapJson(heatmap))
+        await sendKeptJson(res, heatmap.keptBody, `heatmap-json:${JSON.stringify(heatmap.query)}`, () =>
+          heatmapJson(heatmap),
+        )
       } catch (error) {
         if (!(error instanceof ValidationError)) throw error
         badQuery(res, error.errors)

@@ -10,7 +10,6 @@ import { paths } from './paths'
 import { heatmapPageView } from './presenters/heatmap-page.presenter'
 import { heatmapTable } from './presenters/heatmap.presenter'
 import { heatCellHtml } from './presenters/heat-cell-html'
-import type { KeptBodies } from './kept-bodies'
 import { renderPage } from './render'
 import { route, type RouteDefinition } from './route-table'
 import { positiveId } from './params'
@@ -64,10 +63,9 @@ export function insightsRoutes(services: Services): RouteDefinition[] {
       }
       // Analysts open the same views again and again: while the round's data stands, a view's body is
       // rendered once. It is the same for every central user; the layout around it is theirs.
-      const bodies = heatmap.memo('heatmap-pages', (): KeptBodies => new Map())
       await renderPage(res, 'insights/heatmap', { title, errors }, page.status, {
-        bodies,
-        key: JSON.stringify(heatmap.query),
+        keep: heatmap.keptBody,
+        key: `heatmap-page:${JSON.stringify(heatmap.query)}`,
         bodyLocals,
       })
     }),

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { Response } from 'express'
-import { keptBody, type KeptBodies } from './kept-bodies'
+import type { KeepBody } from '../services/round-results'
 import { paths } from './paths'
 
 function renderView(res: Response, view: string, locals: Record<string, unknown>): Promise<string> {
@@ -9,9 +9,9 @@ function renderView(res: Response, view: string, locals: Record<string, unknown>
   })
 }
 
-/** Where a page keeps the bodies it has rendered (see keptBody), and the key of this one. */
+/** Where a page keeps the bodies it has rendered (see RoundResults.keptBody), and the key of this one. */
 export interface BodyCache {
-  bodies: KeptBodies
+  keep: KeepBody
   key: string
   /**
    * Everything the body needs, worked out only when it is rendered. Nothing of the request's own locals
@@ -40,7 +40,7 @@ export async function renderPage(
       .send(await renderView(res, 'layout', { ...all, body }))
     return
   }
-  const body = await keptBody(cache.bodies, cache.key, () => renderView(res, view, { paths, ...cache.bodyLocals() }))
+  const body = await cache.keep(cache.key, () => renderView(res, view, { paths, ...cache.bodyLocals() }))
   // The layout is the user's own; the kept body goes into it as bytes.
   const layout = await renderView(res, 'layout', { ...all, body: BODY_MARK })
   const at = layout.indexOf(BODY_MARK)

@@ -222,8 +222,7 @@ export function assessmentService(repos: Repositories, questionnaires: Questionn
    * them again. A copy may be stale (another process, another tab); the guarded write then fails and
    * the locked path decides, so a stale copy costs a trip and never a wrong answer.
    */
-  const lastWritten = new Map<string, AnswerSaveContext>()
-  const LAST_WRITTEN_KEPT = 10_000
+  const lastWritten = repos.copies.answers
 
   /**
    * The everyday autosave, in one write: when what is known says the save will go through (an editable,
@@ -268,7 +267,6 @@ export function assessmentService(repos: Repositories, questionnaires: Questionn
       updatedBy: { id: user.id, name: user.name },
       carriedFrom: null,
     }
-    if (lastWritten.size >= LAST_WRITTEN_KEPT) lastWritten.clear()
     lastWritten.set(`${assessment.id}:${questionKey}`, { assessment, round, answer: now })
     return { revision: revision + 1, savedAt: at }
   }

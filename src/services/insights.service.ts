@@ -20,7 +20,6 @@ import type { User } from '../domain/user'
 import type { Repositories } from '../data'
 import type { Partnership } from '../data/partnership.repository'
 import type { QuestionnaireService } from './questionnaire.service'
-import { kept } from './kept'
 import { loadRoundResults, moderatedLevels, type RoundResults } from './round-results'
 
 export interface HeatmapRow {
@@ -46,6 +45,7 @@ export interface Heatmap {
   /** The round's memo (see loadRoundResults), for work derived from these rows. */
   memo: RoundResults['memo']
   memoAsync: RoundResults['memoAsync']
+  keptBody: RoundResults['keptBody']
 }
 
 export interface Clusters {
@@ -69,7 +69,7 @@ export function insightsService(repos: Repositories, questionnaires: Questionnai
 
   async function heatmap(user: User, roundId: number, raw: Record<string, unknown>): Promise<Heatmap> {
     central(user)
-    const { round, rounds, definition, results, partnerships, memo, memoAsync } = await loadRoundResults(
+    const { round, rounds, definition, results, partnerships, memo, memoAsync, keptBody } = await loadRoundResults(
       repos,
       questionnaires,
       roundId,
@@ -117,7 +117,19 @@ export function insightsService(repos: Repositories, questionnaires: Questionnai
         ),
       )
     })
-    return { round, rounds, definition, query, scope, partnership, partnerships, rows: ordered, memo, memoAsync }
+    return {
+      round,
+      rounds,
+      definition,
+      query,
+      scope,
+      partnership,
+      partnerships,
+      rows: ordered,
+      memo,
+      memoAsync,
+      keptBody,
+    }
   }
 
   function order(rows: HeatmapRow[], query: InsightQuery, similarity: (key: string) => number[]): HeatmapRow[] {
@@ -149,48 +161,44 @@ export function insightsService(repos: Repositories, questionnaires: Questionnai
       if (errors.length > 0) throw new ValidationError(errors)
 
       // Worked out once per view while the round's data stands: at 10,000 organisations it takes seconds.
-      return kept(
-        map.memo('clusters', () => new Map<string, Clusters>()),
-        JSON.stringify(query),
-        async () => {
-          // Reference data, read once per round version rather than on every request.
-          const [organisations, neighbours] = await Promise.all([
-            map.memoAsync('organisations', () => repos.organisations.list()),
-            map.memoAsync('neighbours', () => repos.organisations.neighbourMap()),
-          ])
-          const gssOf = new Map(organisations.map(o => [o.id, o.gss]))
-          const partnerships = map.partnerships.map(p => p.memberIds.map(id => gssOf.get(id) ?? ''))
-          const rows = scored.map(r => ({ gss: r.organisation.gss, cells: r.cells.map(c => c.score) }))
+      return map.memoAsync(`clusters:${JSON.stringify(query)}`, async (): Promise<Clusters> => {
+        // Reference data, read once per round version rather than on every request.
+        const [organisations, neighbours] = await Promise.all([
+          map.memoAsync('organisations', () => repos.organisations.list()),
+          map.memoAsync('neighbours', () => repos.organisations.neighbourMap()),
+        ])
+        const gssOf = new Map(organisations.map(o => [o.id, o.gss]))
+        const partnerships = map.partnerships.map(p => p.memberIds.map(id => gssOf.get(id) ?? ''))
+        const rows = scored.map(r => ({ gss: r.organisation.gss, cells: r.cells.map(c => c.score) }))
 
-          // Peer groups compare whole profiles, whatever level the heatmap is at.
-          const dimensionMap =
-            scope.level === 'dimension'
-              ? map
-              : await heatmap(user, roundId, { ...raw, level: 'dimension', parent: undefined, order: 'name' })
-          const profiles = dimensionMap.rows
-            .filter(r => r.scored)
-            .map(r => ({ gss: r.organisation.gss, profile: r.cells.map(c => c.score) }))
-          const complete = profiles.filter(p => p.profile.every(s => s !== null))
-          const dimensionKeys = dimensionMap.scope.columns.map(c => c.key)
+        // Peer groups compare whole profiles, whatever level the heatmap is at.
+        const dimensionMap =
+          scope.level === 'dimension'
+            ? map
+            : await heatmap(user, roundId, { ...raw, level: 'dimension', parent: undefined, order: 'name' })
+        const profiles = dimensionMap.rows
+          .filter(r => r.scored)
+          .map(r => ({ gss: r.organisation.gss, profile: r.cells.map(c => c.score) }))
+        const complete = profiles.filter(p => p.profile.every(s => s !== null))
+        const dimensionKeys = dimensionMap.scope.columns.map(c => c.key)
 
-          return {
-            heatmap: map,
-            sharedWeakness: sharedWeakness(scope.columns, rows, {
-              threshold: query.threshold,
-              minSize: query.minSize,
-              partnerships,
-              totalOrganisations: Math.max(organisations.length, rows.length),
-            }),
-            geographic: geographicClusters(scope.columns, rows, { threshold: query.threshold, neighbours }),
-            // Clustering thousands of profiles takes seconds: done once per round version, basis, filter and k.
-            peerGroups: map.memo(`peers:${query.basis}:${query.partnershipId ?? ''}:${query.k}`, () =>
-              complete.length === 0 ? [] : peerGroups(complete, dimensionKeys, Math.min(query.k, complete.length)),
-            ),
-            profiled: complete.length,
-            totalOrganisations: organisations.length,
-          }
-        },
-      )
+        return {
+          heatmap: map,
+          sharedWeakness: sharedWeakness(scope.columns, rows, {
+            threshold: query.threshold,
+            minSize: query.minSize,
+            partnerships,
+            totalOrganisations: Math.max(organisations.length, rows.length),
+          }),
+          geographic: geographicClusters(scope.columns, rows, { threshold: query.threshold, neighbours }),
+          // Clustering thousands of profiles takes seconds: done once per round version, basis, filter and k.
+          peerGroups: map.memo(`peers:${query.basis}:${query.partnershipId ?? ''}:${query.k}`, () =>
+            complete.length === 0 ? [] : peerGroups(complete, dimensionKeys, Math.min(query.k, complete.length)),
+          ),
+          profiled: complete.length,
+          totalOrganisations: organisations.length,
+        }
+      })
     },
   }
 }

@@ -28,7 +28,7 @@ export function questionnaireService(repos: Repositories, clock: Clock) {
    * Checked definitions of published versions, which can never change (a database trigger sees to it):
    * checking a definition again on every read was a large part of every page that scores anything.
    */
-  const published = new Map<string, QuestionnaireDefinition>()
+  const published = repos.copies.definitions
 
   async function get(key: string, version: number): Promise<LoadedVersion> {
     const stored = await repos.questionnaires.find(key, version)

@@ -10,6 +10,7 @@ import type { Moderation } from '../data/moderation.repository'
 import type { Partnership } from '../data/partnership.repository'
 import { NotFoundError } from '../domain/errors'
 import type { QuestionnaireService } from './questionnaire.service'
+import type { RoundCopy } from '../db/copies'
 
 /** Only assessments a borough has handed in are scored across London; drafts would skew every comparison. */
 export const SCORED_STATES: readonly AssessmentState[] = ['submitted', 'in_moderation', 'moderated']
@@ -23,7 +24,8 @@ export interface OrganisationResult {
   scored: boolean
 }
 
-export interface RoundResults {
+/** Everything a round holds, as read from the database. */
+export interface RoundData {
   round: Round
   /** Every round, newest first, and every partnership, as they were when these results were read. */
   rounds: Round[]
@@ -31,10 +33,21 @@ export interface RoundResults {
   definition: QuestionnaireDefinition
   /** Every assessment of the round, ordered by organisation name. Shared: never change it. */
   results: OrganisationResult[]
+}
+
+/** A body made once per key while the round's data stands, then sent again as it was. */
+export type KeepBody = (key: string, make: () => string | Promise<string>) => Promise<Buffer>
+
+export interface RoundResults extends RoundData {
   /** Work derived from these results, computed once and kept until the round's data changes. */
   memo: <T>(key: string, compute: () => T) => T
-  /** The same for work that reads the database; see memo. */
+  /** The same for work that reads the database: one computation shared by every request meanwhile. */
   memoAsync: <T>(key: string, compute: () => Promise<T>) => Promise<T>
+  /**
+   * A page or JSON body made from these results alone, kept as bytes for as long. It must depend on
+   * nothing else: never on the user, the session or its CSRF token.
+   */
+  keptBody: KeepBody
 }
 
 /** The moderated levels of one assessment, as the scoring rule takes them. */
@@ -44,14 +57,6 @@ export const moderatedLevels = (result: { moderations: ReadonlyMap<string, Moder
 const byOrganisationName = (a: OrganisationResult, b: OrganisationResult) =>
   byBritishName(a.organisation.name, b.organisation.name)
 
-interface CacheEntry {
-  version: string
-  /** What the change feed had heard when the version was last read (see ChangeFeed), and when. */
-  heard: { deafness: number; dataChanges: number; at: number }
-  results: Omit<RoundResults, 'memo' | 'memoAsync'>
-  memo: Map<string, unknown>
-}
-
 /**
  * How long a copy stands on the feed's word alone. A save is announced by its app just after it commits
  * (ChangeFeed.announce), so an app killed in that moment leaves it unannounced: this bounds how long any
@@ -59,9 +64,8 @@ interface CacheEntry {
  */
 const UNCHECKED_MS = 5_000
 
-/** The rounds most recently read, per database: enough for the rounds people compare at once. */
-const CACHED_ROUNDS = 8
-const caches = new WeakMap<Repositories, Map<number, CacheEntry>>()
+/** Counts reads of round versions and loads of rounds, so each read knows which loads began after it. */
+let reads = 0
 
 /**
  * Everything a round holds, in a fixed number of queries whatever its size: the building block of the
@@ -80,52 +84,64 @@ export async function loadRoundResults(
   roundId: number,
 ): Promise<RoundResults> {
   if (!Number.isSafeInteger(roundId)) throw new NotFoundError('There is no such round')
-  let cache = caches.get(repos)
-  if (!cache) caches.set(repos, (cache = new Map<number, CacheEntry>()))
+  const { rounds: copies, roundCopy } = repos.copies
   // While the feed has heard no change to any table the results are made from, the copy stands
   // without asking; otherwise one query says whether it does. Names and groupings belong to their own
   // tables, not the round: their versions are part of it.
   const feed = repos.changes
-  let entry = cache.get(roundId)
+  let copy = copies.get(roundId)
   const now = Date.now()
   const unheard =
-    entry !== undefined &&
+    copy !== undefined &&
     feed.live &&
-    entry.heard.deafness === feed.deafness &&
-    entry.heard.dataChanges === feed.dataChanges &&
-    now - entry.heard.at < UNCHECKED_MS
-  if (!entry || !unheard) {
+    copy.heard.deafness === feed.deafness &&
+    copy.heard.dataChanges === feed.dataChanges &&
+    now - copy.heard.at < UNCHECKED_MS
+  if (!copy || !unheard) {
     const heard = { deafness: feed.deafness, dataChanges: feed.dataChanges, at: now }
+    const asked = ++reads
     const version = await repos.rounds.resultsVersion(roundId)
-    if (entry?.version === version) {
-      entry.heard = heard
+    if (copy?.version === version) {
+      copy.heard = heard
     } else {
-      const [rounds, partnerships] = await Promise.all([repos.rounds.list(), repos.partnerships.list()])
-      const round = rounds.find(r => r.id === roundId)
-      if (!round) throw new NotFoundError('There is no such round')
-      const results = { ...(await readRound(repos, questionnaires, round)), round, rounds, partnerships }
-      entry = { version, heard, results, memo: new Map() }
-      cache.delete(roundId)
-      cache.set(roundId, entry)
-      for (const oldest of cache.keys()) {
-        if (cache.size <= CACHED_ROUNDS) break
-        cache.delete(oldest)
+      const load = async () => {
+        const loadedAfter = ++reads
+        const [rounds, partnerships] = await Promise.all([repos.rounds.list(), repos.partnerships.list()])
+        const round = rounds.find(r => r.id === roundId)
+        if (!round) throw new NotFoundError('There is no such round')
+        const data = { ...(await readRound(repos, questionnaires, round)), round, rounds, partnerships }
+        return roundCopy({ version, heard, loadedAfter, data })
       }
+      // Requests for the round share one load; one that began before this request read the version may
+      // not hold what it saw, so then the round is loaded again.
+      copy = await copies.fetch(roundId, { forceRefresh: true, context: { load } })
+      if (copy && copy.loadedAfter < asked)
+        copy = await copies.fetch(roundId, { forceRefresh: true, context: { load } })
+      copy ??= await load()
     }
   }
-  const memo = entry.memo
+  return resultsOf(copy)
+}
+
+function resultsOf(copy: RoundCopy): RoundResults {
+  const { derived, bodies } = copy
   return {
-    ...entry.results,
+    ...copy.data,
     memo: <T>(key: string, compute: () => T): T => {
-      if (!memo.has(key)) memo.set(key, compute())
-      return memo.get(key) as T
+      const kept = derived.get(key)
+      if (kept) return kept.value as T
+      const value = compute()
+      derived.set(key, { value })
+      return value
     },
     // Only a value is kept, never a failed promise: a database blip must not stick until the next write.
     memoAsync: async <T>(key: string, compute: () => Promise<T>): Promise<T> => {
-      if (memo.has(key)) return memo.get(key) as T
-      const value = await compute()
-      memo.set(key, value)
-      return value
+      const kept = await derived.fetch(key, { context: { make: compute } })
+      return kept ? (kept.value as T) : compute()
+    },
+    keptBody: async (key, make) => {
+      const render = async () => Buffer.from(await make())
+      return (await bodies.fetch(key, { context: { make: render } })) ?? render()
     },
   }
 }
@@ -134,7 +150,7 @@ async function readRound(
   repos: Repositories,
   questionnaires: QuestionnaireService,
   round: Round,
-): Promise<Pick<RoundResults, 'definition' | 'results'>> {
+): Promise<Pick<RoundData, 'definition' | 'results'>> {
   const [definition, records, organisations, moderations, answers] = await Promise.all([
     questionnaires.definitionOf(round.questionnaireKey, round.questionnaireVersion),
     repos.assessments.list({ roundId: round.id }),

@@ -1,0 +1,62 @@
+import { fillAssessment } from '../support/results'
+import { assessmentOf, createRound } from '../support/rounds'
+import { createTestApp, csrfFrom, signIn, type TestApp } from '../support/test-app'
+
+// What the process keeps in memory (src/db/copies.ts), as the people it serves would notice it.
+let t: TestApp
+let roundId: number
+
+beforeAll(async () => {
+  t = await createTestApp()
+  roundId = await createRound(t, { name: 'Copies round', organisations: ['hackney', 'camden', 'islington'] })
+  for (const [slug, level] of [
+    ['hackney', 2],
+    ['camden', 4],
+    ['islington', 3],
+  ] as const) {
+    await fillAssessment(t, await assessmentOf(t, roundId, slug), () => level)
+  }
+})
+afterAll(() => t.close())
+
+const readsOfRoundAnswers = () => {
+  const seen: string[] = []
+  const listener = (query: { sql?: string }) => {
+    if (/from "answers"/i.test(query.sql ?? '') && /round_id/i.test(query.sql ?? '')) seen.push(query.sql ?? '')
+  }
+  t.db.knex.on('query', listener)
+  return { count: () => seen.length, stop: () => t.db.knex.removeListener('query', listener) }
+}
+
+it('loads a changed round once for many analysts asking at the same moment', async () => {
+  const analyst = await t.services.auth.currentUser((await t.createUser('analyst')).id)
+  await t.services.insights.heatmap(analyst!, roundId, {})
+  // Something the round is made of changes; six people then open its heatmap at the same moment.
+  await t.db.knex('organisations').where({ slug: 'camden' }).update({ name: 'Camden Borough' })
+  const reads = readsOfRoundAnswers()
+  try {
+    const views = await Promise.all(Array.from({ length: 6 }, () => t.services.insights.heatmap(analyst!, roundId, {})))
+    for (const view of views) expect(view.rows.map(r => r.organisation.name)).toContain('Camden Borough')
+    expect(reads.count()).toBe(1)
+  } finally {
+    reads.stop()
+  }
+})
+
+it('shows each analyst their own name and form token around a heatmap kept for everyone', async () => {
+  const first = await t.createUser('analyst')
+  const second = await t.createUser('analyst')
+  const a = await signIn(t.app, first.email)
+  const b = await signIn(t.app, second.email)
+  const seenByA = (await a.agent.get(`/rounds/${roundId}/heatmap?order=overall`).expect(200)).text
+  const seenByB = (await b.agent.get(`/rounds/${roundId}/heatmap?order=overall`).expect(200)).text
+  const nameOf = async (id: number) => (await t.repos.users.findById(id))!.name
+  expect(seenByA).toContain(await nameOf(first.id))
+  expect(seenByB).toContain(await nameOf(second.id))
+  expect(seenByB).not.toContain(await nameOf(first.id))
+  expect(csrfFrom(seenByB)).not.toBe(csrfFrom(seenByA))
+  expect(seenByB).not.toContain(csrfFrom(seenByA))
+  // And the kept part itself is the same for both.
+  const tableOf = (html: string) => html.slice(html.indexOf('<table'), html.indexOf('</table>'))
+  expect(tableOf(seenByB)).toBe(tableOf(seenByA))
+})
