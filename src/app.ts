@@ -97,6 +97,6 @@ export function createApp({ config, services, logger = createLogger(config.logLe
   app.use(refuseUnstorableText)
   mountRoutes(app, routeTable(services))
   app.use(notFound)
-  app.use(errorHandler(logger, config.env === 'development'))
+  app.use(errorHandler(logger, config.debugErrors))
   return app
 }
