@@ -14,11 +14,13 @@ module.exports = {
     },
     {
       // The attack suite (npm run test:security): not part of npm test. It takes in the integration tests
-      // that already prove a security promise (CSRF, headers, sessions, tokens) rather than repeat them.
+      // that already prove a security promise (CSRF, headers, sessions, tokens) rather than repeat them,
+      // and the access snapshot, which lives in the unit project so npm test catches a change at once.
       displayName: 'security',
       testMatch: [
         '<rootDir>/test/security/**/*.test.ts',
         '<rootDir>/test/integration/{csrf,security-headers,auth,api-tokens}.test.ts',
+        '<rootDir>/test/unit/access-snapshot.test.ts',
       ],
       transform,
       testEnvironment: 'node',

@@ -101,8 +101,8 @@ export function createApp({ config, services, logger = createLogger(config.logLe
   app.use(privateResponses)
   // After sign-in and CSRF checks, so a stranger is refused as one before their text is looked at.
   app.use(refuseUnstorableText)
-  mountRoutes(app, routeTable(services))
+  mountRoutes(app, routeTable(services, { publicUrl: config.publicUrl }))
   app.use(notFound)
-  app.use(errorHandler(logger, config.env === 'development'))
+  app.use(errorHandler(logger, config.debugErrors))
   return app
 }

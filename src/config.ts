@@ -18,6 +18,13 @@ export interface Config {
   trustProxy: boolean
   /** The fewest organisations behind any London figure shown to a respondent. */
   disclosureMinimum: number
+  /** Stack traces in error pages and API errors: only when DEBUG_ERRORS is set, and never in production. */
+  debugErrors: boolean
+  /**
+   * The address people reach the service at, with no trailing slash: every link sent to people is built
+   * on it, never on the request's Host header, which whoever sends the request chooses.
+   */
+  publicUrl: string
 }
 
 export class ConfigError extends Error {
@@ -48,6 +55,33 @@ function flag(env: Env, name: string, problems: string[]): boolean | undefined {
   if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false
   problems.push(`${name} must be 1 or 0 (true or false), but is "${raw}"`)
   return undefined
+}
+
+/**
+ * An absolute http(s) address with no query, fragment or credentials, its trailing slashes dropped so a
+ * path can follow it. Undefined (with a problem listed) when it is not one.
+ */
+function publicAddress(raw: string, problems: string[]): string | undefined {
+  let url: URL | undefined
+  try {
+    url = new URL(raw)
+  } catch {
+    url = undefined
+  }
+  if (
+    url === undefined ||
+    !['http:', 'https:'].includes(url.protocol) ||
+    url.hostname === '' ||
+    /[?#]/.test(raw) ||
+    url.username !== '' ||
+    url.password !== ''
+  ) {
+    problems.push(
+      `PUBLIC_URL must be an absolute http:// or https:// address with no query, fragment or password, but is "${raw}"`,
+    )
+    return undefined
+  }
+  return url.href.replace(/\/+$/, '')
 }
 
 /** Reads and checks every setting at once, so a bad deployment fails at start-up with the whole list. */
@@ -89,9 +123,22 @@ export function loadConfig(env: Env = process.env): Config {
     problems.push('SESSION_WARNING_MINUTES must be less than SESSION_IDLE_MINUTES')
   }
 
+  const debugErrors = flag(env, 'DEBUG_ERRORS', problems) ?? false
+  if (debugErrors && production) {
+    problems.push('DEBUG_ERRORS=1 is refused with NODE_ENV=production: stack traces show the server to anyone')
+  }
+
+  const port = wholeNumber(env, 'PORT', 3000, 0, 65535, problems)
+  const rawPublicUrl = env.PUBLIC_URL ?? ''
+  if (production && rawPublicUrl === '') {
+    problems.push('PUBLIC_URL must be set in production: it is the address in every link sent to people')
+  }
+  const publicUrl =
+    (rawPublicUrl === '' ? undefined : publicAddress(rawPublicUrl, problems)) ?? `http://localhost:${port}`
+
   const config: Config = {
     env: envName,
-    port: wholeNumber(env, 'PORT', 3000, 0, 65535, problems),
+    port,
     host: env.HOST ?? (production ? '0.0.0.0' : '127.0.0.1'),
     databaseUrl,
     pgliteDir: path.resolve(env.PGLITE_DIR ?? path.join('data', 'pglite')),
@@ -103,6 +150,8 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: env.LOG_LEVEL ?? (envName === 'test' ? 'silent' : 'info'),
     trustProxy: flag(env, 'TRUST_PROXY', problems) ?? false,
     disclosureMinimum: wholeNumber(env, 'DISCLOSURE_MINIMUM', 5, 2, 100, problems),
+    debugErrors,
+    publicUrl,
   }
   if (config.demoPassword.length < 8) problems.push('DEMO_PASSWORD must be at least 8 characters long')
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(config.logLevel)) {

@@ -31,6 +31,8 @@ export function startApp(database: DatabaseEnv, port: number, options: StartOpti
     NODE_ENV: database.DATABASE_URL ? 'production' : 'test',
     SESSION_SECRET: 'bench-session-secret-bench-session-secret',
     TRUST_PROXY: '1',
+    // Required in production: the address links sent to people are built on.
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
   }
   if (!database.DATABASE_URL) delete env.DATABASE_URL
   return spawn(process.execPath, [path.join(ROOT, 'dist/src/server.js')], {

@@ -1,6 +1,6 @@
 import { bootstrap } from '../bootstrap'
 import { loadConfig } from '../config'
-import { paths } from '../routes/paths'
+import { absoluteUrl, paths } from '../routes/paths'
 import { parseArgs, runCli, UsageError } from './run-cli'
 
 const USAGE = `Usage: npm run user:create -- --email EMAIL --role admin|analyst|assessor|respondent
@@ -45,7 +45,7 @@ runCli(async () => {
       process.stdout.write(
         `Created ${user.role} ${user.email}.\n` +
           `Send them this link to set their password (it works once, until ${expiresAt.toISOString()}):\n` +
-          `  <your service address>${paths.invitation(token)}\n`,
+          `  ${absoluteUrl(config.publicUrl, paths.invitation(token))}\n`,
       )
     }
   } finally {

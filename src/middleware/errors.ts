@@ -87,8 +87,11 @@ export const notFound: RequestHandler = (_req, _res, next) => {
   next(new HttpError(404, 'not_found', 'If you typed the web address, check it is correct.'))
 }
 
-/** One place turns every error into a page or JSON; stack traces only ever appear in development. */
-export function errorHandler(logger: Logger, development: boolean): ErrorRequestHandler {
+/**
+ * One place turns every error into a page or JSON. Stack traces appear only when asked for (DEBUG_ERRORS,
+ * never in production): they name the server's files to whoever caused the error.
+ */
+export function errorHandler(logger: Logger, showStacks: boolean): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
     // Every line carries the request's id (see requestLogging), where the request has one.
     const log = (req as { log?: Logger }).log ?? logger
@@ -108,7 +111,7 @@ export function errorHandler(logger: Logger, development: boolean): ErrorRequest
       )
       res.set('Retry-After', String(RETRY_AFTER_SECONDS))
     } else if (described.status >= 500) log.error({ err: error, url: req.originalUrl }, 'request failed')
-    const stack = development && error instanceof Error ? error.stack : undefined
+    const stack = showStacks && error instanceof Error ? error.stack : undefined
     // An API client without a session is told it may use a personal access token instead.
     if (described.status === 401) res.set('WWW-Authenticate', isApiRequest(req.path) ? 'Bearer realm="api"' : 'session')
     if (isApiRequest(req.path) || !req.accepts('html')) {

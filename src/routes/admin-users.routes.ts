@@ -4,10 +4,10 @@ import { ROLE_LABELS, ROLES } from '../domain/roles'
 import type { Services } from '../services'
 import type { UserForm } from '../services/user.service'
 import { field, formErrors } from './form-errors'
-import { paths } from './paths'
+import { absoluteUrl, paths } from './paths'
 import { renderPage } from './render'
 import { signedInUser } from '../middleware/require-access'
-import { route, type RouteDefinition } from './route-table'
+import { route, type RouteDefinition, type Site } from './route-table'
 import { positiveId } from './params'
 
 const ADMIN = ['admin'] as const
@@ -23,7 +23,7 @@ function userForm(body: unknown): UserForm {
 
 const userId = (req: Request): number => positiveId(req.params.id)
 
-export function adminUserRoutes(services: Services): RouteDefinition[] {
+export function adminUserRoutes(services: Services, site: Site): RouteDefinition[] {
   async function renderForm(res: Response, locals: Record<string, unknown>, status = 200) {
     const organisations = await services.organisations.list()
     await renderPage(
@@ -34,9 +34,8 @@ export function adminUserRoutes(services: Services): RouteDefinition[] {
     )
   }
 
-  function invitationUrl(req: Request, token: string): string {
-    return `${req.protocol}://${req.get('host') ?? 'localhost'}${paths.invitation(token)}`
-  }
+  // Never from the request's Host header, which whoever sends the request chooses.
+  const invitationUrl = (token: string): string => absoluteUrl(site.publicUrl, paths.invitation(token))
 
   return [
     route('get', paths.admin.users, ADMIN, async (_req, res) => {
@@ -59,7 +58,7 @@ export function adminUserRoutes(services: Services): RouteDefinition[] {
         await renderPage(res, 'admin/invitation', {
           title: 'User invited',
           invitee: user,
-          link: invitationUrl(req, token),
+          link: invitationUrl(token),
           expiresAt,
         })
         return
@@ -133,7 +132,7 @@ export function adminUserRoutes(services: Services): RouteDefinition[] {
       await renderPage(res, 'admin/invitation', {
         title: 'New invitation link',
         invitee: user,
-        link: invitationUrl(req, token),
+        link: invitationUrl(token),
         expiresAt,
       })
     }),

@@ -28,15 +28,15 @@ import { pageRoutes } from './pages.routes'
 import { pipelineInsightRoutes } from './pipeline-insights.routes'
 import { pipelineRoutes } from './pipeline.routes'
 import { reportRoutes } from './report.routes'
-import type { RouteDefinition } from './route-table'
+import type { RouteDefinition, Site } from './route-table'
 
 /** Every route the app serves, with the roles each allows: the security tests walk this same list. */
-export function routeTable(services: Services): RouteDefinition[] {
+export function routeTable(services: Services, site: Site): RouteDefinition[] {
   return [
     ...authRoutes(services),
     ...homeRoutes(services),
     ...accountRoutes(services),
-    ...adminUserRoutes(services),
+    ...adminUserRoutes(services, site),
     ...adminPartnershipRoutes(services),
     ...adminQuestionnaireRoutes(services),
     ...adminRoundRoutes(services),

@@ -106,6 +106,11 @@ export const paths = {
 } as const
 
 /** Only a local path may be a place to return to after signing in; anything else could send people away. */
+/** A link to send to people: the service's public address (PUBLIC_URL, no trailing slash) and a path. */
+export function absoluteUrl(publicUrl: string, path: string): string {
+  return `${publicUrl}${path}`
+}
+
 export function safeReturnPath(candidate: unknown): string {
   if (typeof candidate !== 'string' || !candidate.startsWith('/') || candidate.startsWith('//')) return paths.home
   if (candidate.includes('\\') || /[\r\n]/.test(candidate)) return paths.home

@@ -14,6 +14,12 @@ export interface RouteDefinition {
   handlers: RequestHandler[]
 }
 
+/** What routes know of where the service is: links sent to people are built on publicUrl. */
+export interface Site {
+  /** An absolute http(s) address with no trailing slash (config's PUBLIC_URL). */
+  publicUrl: string
+}
+
 export function route(method: Method, path: string, access: Access, ...handlers: RequestHandler[]): RouteDefinition {
   return { method, path, access, handlers }
 }

@@ -4,8 +4,10 @@ import { createTestApp, csrfFrom, PASSWORD, signIn, type Agent, type TestApp } f
 let t: TestApp
 let admin: { agent: Agent; csrf: string; id: number }
 
+const PUBLIC_URL = 'https://ldm.example.gov.uk'
+
 beforeAll(async () => {
-  t = await createTestApp()
+  t = await createTestApp({ PUBLIC_URL })
 })
 // A fresh sign-in for each test, since some tests move the clock past the idle timeout.
 beforeEach(async () => {
@@ -28,6 +30,31 @@ async function invite(fields: Record<string, string>) {
 }
 
 describe('inviting a user', () => {
+  // Issue 14, finding 9: the link was built from the Host header, which whoever sends the request chooses,
+  // so an invitation could send a new user to an attacker's site with their one-time token.
+  it('names the public address in the link, whatever Host the request came with', async () => {
+    const response = await admin.agent
+      .post('/admin/users/new')
+      .set('Host', 'evil.example')
+      .set('X-Forwarded-Host', 'evil.example')
+      .set('X-Forwarded-Proto', 'http')
+      .type('form')
+      .send({ _csrf: admin.csrf, name: 'Grace Hopper', email: 'grace@camden.gov.uk', role: 'analyst' })
+      .expect(200)
+    expect(response.text).not.toContain('evil.example')
+    expect(response.text).toMatch(new RegExp(`${PUBLIC_URL}/invitations/[A-Za-z0-9_-]{43}`))
+
+    const user = await t.repos.users.findByEmail('grace@camden.gov.uk')
+    const again = await admin.agent
+      .post(`/admin/users/${user!.id}/invitation`)
+      .set('Host', 'evil.example')
+      .type('form')
+      .send({ _csrf: admin.csrf })
+      .expect(200)
+    expect(again.text).not.toContain('evil.example')
+    expect(again.text).toMatch(new RegExp(`${PUBLIC_URL}/invitations/[A-Za-z0-9_-]{43}`))
+  })
+
   it('creates the account and shows a one-time link with which the person sets a password and signs in', async () => {
     const response = await invite({
       name: 'Ada Lovelace',

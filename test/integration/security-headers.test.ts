@@ -50,6 +50,7 @@ describe('security headers', () => {
       NODE_ENV: 'production',
       DATABASE_URL: 'postgres://unused/db',
       SESSION_SECRET: 'a-production-secret-that-is-long-enough',
+      PUBLIC_URL: 'https://ldm.example.gov.uk',
       TRUST_PROXY: '1',
     })
     const app = createApp({ config, services: t.services, logger: pino({ level: 'silent' }) })

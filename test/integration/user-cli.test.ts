@@ -13,7 +13,14 @@ function createUser(args: string[], input?: string) {
     [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'src/cli/create-user.ts', ...args],
     {
       cwd: ROOT,
-      env: { ...process.env, PGLITE_DIR: dataDir, DATABASE_URL: '', NODE_OPTIONS: '', DEMO_DATA: '' },
+      env: {
+        ...process.env,
+        PGLITE_DIR: dataDir,
+        DATABASE_URL: '',
+        NODE_OPTIONS: '',
+        DEMO_DATA: '',
+        PUBLIC_URL: 'https://ldm.example.gov.uk/',
+      },
       input,
       encoding: 'utf8',
       timeout: 120_000,
@@ -27,7 +34,7 @@ describe('npm run user:create', () => {
     expect(result.stderr).toBe('')
     expect(result.status).toBe(0)
     expect(result.stdout).toMatch(
-      /Created admin first\.admin@council\.gov\.uk\.\nSend them this link .*\n {2}<your service address>\/invitations\/[A-Za-z0-9_-]{43}\n/,
+      /Created admin first\.admin@council\.gov\.uk\.\nSend them this link .*\n {2}https:\/\/ldm\.example\.gov\.uk\/invitations\/[A-Za-z0-9_-]{43}\n/,
     )
     const db = await openDatabase({ pgliteDir: dataDir })
     try {

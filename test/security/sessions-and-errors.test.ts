@@ -37,6 +37,7 @@ const productionApp = () =>
       NODE_ENV: 'production',
       DATABASE_URL: 'postgres://unused/db',
       SESSION_SECRET: 'a-production-secret-that-is-long-enough',
+      PUBLIC_URL: 'https://ldm.example.gov.uk',
       TRUST_PROXY: '1',
     }),
     services: world.t.services,
@@ -225,6 +226,7 @@ describe('errors', () => {
             NODE_ENV: 'production',
             DATABASE_URL: 'postgres://unused/db',
             SESSION_SECRET: 'a-production-secret-that-is-long-enough',
+            PUBLIC_URL: 'https://ldm.example.gov.uk',
             TRUST_PROXY: '1',
           })
     const b = browser(createApp({ config, services, logger: pino({ level: 'silent' }) }), env === 'production')

@@ -14,7 +14,7 @@ export interface RouteSummary {
  * added there is walked by every test that uses this list. Handlers are not needed, so no services are built.
  */
 export function allRoutes(): RouteSummary[] {
-  return [...healthRoutes(null as never), ...routeTable(null as never)].map(r => ({
+  return [...healthRoutes(null as never), ...routeTable(null as never, null as never)].map(r => ({
     method: r.method,
     path: r.path,
     access: r.access,
