@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -26,6 +26,19 @@ function leaveStaleLock(holderFile: 'missing' | 'empty'): void {
 function age(lockDir: string, ms: number): void {
   const then = new Date(Date.now() - ms)
   fs.utimesSync(lockDir, then, then)
+}
+
+/** A process that takes the lock with src/db/directory-lock.ts, then runs `then`. */
+function holdInAnotherProcess(then: string) {
+  const moduleDir = compileLockModule(fs.readFileSync(path.join(ROOT, 'src/db/directory-lock.ts'), 'utf8'))
+  const lockModule = JSON.stringify(path.join(moduleDir, 'lock.js'))
+  return spawn(
+    process.execPath,
+    ['-e', `require(${lockModule}).lockDirectory(${JSON.stringify(dir)}).then(() => { ${then} })`],
+    {
+      env: { ...process.env, NODE_PATH: path.join(ROOT, 'node_modules'), NODE_OPTIONS: '' },
+    },
+  )
 }
 
 describe('the embedded database lock', () => {
@@ -91,6 +104,43 @@ describe('the embedded database lock', () => {
     const taken = await lockDirectory(dir)
     expect(JSON.parse(fs.readFileSync(lockPaths(dir).holder, 'utf8'))).toMatchObject({ pid: process.pid })
     taken.release()
+  })
+
+  // PGlite runs a query synchronously on the main thread; this holder is stuck for longer than a refresh.
+  it('keeps the lock of a holder whose event loop is blocked for seconds, and refuses others meanwhile', async () => {
+    const holder = holdInAnotherProcess(
+      `process.stdout.write('held\\n'); Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 7000);` +
+        `setTimeout(() => { process.stdout.write('still holding\\n'); process.exit(0) }, 1500)`,
+    )
+    let stdout = ''
+    let stderr = ''
+    holder.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+    holder.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    const exited = new Promise<number | null>(resolve => holder.on('exit', resolve))
+    await new Promise(resolve => holder.stdout.once('data', resolve))
+    await new Promise(resolve => setTimeout(resolve, 6_000))
+    await expect(lockDirectory(dir)).rejects.toThrow(`(pid ${holder.pid}, `)
+    expect(await exited).toBe(0)
+    expect(stderr).toBe('')
+    expect(stdout).toBe('held\nstill holding\n')
+  })
+
+  it('makes a holder whose lock was taken from it say so and exit, leaving the new holder alone', async () => {
+    const holder = holdInAnotherProcess(`process.stdout.write('held'); setInterval(() => {}, 1000)`)
+    let stderr = ''
+    holder.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    const exited = new Promise<number | null>(resolve => holder.on('exit', resolve))
+    await new Promise(resolve => holder.stdout.once('data', resolve))
+    // What a contender does when it finds the lock stale (the holder frozen for longer than STALE_MS).
+    const { lock, holder: holderFile } = lockPaths(dir)
+    fs.rmdirSync(lock)
+    fs.mkdirSync(lock)
+    const newcomer = JSON.stringify({ pid: 1, hostname: 'elsewhere', command: 'newcomer', since: 'now' })
+    fs.writeFileSync(holderFile, newcomer)
+    expect(await exited).toBe(1)
+    expect(stderr).toContain(`The lock on the embedded database in ${dir} was lost`)
+    expect(fs.existsSync(lock)).toBe(true)
+    expect(fs.readFileSync(holderFile, 'utf8')).toBe(newcomer)
   })
 
   // A container restarted: its new process has the pid of the old one, which left the lock behind.
