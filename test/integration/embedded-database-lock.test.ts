@@ -75,6 +75,22 @@ describe('the embedded database lock', () => {
     expect(holders).toEqual(Array.from({ length: 25 }, () => 1))
   }, 120_000)
 
+  // The gate's own stale takeover can let two contenders in together, but with no stale lock to take over
+  // inside, creating the lock is one mkdir, which only one of them wins.
+  it('lets the gate of a process killed while deciding lapse, with still exactly one holder', async () => {
+    const moduleDir = compileLockModule(fs.readFileSync(path.join(ROOT, 'src/db/directory-lock.ts'), 'utf8'))
+    const holders: number[] = []
+    for (let attempt = 0; attempt < 5; attempt++) {
+      fs.mkdirSync(lockPaths(dir).gate, { recursive: true })
+      age(lockPaths(dir).gate, 3_600_000)
+      const said = await contend(moduleDir, 'ours', dir, 4)
+      holders.push(said.filter(line => line === 'held').length)
+      for (const line of said.filter(line => line !== 'held')) expect(line).toMatch(REFUSED)
+    }
+    expect(holders).toEqual([1, 1, 1, 1, 1])
+    expect(fs.existsSync(lockPaths(dir).gate)).toBe(false)
+  })
+
   it('never takes over a fresh lock, even one whose holder file is missing or was just created empty', async () => {
     const { lock, holder } = lockPaths(dir)
     fs.mkdirSync(lock, { recursive: true })
