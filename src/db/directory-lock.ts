@@ -13,8 +13,10 @@ import lockfile from 'proper-lockfile'
  * lock, then paused, can rmdir the lock another has just made, and both hold it (node-proper-lockfile
  * issue #121). So every acquisition passes a short-lived gate first, a second proper-lockfile lock held
  * only for the milliseconds of deciding: at most one process decides at a time, and whoever comes after
- * the taker finds a fresh lock and is refused. The gate's own takeover has the same flaw, but it only
- * arises when a process died inside those milliseconds and several others then arrive together.
+ * the taker finds a fresh lock and is refused. The gate's own stale takeover has the same flaw, but two
+ * contenders let in together still race only for a lock that is itself stale (creating one is a single
+ * mkdir that one of them wins): it takes a holder killed, then an opener killed inside the gate's
+ * milliseconds, then several more starting together.
  *
  * `<dir>.lock-holder.json` says who holds the lock, for the refusal message only: exclusion never trusts
  * it, because a pid proves nothing across containers (a restarted container's new process may have the
@@ -22,9 +24,10 @@ import lockfile from 'proper-lockfile'
  */
 
 /**
- * PGlite runs queries synchronously on the main thread, so a busy process can refresh late: it is only
- * declared gone after STALE_MS, which a query or migration never stalls for. A killed holder's lock can be
- * taken over at most STALE_MS after it last refreshed.
+ * PGlite runs queries synchronously on the main thread, so a busy process refreshes late. A stall of up to
+ * STALE_MS - UPDATE_MS (25 s, far beyond any one query) costs nothing; a longer one matters only if another
+ * opener arrives meanwhile and takes the lock, and then this process exits at its next refresh. A killed
+ * holder's lock can be taken over STALE_MS after it last refreshed.
  */
 export const STALE_MS = 30_000
 const UPDATE_MS = 5_000
