@@ -159,6 +159,17 @@ describe('the embedded database lock', () => {
     expect(fs.readFileSync(holderFile, 'utf8')).toBe(newcomer)
   })
 
+  // A command-line tool has no signal handlers of its own; proper-lockfile lets go as the signal ends it.
+  it.each(['SIGINT', 'SIGTERM'] as const)('lets go when a tool holding it is stopped with %s', async signal => {
+    const holder = holdInAnotherProcess(`process.stdout.write('held'); setInterval(() => {}, 1000)`)
+    const exited = new Promise(resolve => holder.on('exit', (_code, received) => resolve(received)))
+    await new Promise(resolve => holder.stdout.once('data', resolve))
+    await expect(lockDirectory(dir)).rejects.toThrow(DirectoryLockedError)
+    holder.kill(signal)
+    expect(await exited).toBe(signal)
+    ;(await lockDirectory(dir)).release()
+  })
+
   // A container restarted: its new process has the pid of the old one, which left the lock behind.
   it('does not refuse for ever a lock whose holder file names this very process', async () => {
     const { lock, holder } = lockPaths(dir)
