@@ -104,8 +104,8 @@ function secondsUntilStale(lockPath: string, staleMs: number): number {
 function stopWriting(directory: string) {
   return (error: Error): void => {
     process.stderr.write(
-      `\nThe lock on the embedded database in ${directory} was lost (${error.message}): this process did not ` +
-        `refresh it for ${STALE_MS / 1000} seconds, so another may have taken the directory over. ` +
+      `\nThe lock on the embedded database in ${directory} was lost (${error.message}): most likely this ` +
+        `process was frozen for over ${STALE_MS / 1000} seconds and another has taken the directory over. ` +
         'Stopping now, so that two processes never write it at once.\n\n',
     )
     process.exit(1)
