@@ -8,9 +8,9 @@ import { lockDirectory } from './src/db/directory-lock'
 
 const config = loadConfig()
 
-function pgliteConfig(dataDir: string): Knex.Config {
+async function pgliteConfig(dataDir: string): Promise<Knex.Config> {
   // Held until this process exits, so the CLI never writes beside a running server.
-  lockDirectory(dataDir)
+  await lockDirectory(dataDir)
   return {
     client: ClientPGLite,
     connection: { pglite: new PGlite(dataDir) } as unknown as Knex.StaticConnectionConfig,
@@ -18,6 +18,7 @@ function pgliteConfig(dataDir: string): Knex.Config {
   }
 }
 
-const knexConfig: Knex.Config = config.databaseUrl ? postgresConfig(config.databaseUrl) : pgliteConfig(config.pgliteDir)
-
-export default knexConfig
+// knex's command line awaits a knexfile that exports a function.
+export default async function knexConfig(): Promise<Knex.Config> {
+  return config.databaseUrl ? postgresConfig(config.databaseUrl) : pgliteConfig(config.pgliteDir)
+}

@@ -78,7 +78,7 @@ export function postgresConfig(databaseUrl: string, poolMax = 10): Knex.Config {
 }
 
 async function openPglite(dataDir: string): Promise<Database> {
-  const lock = dataDir === 'memory' ? undefined : lockDirectory(dataDir)
+  const lock = dataDir === 'memory' ? undefined : await lockDirectory(dataDir)
   try {
     const options = { parsers: { [INT8]: toNumber, [NUMERIC]: toNumber, [DATE]: asDateString } }
     // PGlite reads its options from the first argument when there is no data directory.

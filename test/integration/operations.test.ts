@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { createHmac } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -112,7 +112,7 @@ describe('request ids', () => {
 })
 
 describe('the server process', () => {
-  it('starts on the embedded database, then on SIGTERM finishes, closes the database and lets go of its lock', async () => {
+  it('starts on the embedded database, refuses a tool beside it, then on SIGTERM finishes, closes the database and lets go of its lock', async () => {
     const dataDir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ldm-server-')), 'pglite')
     const root = path.resolve(__dirname, '..', '..')
     const server = spawn(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'src/server.ts'], {
@@ -146,10 +146,20 @@ describe('the server process', () => {
     expect(fs.existsSync(`${dataDir}.lock`)).toBe(true)
     const health = await fetch(`${url}/healthz`)
     expect(await health.json()).toEqual({ status: 'ok' })
+    // A command-line tool run beside it refuses, naming the server.
+    const cli = spawnSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'src/cli/migrate.ts'], {
+      cwd: root,
+      env: { ...process.env, PGLITE_DIR: dataDir, DATABASE_URL: '', NODE_OPTIONS: '' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    })
+    expect(cli.status).toBe(1)
+    expect(cli.stderr).toMatch(/already open in another process \(pid \d+, server\.ts, on .*try again in \d+ seconds/)
 
     const exit = new Promise<number | null>(resolve => server.on('exit', code => resolve(code)))
     server.kill('SIGTERM')
     expect(await exit).toBe(0)
     expect(fs.existsSync(`${dataDir}.lock`)).toBe(false)
+    expect(fs.existsSync(`${dataDir}.lock-holder.json`)).toBe(false)
   })
 })
