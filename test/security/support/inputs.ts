@@ -172,14 +172,17 @@ export const INPUTS: Record<string, InputSpec> = {
   'post /login': {
     caller: 'signed-out',
     encoding: 'form',
-    // Throttling counts failures per account and per address; each body starts with a clean count, as
-    // an hour later would, so the form itself is what answers.
+    // Throttling counts attempts per account-and-address and per address; each body starts with a clean
+    // count, as an hour later would, so the form itself is what answers.
     prepare: async run => {
       await run.world.t.db.knex('login_attempts').del()
       return { session: await sessionFor(run.world, 'signed-out') }
     },
     valid: run => ({ email: run.world.users.analyst.email, password: PASSWORD, returnTo: '/assessments' }),
-    refusalWrites: { tables: ['login_attempts'], why: 'failed sign-ins are counted, to slow down guessing' },
+    refusalWrites: {
+      tables: ['login_attempts'],
+      why: 'sign-in attempts are counted before the password is checked, to limit guessing',
+    },
   },
   'post /logout': noInput('respondent', 'form', {
     prepare: async run => ({ session: await signIn(run.world.t.app, run.world.users.respondent.email) }),
