@@ -100,10 +100,14 @@ export function sessionRepository(knex: Knex, changes: ChangeFeed = deafFeed()) 
       drop(digestOf(sid))
     },
 
-    /** Ends every session of one user: after they are disabled, their open browsers are signed out. */
-    async destroyForUser(userId: number): Promise<number> {
+    /**
+     * Ends every session of one user (after they are disabled or given a new password, their open
+     * browsers are signed out), except `exceptSid`: the browser that set the password keeps its own.
+     */
+    async destroyForUser(userId: number, exceptSid?: string): Promise<number> {
       drop(undefined, userId)
-      return knex('sessions').whereRaw(`(data->>'userId')::int = ?`, [userId]).delete()
+      const sessions = knex('sessions').whereRaw(`(data->>'userId')::int = ?`, [userId])
+      return (exceptSid === undefined ? sessions : sessions.whereNot('sid', exceptSid)).delete()
     },
 
     async prune(now: Date): Promise<number> {

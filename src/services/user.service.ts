@@ -3,6 +3,7 @@ import { ConflictError, NotFoundError, ValidationError, type FieldError } from '
 import type { Organisation } from '../domain/organisation'
 import { checkNewPassword, checkUserInput, type User } from '../domain/user'
 import type { Repositories } from '../data'
+import type { Transaction } from '../data/db'
 import type { Clock } from './clock'
 import { hashPassword } from './passwords'
 
@@ -46,6 +47,27 @@ export function userService(repos: Repositories, clock: Clock) {
     const expiresAt = new Date(clock().getTime() + INVITATION_DAYS * 24 * 3600 * 1000)
     await repos.invitations.create(hashToken(token), userId, expiresAt, db)
     return { token, expiresAt }
+  }
+
+  /**
+   * A new password shuts out whoever knew the old one: every personal access token of the person is
+   * revoked here, in the caller's transaction and audited with it; the caller ends the other sessions
+   * once it has committed.
+   */
+  async function setNewPassword(userId: number, passwordHash: string, at: Date, trx: Transaction): Promise<void> {
+    await repos.users.setPasswordHash(userId, passwordHash, trx)
+    const revoked = await repos.tokens.revokeAllForUser(userId, at, trx)
+    await repos.audit.record(
+      {
+        at,
+        actorUserId: userId,
+        action: 'user.password-set',
+        entityType: 'user',
+        entityId: userId,
+        after: { tokensRevoked: revoked.map(t => t.id), otherSessionsEnded: true },
+      },
+      trx,
+    )
   }
 
   return {
@@ -153,16 +175,21 @@ export function userService(repos: Repositories, clock: Clock) {
     async setDisabled(userId: number, disabled: boolean, actorUserId: number): Promise<void> {
       const user = await this.get(userId)
       if (userId === actorUserId && disabled) throw new ConflictError('You cannot disable your own account')
+      const at = clock()
       await repos.database.transaction(async trx => {
-        await repos.users.setDisabled(userId, disabled ? clock() : null, trx)
+        await repos.users.setDisabled(userId, disabled ? at : null, trx)
+        // Tokens end with the disabling, so enabling the account later does not bring them back. Enabling
+        // revokes too: an account disabled before tokens ended this way may still hold some.
+        const revoked = await repos.tokens.revokeAllForUser(userId, at, trx)
         await repos.audit.record(
           {
+            at,
             actorUserId,
             action: disabled ? 'user.disabled' : 'user.enabled',
             entityType: 'user',
             entityId: userId,
             before: { disabled: user.disabled },
-            after: { disabled },
+            after: { disabled, tokensRevoked: revoked.map(t => t.id) },
           },
           trx,
         )
@@ -183,16 +210,16 @@ export function userService(repos: Repositories, clock: Clock) {
       const problems = checkNewPassword(password, confirmation, user.email)
       if (problems.length > 0) throw new ValidationError(problems)
       const passwordHash = await hashPassword(password as string)
+      const at = clock()
       await repos.database.transaction(async trx => {
-        if (!(await repos.invitations.markUsed(hashToken(token), clock(), trx))) {
+        if (!(await repos.invitations.markUsed(hashToken(token), at, trx))) {
           throw new NotFoundError('This invitation link has expired or has already been used')
         }
-        await repos.users.setPasswordHash(user.id, passwordHash, trx)
-        await repos.audit.record(
-          { actorUserId: user.id, action: 'user.password-set', entityType: 'user', entityId: user.id },
-          trx,
-        )
+        await setNewPassword(user.id, passwordHash, at, trx)
       })
+      // After the commit, so a sign-in with the old password just before it is ended too. A reset link
+      // may be opened anywhere, so no browser keeps its session.
+      await repos.sessions.destroyForUser(user.id)
       return user
     },
   }
