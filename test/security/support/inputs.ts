@@ -254,6 +254,16 @@ export const INPUTS: Record<string, InputSpec> = {
   'post /admin/users/:id/invitation': noInput('admin', 'form', {
     prepare: async run => ({ path: `/admin/users/${(await run.world.t.createUser('analyst')).id}/invitation` }),
   }),
+  'post /admin/users/:id/tokens/:tokenId/revoke': noInput('admin', 'form', {
+    prepare: async run => {
+      const { victim } = run.world
+      const { token } = await run.world.t.services.tokens.create(victim, {
+        name: `Revocable ${run.next()}`,
+        expiresInDays: '30',
+      })
+      return { path: `/admin/users/${victim.id}/tokens/${token.id}/revoke` }
+    },
+  }),
   'post /admin/partnerships/new': {
     caller: 'admin',
     encoding: 'form',
