@@ -6,6 +6,7 @@ export const paths = {
   keepAlive: '/session/keep-alive',
   accessibility: '/accessibility',
   account: '/account',
+  accountPassword: '/account/password',
   accountTokens: '/account/tokens',
   accountTokenRevoke: (id: number) => `/account/tokens/${id}/revoke`,
   health: '/healthz',

@@ -5,6 +5,7 @@ import { checkNewPassword, checkUserInput, type User } from '../domain/user'
 import type { Repositories } from '../data'
 import type { Transaction } from '../data/db'
 import type { Clock } from './clock'
+import { passwordCheck } from './password-check'
 import { hashPassword } from './passwords'
 
 export const INVITATION_DAYS = 7
@@ -15,6 +16,14 @@ export interface UserForm {
   role?: unknown
   organisation?: unknown
 }
+
+export interface PasswordForm {
+  currentPassword?: unknown
+  password?: unknown
+  confirmPassword?: unknown
+}
+
+export type PasswordChange = { outcome: 'changed' } | { outcome: 'throttled'; retryAfterSeconds: number }
 
 export interface UserListing extends User {
   organisation: Organisation | undefined
@@ -28,6 +37,7 @@ function withoutHash<T extends { passwordHash?: unknown }>(user: T): Omit<T, 'pa
 }
 
 export function userService(repos: Repositories, clock: Clock) {
+  const checkPassword = passwordCheck(repos, clock)
   async function resolveInput(form: UserForm) {
     const slug = typeof form.organisation === 'string' ? form.organisation : ''
     const organisation = slug === '' ? undefined : await repos.organisations.findBySlug(slug)
@@ -54,14 +64,20 @@ export function userService(repos: Repositories, clock: Clock) {
    * revoked here, in the caller's transaction and audited with it; the caller ends the other sessions
    * once it has committed.
    */
-  async function setNewPassword(userId: number, passwordHash: string, at: Date, trx: Transaction): Promise<void> {
+  async function setNewPassword(
+    userId: number,
+    passwordHash: string,
+    at: Date,
+    trx: Transaction,
+    action: 'user.password-set' | 'user.password-changed' = 'user.password-set',
+  ): Promise<void> {
     await repos.users.setPasswordHash(userId, passwordHash, trx)
     const revoked = await repos.tokens.revokeAllForUser(userId, at, trx)
     await repos.audit.record(
       {
         at,
         actorUserId: userId,
-        action: 'user.password-set',
+        action,
         entityType: 'user',
         entityId: userId,
         after: { tokensRevoked: revoked.map(t => t.id), otherSessionsEnded: true },
@@ -195,6 +211,30 @@ export function userService(repos: Repositories, clock: Clock) {
         )
       })
       if (disabled) await repos.sessions.destroyForUser(userId)
+    },
+
+    /**
+     * A person changes their own password on Your account, giving the current one, which is checked
+     * within the sign-in limits. Every session of theirs ends and every token is revoked; the route
+     * then signs this browser in again under a new session id.
+     */
+    async changePassword(user: User, form: PasswordForm, address: string): Promise<PasswordChange> {
+      const current = typeof form.currentPassword === 'string' ? form.currentPassword : ''
+      if (current === '') {
+        throw new ValidationError([{ field: 'currentPassword', message: 'Enter your current password' }])
+      }
+      const problems = checkNewPassword(form.password, form.confirmPassword, user.email)
+      if (problems.length > 0) throw new ValidationError(problems)
+      const checked = await checkPassword(user.email, current, address)
+      if (checked.outcome === 'throttled') return checked
+      if (checked.outcome === 'invalid' || checked.user.id !== user.id) {
+        throw new ValidationError([{ field: 'currentPassword', message: 'Your current password is not right' }])
+      }
+      const passwordHash = await hashPassword(form.password as string)
+      const at = clock()
+      await repos.database.transaction(trx => setNewPassword(user.id, passwordHash, at, trx, 'user.password-changed'))
+      await repos.sessions.destroyForUser(user.id)
+      return { outcome: 'changed' }
     },
 
     async findInvitation(token: string): Promise<User | undefined> {

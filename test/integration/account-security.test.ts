@@ -1,4 +1,5 @@
 import request from 'supertest'
+import { verifyPassword } from '../../src/services/passwords'
 import { bearer, createToken, shown, tokenRow } from '../support/tokens'
 import { createTestApp, csrfFrom, PASSWORD, signIn, type Agent, type TestApp } from '../support/test-app'
 
@@ -77,6 +78,63 @@ describe('a new password', () => {
       .expect(302)
       .expect('Location', /\/login/)
     expect(await apiAnswers(token.secret)).toBe(401)
+  })
+})
+
+describe('changing your own password on Your account', () => {
+  it('keeps this browser signed in, signs out every other one and stops every token', async () => {
+    const { user, laptop, phone, token } = await personWithTwoBrowsersAndAToken('respondent')
+    const account = await laptop.agent.get('/account').expect(200)
+    expect(account.text).toContain('href="/account/password"')
+    const form = await laptop.agent.get('/account/password').expect(200)
+    const csrf = csrfFrom(form.text)
+
+    const wrong = await laptop.agent
+      .post('/account/password')
+      .type('form')
+      .send({ _csrf: csrf, currentPassword: 'not my password', password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD })
+      .expect(400)
+    expect(wrong.text).toContain('<a href="#currentPassword">Your current password is not right</a>')
+    await phone.agent.get('/').expect(200)
+    expect(await apiAnswers(token.secret)).toBe(200)
+
+    await laptop.agent
+      .post('/account/password')
+      .type('form')
+      .send({ _csrf: csrf, currentPassword: PASSWORD, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD })
+      .expect(302)
+      .expect('Location', '/account')
+    const after = await laptop.agent.get('/account').expect(200)
+    expect(after.text).toContain('Your password has been changed')
+    await laptop.agent.get('/').expect(200)
+    await phone.agent
+      .get('/')
+      .expect(302)
+      .expect('Location', /\/login/)
+    expect(await apiAnswers(token.secret)).toBe(401)
+    await expect(signIn(t.app, user.email, PASSWORD)).rejects.toThrow('failed with 401')
+    await signIn(t.app, user.email, NEW_PASSWORD)
+    const audit = await t.repos.audit.forEntity('user', user.id)
+    expect(audit.find(e => e.action === 'user.password-changed')).toMatchObject({
+      actorUserId: user.id,
+      after: { tokensRevoked: [token.id], otherSessionsEnded: true },
+    })
+  })
+
+  it('is refused, changing nothing, after ten wrong current passwords', async () => {
+    const { user, laptop } = await personWithTwoBrowsersAndAToken()
+    const form = await laptop.agent.get('/account/password').expect(200)
+    const send = (currentPassword: string) =>
+      laptop.agent
+        .post('/account/password')
+        .type('form')
+        .send({ _csrf: csrfFrom(form.text), currentPassword, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD })
+    for (let i = 0; i < 10; i++) await send(`guess ${i}`).expect(400)
+    const refused = await send(PASSWORD).expect(429)
+    expect(refused.text).toContain('Too many wrong passwords')
+    const stored = await t.repos.users.findById(user.id)
+    expect(await verifyPassword(stored?.passwordHash ?? '', PASSWORD)).toBe(true)
+    t.clock.advance(16 * 60_000)
   })
 })
 
