@@ -204,6 +204,27 @@ export const INPUTS: Record<string, InputSpec> = {
     },
     runs: 15,
   },
+  'post /account/password': {
+    caller: 'respondent',
+    encoding: 'form',
+    // A person of their own for each body: a changed password ends every session of theirs. Attempts at
+    // the current password count toward the sign-in limits, so each body starts with a clean count.
+    prepare: async run => {
+      await run.world.t.db.knex('login_attempts').del()
+      const person = await run.world.t.createUser('respondent')
+      return { session: await signIn(run.world.t.app, person.email) }
+    },
+    valid: () => ({
+      currentPassword: PASSWORD,
+      password: 'a long enough new password',
+      confirmPassword: 'a long enough new password',
+    }),
+    refusalWrites: {
+      tables: ['login_attempts'],
+      why: 'a wrong current password counts toward the sign-in limits, so a borrowed session cannot guess',
+    },
+    runs: 10,
+  },
   'post /account/tokens': {
     caller: 'respondent',
     encoding: 'form',
