@@ -43,12 +43,3 @@ export function decide(count: AttemptCount, now: Date, policy: LimitPolicy): Thr
   if (remainingMs <= 0) return { allowed: true }
   return { allowed: false, retryAfterSeconds: Math.ceil(remainingMs / 1000) }
 }
-
-/** The stricter of several decisions: refused if any refuses, for the longest wait. */
-export function strictest(decisions: ThrottleDecision[]): ThrottleDecision {
-  let worst: ThrottleDecision = { allowed: true }
-  for (const d of decisions) {
-    if (!d.allowed && (worst.allowed || d.retryAfterSeconds > worst.retryAfterSeconds)) worst = d
-  }
-  return worst
-}

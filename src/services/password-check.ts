@@ -3,9 +3,9 @@ import {
   ACCOUNT_AT_ADDRESS_POLICY,
   ADDRESS_POLICY,
   decide,
-  strictest,
   windowEndsAt,
   type LimitPolicy,
+  type ThrottleDecision,
 } from '../domain/login-throttle'
 import { normaliseEmail } from '../domain/user'
 import type { Repositories } from '../data'
@@ -32,25 +32,26 @@ const addressKey = (address: string): string => `address:${address}`
  * owner, only that address's tries at their account.
  */
 export function passwordCheck(repos: Repositories, clock: Clock) {
+  /** Counts the attempt under one key, in one statement, and decides on the count it returns. */
+  async function counted(key: string, policy: LimitPolicy, now: Date): Promise<ThrottleDecision> {
+    const counts = await repos.loginAttempts.count([{ key, windowEndsAt: windowEndsAt(now, policy) }], now)
+    const count = counts.get(key)
+    // The statement returns every key it counted; a missing one would be a fault, so refuse.
+    return count ? decide(count, now, policy) : { allowed: false, retryAfterSeconds: 60 }
+  }
+
   return async (rawEmail: string, password: string, address: string): Promise<PasswordCheck> => {
     const email = normaliseEmail(rawEmail)
     const now = clock()
     const [pairKey, placeKey] = [accountAtAddressKey(email, address), addressKey(address)]
-    const limits: [string, LimitPolicy][] = [
-      [pairKey, ACCOUNT_AT_ADDRESS_POLICY],
-      [placeKey, ADDRESS_POLICY],
-    ]
-    const counts = await repos.loginAttempts.count(
-      limits.map(([key, policy]) => ({ key, windowEndsAt: windowEndsAt(now, policy) })),
-      now,
-    )
-    const decision = strictest(
-      limits.map(([key, policy]) => {
-        const count = counts.get(key)
-        // The statement returns every key it counted; a missing one would be a fault, so refuse.
-        return count ? decide(count, now, policy) : { allowed: false, retryAfterSeconds: 60 }
-      }),
-    )
+    // The account at this address first: an attempt it refuses is not counted against the address, so
+    // one person's script stuck on a wrong password does not use up a whole council's shared budget.
+    let decision = await counted(pairKey, ACCOUNT_AT_ADDRESS_POLICY, now)
+    if (decision.allowed) {
+      decision = await counted(placeKey, ADDRESS_POLICY, now)
+      // Refused for the address alone: no password was checked, so the account's try is given back.
+      if (!decision.allowed) await repos.loginAttempts.giveBack(pairKey)
+    }
     // A refused attempt never checks the password, so guessing while refused learns nothing.
     if (!decision.allowed) return { outcome: 'throttled', retryAfterSeconds: decision.retryAfterSeconds }
 

@@ -98,6 +98,18 @@ describe('failed sign-ins cannot lock an account against its owner', () => {
     expect((await attempt(colleague.email, PASSWORD, from)).status).toBe(302)
   })
 
+  it("does not let one person's refused retries use up their council's shared address", async () => {
+    const from = '203.0.113.99'
+    const stuck = await t.createUser('respondent')
+    const colleague = await t.createUser('respondent')
+    const answers: number[] = []
+    for (let i = 0; i < 60; i++) answers.push((await attempt(stuck.email, 'an old password', from)).status)
+    expect(answers.filter(s => s === 401)).toHaveLength(10)
+    expect(answers.filter(s => s === 429)).toHaveLength(50)
+    expect((await attempt(colleague.email, PASSWORD, from)).status).toBe(302)
+    t.clock.advance(16 * MINUTE)
+  })
+
   it('forgets a few failures once the owner signs in from that address', async () => {
     const owner = await t.createUser('analyst')
     const from = '198.51.100.10'

@@ -2,7 +2,6 @@ import {
   ACCOUNT_AT_ADDRESS_POLICY,
   ADDRESS_POLICY,
   decide,
-  strictest,
   windowEndsAt,
   type AttemptCount,
 } from '../../src/domain/login-throttle'
@@ -45,13 +44,5 @@ describe('login throttle', () => {
     expect(decide(counted(11, ADDRESS_POLICY), t0, ADDRESS_POLICY)).toEqual({ allowed: true })
     expect(decide(counted(50, ADDRESS_POLICY), t0, ADDRESS_POLICY)).toEqual({ allowed: true })
     expect(decide(counted(51, ADDRESS_POLICY), t0, ADDRESS_POLICY).allowed).toBe(false)
-  })
-
-  it('takes the strictest of several decisions', () => {
-    expect(strictest([{ allowed: true }, { allowed: true }])).toEqual({ allowed: true })
-    const short = { allowed: false, retryAfterSeconds: 4 } as const
-    const long = { allowed: false, retryAfterSeconds: 600 } as const
-    expect(strictest([short, { allowed: true }, long])).toEqual(long)
-    expect(strictest([long, short])).toEqual(long)
   })
 })
