@@ -138,6 +138,17 @@ describe('changing your own password on Your account', () => {
   })
 })
 
+describe("ending a person's sessions", () => {
+  it('can keep one of them: the browser that set the new password', async () => {
+    const user = await t.createUser('analyst')
+    const expires = new Date(t.clock().getTime() + 60 * 60_000)
+    for (const sid of ['kept-browser', 'other-browser']) await t.repos.sessions.set(sid, { userId: user.id }, expires)
+    await t.repos.sessions.destroyForUser(user.id, 'kept-browser')
+    expect(await t.repos.sessions.getWithUser('kept-browser', t.clock())).toBeDefined()
+    expect(await t.repos.sessions.getWithUser('other-browser', t.clock())).toBeUndefined()
+  })
+})
+
 describe('disabling an account', () => {
   it('stops its tokens for good: enabling it again does not bring them back', async () => {
     const { user, token } = await personWithTwoBrowsersAndAToken()
