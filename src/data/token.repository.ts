@@ -101,6 +101,16 @@ export function tokenRepository(knex: Knex) {
       return row && toToken(row)
     },
 
+    /** Revokes every live token of the user at once, returning those it revoked. */
+    async revokeAllForUser(userId: number, at: Date, db: Db = knex): Promise<ApiToken[]> {
+      const rows = await db('api_tokens')
+        .where({ user_id: userId })
+        .whereNull('revoked_at')
+        .update({ revoked_at: at })
+        .returning<TokenRow[]>('*')
+      return rows.map(toToken).sort((a, b) => a.id - b.id)
+    },
+
     async findOwned(userId: number, id: number, db: Db = knex): Promise<ApiToken | undefined> {
       const row = await db<TokenRow>('api_tokens').where({ id, user_id: userId }).first()
       return row && toToken(row)

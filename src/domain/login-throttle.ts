@@ -1,71 +1,45 @@
 /**
- * Slows, then refuses, repeated failed sign-ins. Each key (an account or an address) has its own record.
- * Early failures are free; after that each attempt must wait twice as long as the last; past the limit
- * the key is refused until the lockout has passed since its last failure.
+ * Limits guessing at sign-in without letting a stranger lock an account against its owner.
+ *
+ * Attempts are counted under two keys: the account *and* the address together (so guesses from one
+ * place use up only that place's tries at that account, never the owner's from anywhere else), and the
+ * address alone, across accounts (so one place cannot spray every account; a council's shared egress
+ * gets room for many people's typos). Each count runs in a fixed window from its first attempt; a
+ * correct password clears its account-and-address count and gives back its address's attempt.
+ *
+ * An attempt is counted before its password is checked, and the decision is taken on the count that
+ * counting returned, so a burst of parallel guesses gets no more checks than the limit allows.
  */
-export interface ThrottlePolicy {
-  freeFailures: number
-  lockoutFailures: number
-  lockoutMs: number
-  /** A record with no failure for this long is forgotten. */
-  forgetAfterMs: number
-  maxDelayMs: number
+export interface LimitPolicy {
+  /** Attempts a key may make in one window; the one after is refused. */
+  limit: number
+  windowMs: number
 }
 
-export interface AttemptRecord {
-  failures: number
-  lastFailureAt: Date
+/** A key's count as the counting statement returned it, this attempt included. */
+export interface AttemptCount {
+  attempts: number
+  windowEndsAt: Date
 }
 
-export type ThrottleDecision =
-  { allowed: true } | { allowed: false; reason: 'slowed' | 'locked'; retryAfterSeconds: number }
+export type ThrottleDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number }
 
 const MINUTE = 60_000
 
-export const ACCOUNT_POLICY: ThrottlePolicy = {
-  freeFailures: 5,
-  lockoutFailures: 10,
-  lockoutMs: 15 * MINUTE,
-  forgetAfterMs: 15 * MINUTE,
-  maxDelayMs: 30_000,
+/** One account from one address: ten tries in fifteen minutes. */
+export const ACCOUNT_AT_ADDRESS_POLICY: LimitPolicy = { limit: 10, windowMs: 15 * MINUTE }
+
+/** One address, every account together: a council's offices may share one, so it gets more room. */
+export const ADDRESS_POLICY: LimitPolicy = { limit: 50, windowMs: 15 * MINUTE }
+
+/** When a window opened by an attempt now would end; a key's first attempt after that opens a new one. */
+export function windowEndsAt(now: Date, policy: LimitPolicy): Date {
+  return new Date(now.getTime() + policy.windowMs)
 }
 
-// An address may be a whole council's shared egress, so it gets more room than one account.
-export const ADDRESS_POLICY: ThrottlePolicy = {
-  freeFailures: 20,
-  lockoutFailures: 50,
-  lockoutMs: 15 * MINUTE,
-  forgetAfterMs: 15 * MINUTE,
-  maxDelayMs: 30_000,
-}
-
-export function isForgotten(record: AttemptRecord, now: Date, policy: ThrottlePolicy): boolean {
-  return now.getTime() - record.lastFailureAt.getTime() >= policy.forgetAfterMs
-}
-
-export function requiredWaitMs(failures: number, policy: ThrottlePolicy): number {
-  if (failures >= policy.lockoutFailures) return policy.lockoutMs
-  if (failures < policy.freeFailures) return 0
-  return Math.min(1000 * 2 ** (failures - policy.freeFailures), policy.maxDelayMs)
-}
-
-export function decide(record: AttemptRecord | undefined, now: Date, policy: ThrottlePolicy): ThrottleDecision {
-  if (record === undefined || isForgotten(record, now, policy)) return { allowed: true }
-  const waitMs = requiredWaitMs(record.failures, policy)
-  const remainingMs = record.lastFailureAt.getTime() + waitMs - now.getTime()
+export function decide(count: AttemptCount, now: Date, policy: LimitPolicy): ThrottleDecision {
+  if (count.attempts <= policy.limit) return { allowed: true }
+  const remainingMs = count.windowEndsAt.getTime() - now.getTime()
   if (remainingMs <= 0) return { allowed: true }
-  return {
-    allowed: false,
-    reason: record.failures >= policy.lockoutFailures ? 'locked' : 'slowed',
-    retryAfterSeconds: Math.ceil(remainingMs / 1000),
-  }
-}
-
-/** The stricter of several decisions: refused if any refuses, for the longest wait. */
-export function strictest(decisions: ThrottleDecision[]): ThrottleDecision {
-  let worst: ThrottleDecision = { allowed: true }
-  for (const d of decisions) {
-    if (!d.allowed && (worst.allowed || d.retryAfterSeconds > worst.retryAfterSeconds)) worst = d
-  }
-  return worst
+  return { allowed: false, retryAfterSeconds: Math.ceil(remainingMs / 1000) }
 }

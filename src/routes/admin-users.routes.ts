@@ -22,6 +22,7 @@ function userForm(body: unknown): UserForm {
 }
 
 const userId = (req: Request): number => positiveId(req.params.id)
+const tokenId = (req: Request): number => positiveId(req.params.tokenId)
 
 export function adminUserRoutes(services: Services, site: Site): RouteDefinition[] {
   async function renderForm(res: Response, locals: Record<string, unknown>, status = 200) {
@@ -81,9 +82,28 @@ export function adminUserRoutes(services: Services, site: Site): RouteDefinition
       await renderForm(res, {
         title: `Change ${user.name}`,
         editing: user,
+        tokens: await services.tokens.listForUser(user.id),
         values: { ...user, organisation: organisation?.slug ?? '' },
         action: paths.admin.user(user.id),
       })
+    }),
+
+    // What revoking does, and a way back, before anything happens.
+    route('get', '/admin/users/:id/tokens/:tokenId/revoke', ADMIN, async (req, res) => {
+      const owner = await services.users.get(userId(req))
+      const token = await services.tokens.findForUser(owner.id, tokenId(req))
+      await renderPage(res, 'admin/token-revoke', { title: `Revoke the token “${token.name}”`, owner, token })
+    }),
+
+    route('post', '/admin/users/:id/tokens/:tokenId/revoke', ADMIN, async (req, res) => {
+      const owner = await services.users.get(userId(req))
+      const token = await services.tokens.revokeForUser(signedInUser(req), owner.id, tokenId(req))
+      req.session.flash = {
+        type: 'success',
+        heading: `Token “${token.name}” revoked`,
+        body: `Anything using it for ${owner.name} is refused from now on.`,
+      }
+      res.redirect(paths.admin.user(owner.id))
     }),
 
     route('post', '/admin/users/:id', ADMIN, async (req, res) => {
@@ -99,6 +119,7 @@ export function adminUserRoutes(services: Services, site: Site): RouteDefinition
           {
             title: `Change ${user.name}`,
             editing: user,
+            tokens: await services.tokens.listForUser(user.id),
             values: form,
             action: paths.admin.user(id),
             errors: formErrors(error.errors),
@@ -130,7 +151,7 @@ export function adminUserRoutes(services: Services, site: Site): RouteDefinition
       const user = await services.users.get(userId(req))
       const { token, expiresAt } = await services.users.reissueInvitation(user.id, signedInUser(req).id)
       await renderPage(res, 'admin/invitation', {
-        title: 'New invitation link',
+        title: user.hasPassword ? 'Password reset link' : 'New invitation link',
         invitee: user,
         link: invitationUrl(token),
         expiresAt,

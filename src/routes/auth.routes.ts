@@ -11,6 +11,14 @@ import { route, type RouteDefinition } from './route-table'
 
 const SESSION_COOKIE = 'ldm.sid'
 
+function tooManyAttempts(retryAfterSeconds: number): string {
+  const wait =
+    retryAfterSeconds > 90
+      ? `${Math.ceil(retryAfterSeconds / 60)} minutes`
+      : `${retryAfterSeconds} ${retryAfterSeconds === 1 ? 'second' : 'seconds'}`
+  return `Too many failed attempts. Try again in ${wait}.`
+}
+
 async function renderLogin(req: Request, res: Response, status: number, locals: Record<string, unknown>) {
   await renderPage(res, 'auth/login', { csrfToken: csrfToken(req), returnTo: '', email: '', ...locals }, status)
 }
@@ -53,9 +61,7 @@ export function authRoutes(services: Services): RouteDefinition[] {
             errors: formErrors([
               {
                 field: 'email',
-                message: result.locked
-                  ? `Too many failed attempts. Sign-in is locked for ${Math.ceil(result.retryAfterSeconds / 60)} minutes.`
-                  : `Too many failed attempts. Wait ${result.retryAfterSeconds} seconds before trying again.`,
+                message: tooManyAttempts(result.retryAfterSeconds),
               },
             ]),
             email,

@@ -6,6 +6,7 @@ export const paths = {
   keepAlive: '/session/keep-alive',
   accessibility: '/accessibility',
   account: '/account',
+  accountPassword: '/account/password',
   accountTokens: '/account/tokens',
   accountTokenRevoke: (id: number) => `/account/tokens/${id}/revoke`,
   health: '/healthz',
@@ -65,6 +66,8 @@ export const paths = {
     userDisable: (id: number) => `/admin/users/${id}/disable`,
     userEnable: (id: number) => `/admin/users/${id}/enable`,
     userInvitation: (id: number) => `/admin/users/${id}/invitation`,
+    /** The check page (GET) and the revocation (POST) of one of a person's tokens. */
+    userTokenRevoke: (id: number, tokenId: number) => `/admin/users/${id}/tokens/${tokenId}/revoke`,
     partnerships: '/admin/partnerships',
     newPartnership: '/admin/partnerships/new',
     partnership: (id: number) => `/admin/partnerships/${id}`,

@@ -1,55 +1,28 @@
-import { ACCOUNT_POLICY, ADDRESS_POLICY, decide, strictest } from '../domain/login-throttle'
-import { normaliseEmail, type User } from '../domain/user'
+import type { User } from '../domain/user'
 import type { Repositories } from '../data'
 import type { UserWithHash } from '../data/user.repository'
 import type { Clock } from './clock'
-import { spendVerificationTime, verifyPassword } from './passwords'
+import { passwordCheck } from './password-check'
 
 export type SignInResult =
   | { outcome: 'signed-in'; user: User }
   | { outcome: 'invalid' }
   | { outcome: 'disabled' }
-  | { outcome: 'throttled'; retryAfterSeconds: number; locked: boolean }
-
-const accountKey = (email: string): string => `account:${email}`
-const addressKey = (ip: string): string => `address:${ip}`
+  | { outcome: 'throttled'; retryAfterSeconds: number }
 
 export function authService(repos: Repositories, clock: Clock) {
+  const checkPassword = passwordCheck(repos, clock)
   return {
-    async signIn(rawEmail: string, password: string, ip: string): Promise<SignInResult> {
-      const email = normaliseEmail(rawEmail)
-      const now = clock()
-      const keys = [accountKey(email), addressKey(ip)]
-      const records = await repos.loginAttempts.find(keys)
-      const decision = strictest([
-        decide(records.get(keys[0] ?? ''), now, ACCOUNT_POLICY),
-        decide(records.get(keys[1] ?? ''), now, ADDRESS_POLICY),
-      ])
-      // A refused attempt never checks the password, so guessing during a lockout learns nothing.
-      if (!decision.allowed) {
-        return {
-          outcome: 'throttled',
-          retryAfterSeconds: decision.retryAfterSeconds,
-          locked: decision.reason === 'locked',
-        }
-      }
-
-      const user = await repos.users.findByEmail(email)
-      const valid = user?.passwordHash ? await verifyPassword(user.passwordHash, password) : false
-      if (!user?.passwordHash) await spendVerificationTime(password)
-      if (!user || !valid) {
-        const forgetBefore = new Date(now.getTime() - ACCOUNT_POLICY.forgetAfterMs)
-        await repos.loginAttempts.recordFailure(keys, now, forgetBefore)
-        return { outcome: 'invalid' }
-      }
-      await repos.loginAttempts.clear(accountKey(email))
+    /** Signs in from an address (req.ip), within the limits on guessing (see password-check). */
+    async signIn(email: string, password: string, address: string): Promise<SignInResult> {
+      const checked = await checkPassword(email, password, address)
+      if (checked.outcome !== 'valid') return checked
+      const { passwordHash: _omit, ...user } = checked.user
       if (user.disabled) return { outcome: 'disabled' }
-      await repos.users.recordSignIn(user.id, now)
-      const { passwordHash: _omit, ...safeUser } = user
-      return { outcome: 'signed-in', user: safeUser }
+      await repos.users.recordSignIn(user.id, clock())
+      return { outcome: 'signed-in', user }
     },
 
-    /** The signed-in user as they are now: a disabled or deleted account no longer counts. */
     /** The signed-in user, or nothing once the account is disabled or gone; read afresh unless given. */
     async currentUser(userId: number, read?: UserWithHash | null): Promise<User | undefined> {
       const user = read === undefined || read?.id !== userId ? await repos.users.findById(userId) : read

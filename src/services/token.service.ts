@@ -31,6 +31,32 @@ export interface ListedToken extends ApiToken {
 }
 
 export function tokenService(repos: Repositories, clock: Clock) {
+  async function revokeOwned(actorUserId: number, ownerId: number, id: number): Promise<ApiToken> {
+    const at = clock()
+    return repos.database.transaction(async trx => {
+      const revoked = await repos.tokens.revoke(ownerId, id, at, trx)
+      if (!revoked) {
+        // Revoking twice (a double click, a second tab) is not an error, and is audited once.
+        const existing = await repos.tokens.findOwned(ownerId, id, trx)
+        if (!existing) throw new NotFoundError('There is no such token')
+        return existing
+      }
+      await repos.audit.record(
+        {
+          at,
+          actorUserId,
+          action: 'api-token.revoked',
+          entityType: 'api_token',
+          entityId: revoked.id,
+          before: { revokedAt: null },
+          after: { name: revoked.name, prefix: revoked.prefix, userId: ownerId, revokedAt: at.toISOString() },
+        },
+        trx,
+      )
+      return revoked
+    })
+  }
+
   return {
     async list(user: User): Promise<ListedToken[]> {
       const now = clock()
@@ -74,29 +100,25 @@ export function tokenService(repos: Repositories, clock: Clock) {
 
     /** Revokes one of the user's own tokens; anyone else's is as good as absent. */
     async revoke(user: User, id: number): Promise<ApiToken> {
-      const at = clock()
-      return repos.database.transaction(async trx => {
-        const revoked = await repos.tokens.revoke(user.id, id, at, trx)
-        if (!revoked) {
-          // Revoking twice (a double click, a second tab) is not an error, and is audited once.
-          const existing = await repos.tokens.findOwned(user.id, id, trx)
-          if (!existing) throw new NotFoundError('There is no such token')
-          return existing
-        }
-        await repos.audit.record(
-          {
-            at,
-            actorUserId: user.id,
-            action: 'api-token.revoked',
-            entityType: 'api_token',
-            entityId: revoked.id,
-            before: { revokedAt: null },
-            after: { name: revoked.name, prefix: revoked.prefix, revokedAt: at.toISOString() },
-          },
-          trx,
-        )
-        return revoked
-      })
+      return revokeOwned(user.id, user.id, id)
+    },
+
+    /** An admin's view of one person's tokens: never the secrets, which are not stored. */
+    async listForUser(userId: number): Promise<ListedToken[]> {
+      const now = clock()
+      return (await repos.tokens.forUser(userId)).map(t => ({ ...t, status: tokenStatus(t, now) }))
+    },
+
+    /** One of a person's tokens, for the admin's check page; another person's is as good as absent. */
+    async findForUser(userId: number, id: number): Promise<ListedToken> {
+      const token = await repos.tokens.findOwned(userId, id)
+      if (!token) throw new NotFoundError('There is no such token')
+      return { ...token, status: tokenStatus(token, clock()) }
+    },
+
+    /** An admin revokes one of another person's tokens (route-guarded to admins); audited as theirs. */
+    async revokeForUser(admin: User, ownerId: number, id: number): Promise<ApiToken> {
+      return revokeOwned(admin.id, ownerId, id)
     },
 
     /** The user a token acts for: undefined when it is unknown, malformed, expired, revoked or its user disabled. */

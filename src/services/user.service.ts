@@ -3,7 +3,9 @@ import { ConflictError, NotFoundError, ValidationError, type FieldError } from '
 import type { Organisation } from '../domain/organisation'
 import { checkNewPassword, checkUserInput, type User } from '../domain/user'
 import type { Repositories } from '../data'
+import type { Transaction } from '../data/db'
 import type { Clock } from './clock'
+import { passwordCheck } from './password-check'
 import { hashPassword } from './passwords'
 
 export const INVITATION_DAYS = 7
@@ -14,6 +16,14 @@ export interface UserForm {
   role?: unknown
   organisation?: unknown
 }
+
+export interface PasswordForm {
+  currentPassword?: unknown
+  password?: unknown
+  confirmPassword?: unknown
+}
+
+export type PasswordChange = { outcome: 'changed' } | { outcome: 'throttled'; retryAfterSeconds: number }
 
 export interface UserListing extends User {
   organisation: Organisation | undefined
@@ -27,6 +37,7 @@ function withoutHash<T extends { passwordHash?: unknown }>(user: T): Omit<T, 'pa
 }
 
 export function userService(repos: Repositories, clock: Clock) {
+  const checkPassword = passwordCheck(repos, clock)
   async function resolveInput(form: UserForm) {
     const slug = typeof form.organisation === 'string' ? form.organisation : ''
     const organisation = slug === '' ? undefined : await repos.organisations.findBySlug(slug)
@@ -46,6 +57,33 @@ export function userService(repos: Repositories, clock: Clock) {
     const expiresAt = new Date(clock().getTime() + INVITATION_DAYS * 24 * 3600 * 1000)
     await repos.invitations.create(hashToken(token), userId, expiresAt, db)
     return { token, expiresAt }
+  }
+
+  /**
+   * A new password shuts out whoever knew the old one: every personal access token of the person is
+   * revoked here, in the caller's transaction and audited with it; the caller ends the other sessions
+   * once it has committed.
+   */
+  async function setNewPassword(
+    userId: number,
+    passwordHash: string,
+    at: Date,
+    trx: Transaction,
+    action: 'user.password-set' | 'user.password-changed' = 'user.password-set',
+  ): Promise<void> {
+    await repos.users.setPasswordHash(userId, passwordHash, trx)
+    const revoked = await repos.tokens.revokeAllForUser(userId, at, trx)
+    await repos.audit.record(
+      {
+        at,
+        actorUserId: userId,
+        action,
+        entityType: 'user',
+        entityId: userId,
+        after: { tokensRevoked: revoked.map(t => t.id), otherSessionsEnded: true },
+      },
+      trx,
+    )
   }
 
   return {
@@ -153,21 +191,50 @@ export function userService(repos: Repositories, clock: Clock) {
     async setDisabled(userId: number, disabled: boolean, actorUserId: number): Promise<void> {
       const user = await this.get(userId)
       if (userId === actorUserId && disabled) throw new ConflictError('You cannot disable your own account')
+      const at = clock()
       await repos.database.transaction(async trx => {
-        await repos.users.setDisabled(userId, disabled ? clock() : null, trx)
+        await repos.users.setDisabled(userId, disabled ? at : null, trx)
+        // Tokens end with the disabling, so enabling the account later does not bring them back. Enabling
+        // revokes too: an account disabled before tokens ended this way may still hold some.
+        const revoked = await repos.tokens.revokeAllForUser(userId, at, trx)
         await repos.audit.record(
           {
+            at,
             actorUserId,
             action: disabled ? 'user.disabled' : 'user.enabled',
             entityType: 'user',
             entityId: userId,
             before: { disabled: user.disabled },
-            after: { disabled },
+            after: { disabled, tokensRevoked: revoked.map(t => t.id) },
           },
           trx,
         )
       })
       if (disabled) await repos.sessions.destroyForUser(userId)
+    },
+
+    /**
+     * A person changes their own password on Your account, giving the current one, which is checked
+     * within the sign-in limits. Every session of theirs ends and every token is revoked; the route
+     * then signs this browser in again under a new session id.
+     */
+    async changePassword(user: User, form: PasswordForm, address: string): Promise<PasswordChange> {
+      const current = typeof form.currentPassword === 'string' ? form.currentPassword : ''
+      if (current === '') {
+        throw new ValidationError([{ field: 'currentPassword', message: 'Enter your current password' }])
+      }
+      const problems = checkNewPassword(form.password, form.confirmPassword, user.email)
+      if (problems.length > 0) throw new ValidationError(problems)
+      const checked = await checkPassword(user.email, current, address)
+      if (checked.outcome === 'throttled') return checked
+      if (checked.outcome === 'invalid' || checked.user.id !== user.id) {
+        throw new ValidationError([{ field: 'currentPassword', message: 'Your current password is not right' }])
+      }
+      const passwordHash = await hashPassword(form.password as string)
+      const at = clock()
+      await repos.database.transaction(trx => setNewPassword(user.id, passwordHash, at, trx, 'user.password-changed'))
+      await repos.sessions.destroyForUser(user.id)
+      return { outcome: 'changed' }
     },
 
     async findInvitation(token: string): Promise<User | undefined> {
@@ -183,16 +250,16 @@ export function userService(repos: Repositories, clock: Clock) {
       const problems = checkNewPassword(password, confirmation, user.email)
       if (problems.length > 0) throw new ValidationError(problems)
       const passwordHash = await hashPassword(password as string)
+      const at = clock()
       await repos.database.transaction(async trx => {
-        if (!(await repos.invitations.markUsed(hashToken(token), clock(), trx))) {
+        if (!(await repos.invitations.markUsed(hashToken(token), at, trx))) {
           throw new NotFoundError('This invitation link has expired or has already been used')
         }
-        await repos.users.setPasswordHash(user.id, passwordHash, trx)
-        await repos.audit.record(
-          { actorUserId: user.id, action: 'user.password-set', entityType: 'user', entityId: user.id },
-          trx,
-        )
+        await setNewPassword(user.id, passwordHash, at, trx)
       })
+      // After the commit, so a sign-in with the old password just before it is ended too. A reset link
+      // may be opened anywhere, so no browser keeps its session.
+      await repos.sessions.destroyForUser(user.id)
       return user
     },
   }

@@ -120,45 +120,7 @@ describe('signing in', () => {
   })
 })
 
-describe('repeated failed sign-ins', () => {
-  it('are slowed for one account after 5 failures, then refused for 15 minutes after 10', async () => {
-    const user = await t.createUser('analyst')
-    for (let i = 0; i < 5; i++) expect((await attempt(user.email, `wrong ${i}`)).status).toBe(401)
-    const slowed = await attempt(user.email, PASSWORD)
-    expect(slowed.status).toBe(429)
-    expect(slowed.headers['retry-after']).toBe('1')
-    expect(slowed.text).toContain('Wait 1 seconds before trying again')
-
-    for (let i = 5; i < 10; i++) {
-      t.clock.advance(60_000)
-      expect((await attempt(user.email, `wrong ${i}`)).status).toBe(401)
-    }
-    t.clock.advance(60_000)
-    const locked = await attempt(user.email, PASSWORD)
-    expect(locked.status).toBe(429)
-    expect(locked.text).toContain('Sign-in is locked for 14 minutes')
-
-    t.clock.advance(15 * 60_000)
-    expect((await attempt(user.email, PASSWORD)).status).toBe(302)
-  })
-
-  it('clears an account’s count when its owner signs in', async () => {
-    const user = await t.createUser('analyst')
-    for (let i = 0; i < 4; i++) await attempt(user.email, 'wrong')
-    expect((await attempt(user.email, PASSWORD)).status).toBe(302)
-    for (let i = 0; i < 4; i++) expect((await attempt(user.email, 'wrong')).status).toBe(401)
-    expect((await attempt(user.email, PASSWORD)).status).toBe(302)
-  })
-
-  it('are slowed for one address trying many accounts', async () => {
-    t.clock.advance(60 * 60_000)
-    for (let i = 0; i < 20; i++) expect((await attempt(`spray-${i}@test.local`, 'password1')).status).toBe(401)
-    const user = await t.createUser('analyst')
-    expect((await attempt(user.email, PASSWORD)).status).toBe(429)
-    t.clock.advance(60 * 60_000)
-    expect((await attempt(user.email, PASSWORD)).status).toBe(302)
-  })
-})
+// Throttling of repeated failed sign-ins: see sign-in-throttle.test.ts.
 
 describe('sessions', () => {
   it('are cookies that scripts cannot read and other sites do not send, ending after the idle timeout', async () => {

@@ -1,70 +1,48 @@
 import {
-  ACCOUNT_POLICY,
+  ACCOUNT_AT_ADDRESS_POLICY,
   ADDRESS_POLICY,
   decide,
-  requiredWaitMs,
-  strictest,
-  type AttemptRecord,
+  windowEndsAt,
+  type AttemptCount,
 } from '../../src/domain/login-throttle'
 
 const t0 = new Date('2026-01-01T09:00:00Z')
 const at = (ms: number) => new Date(t0.getTime() + ms)
-const record = (failures: number, lastFailureAt = t0): AttemptRecord => ({ failures, lastFailureAt })
+const MINUTE = 60_000
+/** The count returned for an attempt in a window opened at t0. */
+const counted = (attempts: number, policy = ACCOUNT_AT_ADDRESS_POLICY): AttemptCount => ({
+  attempts,
+  windowEndsAt: windowEndsAt(t0, policy),
+})
 
 describe('login throttle', () => {
-  it('lets anyone with no recent failures try', () => {
-    expect(decide(undefined, t0, ACCOUNT_POLICY)).toEqual({ allowed: true })
+  it('opens a window that ends one window length after the attempt that opened it', () => {
+    expect(windowEndsAt(t0, ACCOUNT_AT_ADDRESS_POLICY)).toEqual(at(15 * MINUTE))
   })
 
-  it.each([0, 1, 4])('allows an immediate retry after %i failures', failures => {
-    expect(decide(record(failures), t0, ACCOUNT_POLICY)).toEqual({ allowed: true })
+  it.each([1, 2, 9, 10])('checks the password of attempt %i at one account from one address', attempts => {
+    expect(decide(counted(attempts), at(MINUTE), ACCOUNT_AT_ADDRESS_POLICY)).toEqual({ allowed: true })
   })
 
   it.each([
-    [5, 1],
-    [6, 2],
-    [7, 4],
-    [8, 8],
-    [9, 16],
-  ])('after %i failures an account must wait %i seconds', (failures, seconds) => {
-    expect(decide(record(failures), t0, ACCOUNT_POLICY)).toEqual({
+    [11, MINUTE, 14 * 60],
+    [11, 14 * MINUTE + 59_500, 1],
+    [500, 0, 15 * 60],
+  ])('refuses attempt %i, %i ms into the window, for %i seconds', (attempts, elapsed, seconds) => {
+    expect(decide(counted(attempts), at(elapsed), ACCOUNT_AT_ADDRESS_POLICY)).toEqual({
       allowed: false,
-      reason: 'slowed',
       retryAfterSeconds: seconds,
     })
-    expect(decide(record(failures), at(seconds * 1000 - 1), ACCOUNT_POLICY).allowed).toBe(false)
-    expect(decide(record(failures), at(seconds * 1000), ACCOUNT_POLICY)).toEqual({ allowed: true })
   })
 
-  it('locks an account for 15 minutes after 10 failures', () => {
-    expect(decide(record(10), at(60_000), ACCOUNT_POLICY)).toEqual({
-      allowed: false,
-      reason: 'locked',
-      retryAfterSeconds: 14 * 60,
-    })
-    expect(decide(record(10), at(15 * 60_000), ACCOUNT_POLICY)).toEqual({ allowed: true })
+  it('lets an over-limit count through once its window has ended (the next count starts a new one)', () => {
+    expect(decide(counted(11), at(15 * MINUTE), ACCOUNT_AT_ADDRESS_POLICY)).toEqual({ allowed: true })
   })
 
-  it('forgets failures after a quiet spell', () => {
-    expect(decide(record(9), at(15 * 60_000), ACCOUNT_POLICY)).toEqual({ allowed: true })
-  })
-
-  it('never asks for a wait longer than the cap before the lockout', () => {
-    const policy = { ...ACCOUNT_POLICY, lockoutFailures: 100 }
-    expect(requiredWaitMs(40, policy)).toBe(policy.maxDelayMs)
-  })
-
-  it('gives an address more room than an account, since a council may share one', () => {
-    expect(decide(record(10), t0, ADDRESS_POLICY)).toEqual({ allowed: true })
-    expect(decide(record(20), t0, ADDRESS_POLICY).allowed).toBe(false)
-    expect(decide(record(50), at(60_000), ADDRESS_POLICY)).toMatchObject({ allowed: false, reason: 'locked' })
-  })
-
-  it('takes the strictest of several decisions', () => {
-    expect(strictest([{ allowed: true }, { allowed: true }])).toEqual({ allowed: true })
-    const slowed = { allowed: false, reason: 'slowed', retryAfterSeconds: 4 } as const
-    const locked = { allowed: false, reason: 'locked', retryAfterSeconds: 600 } as const
-    expect(strictest([slowed, { allowed: true }, locked])).toEqual(locked)
-    expect(strictest([locked, slowed])).toEqual(locked)
+  it('gives an address more room across accounts than one account at that address', () => {
+    expect(ADDRESS_POLICY.limit).toBeGreaterThan(ACCOUNT_AT_ADDRESS_POLICY.limit)
+    expect(decide(counted(11, ADDRESS_POLICY), t0, ADDRESS_POLICY)).toEqual({ allowed: true })
+    expect(decide(counted(50, ADDRESS_POLICY), t0, ADDRESS_POLICY)).toEqual({ allowed: true })
+    expect(decide(counted(51, ADDRESS_POLICY), t0, ADDRESS_POLICY).allowed).toBe(false)
   })
 })

@@ -172,14 +172,17 @@ export const INPUTS: Record<string, InputSpec> = {
   'post /login': {
     caller: 'signed-out',
     encoding: 'form',
-    // Throttling counts failures per account and per address; each body starts with a clean count, as
-    // an hour later would, so the form itself is what answers.
+    // Throttling counts attempts per account-and-address and per address; each body starts with a clean
+    // count, as an hour later would, so the form itself is what answers.
     prepare: async run => {
       await run.world.t.db.knex('login_attempts').del()
       return { session: await sessionFor(run.world, 'signed-out') }
     },
     valid: run => ({ email: run.world.users.analyst.email, password: PASSWORD, returnTo: '/assessments' }),
-    refusalWrites: { tables: ['login_attempts'], why: 'failed sign-ins are counted, to slow down guessing' },
+    refusalWrites: {
+      tables: ['login_attempts'],
+      why: 'sign-in attempts are counted before the password is checked, to limit guessing',
+    },
   },
   'post /logout': noInput('respondent', 'form', {
     prepare: async run => ({ session: await signIn(run.world.t.app, run.world.users.respondent.email) }),
@@ -200,6 +203,27 @@ export const INPUTS: Record<string, InputSpec> = {
       return { values: {} }
     },
     runs: 15,
+  },
+  'post /account/password': {
+    caller: 'respondent',
+    encoding: 'form',
+    // A person of their own for each body: a changed password ends every session of theirs. Attempts at
+    // the current password count toward the sign-in limits, so each body starts with a clean count.
+    prepare: async run => {
+      await run.world.t.db.knex('login_attempts').del()
+      const person = await run.world.t.createUser('respondent')
+      return { session: await signIn(run.world.t.app, person.email) }
+    },
+    valid: () => ({
+      currentPassword: PASSWORD,
+      password: 'a long enough new password',
+      confirmPassword: 'a long enough new password',
+    }),
+    refusalWrites: {
+      tables: ['login_attempts'],
+      why: 'a wrong current password counts toward the sign-in limits, so a borrowed session cannot guess',
+    },
+    runs: 10,
   },
   'post /account/tokens': {
     caller: 'respondent',
@@ -250,6 +274,16 @@ export const INPUTS: Record<string, InputSpec> = {
   }),
   'post /admin/users/:id/invitation': noInput('admin', 'form', {
     prepare: async run => ({ path: `/admin/users/${(await run.world.t.createUser('analyst')).id}/invitation` }),
+  }),
+  'post /admin/users/:id/tokens/:tokenId/revoke': noInput('admin', 'form', {
+    prepare: async run => {
+      const { victim } = run.world
+      const { token } = await run.world.t.services.tokens.create(victim, {
+        name: `Revocable ${run.next()}`,
+        expiresInDays: '30',
+      })
+      return { path: `/admin/users/${victim.id}/tokens/${token.id}/revoke` }
+    },
   }),
   'post /admin/partnerships/new': {
     caller: 'admin',

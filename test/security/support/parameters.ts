@@ -51,6 +51,8 @@ const RULES: readonly Rule[] = [
       other: w.tokens.other,
     }),
   },
+  // One of the victim's tokens, and the victim: admins see and revoke anyone's tokens, no one else any.
+  { param: 'tokenId', where: /^\/admin\/users\/:id\/tokens\/:tokenId/, value: w => w.tokens.victim },
   { param: 'id', where: /^\/admin\/users\/:id/, value: w => w.victim.id },
   { param: 'id', where: /^\/admin\/partnerships\/:id/, value: w => w.partnership },
   // Admins close and extend a round of their own, so the round everyone else uses stays open.

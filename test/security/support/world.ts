@@ -34,8 +34,8 @@ export interface World {
   /** Hackney's assessment is in progress; Camden's is filled in and submitted, ready to moderate. */
   assessments: Pair
   pipelineEntries: Pair
-  /** Each role's own token, and a token of the other organisation's respondent. */
-  tokens: Record<Role, number> & { other: number }
+  /** Each role's own token, a token of the other organisation's respondent, and one of the victim's. */
+  tokens: Record<Role, number> & { other: number; victim: number }
   partnership: number
   draft: { key: string; version: number }
   published: { key: string; version: number }
@@ -97,11 +97,13 @@ export async function buildWorld(env: Record<string, string> = {}): Promise<Worl
     { email: 'victim@test.local', name: 'Victim', role: 'analyst', organisation: '' },
     admin.id,
   )
+  const victim = await userOf(t, invited.userId)
+  tokens.victim = (await t.services.tokens.create(victim, { name: 'Victim token', expiresInDays: '30' })).token.id
   return {
     t,
     users,
     otherRespondent,
-    victim: await userOf(t, invited.userId),
+    victim,
     round,
     spareRound,
     assessments: { own, other },
