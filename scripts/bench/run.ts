@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { format, resolveConfig } from 'prettier'
 import { startApp, stopApp as stop } from './app-process'
 import { bareExpress, bareSave, pgbench } from './ceilings'
 import { buildDataset, PASSWORD, SAVERS, type Dataset } from './dataset'
@@ -293,7 +294,8 @@ function machine(): string {
   ].join('\n')
 }
 
-function record(text: string): void {
+/** Into this engine's section of docs/benchmark.md, formatted as `npm run lint` wants it. */
+async function record(text: string): Promise<void> {
   const file = path.join(ROOT, 'docs', 'benchmark.md')
   const begin = `<!-- ${ENGINE} begin -->`
   const end = `<!-- ${ENGINE} end -->`
@@ -302,9 +304,9 @@ function record(text: string): void {
     ? readFileSync(file, 'utf8')
     : '# Benchmark\n\nWritten by `npm run bench` (see `scripts/bench`). Each engine keeps its own section; run the bench again to refresh it.\n'
   current = current.includes(begin)
-    ? current.replace(new RegExp(`${begin}[\\s\\S]*?${end}`), section)
+    ? current.replace(new RegExp(`${begin}[\\s\\S]*?${end}`), () => section)
     : `${current.trimEnd()}\n\n${section}\n`
-  writeFileSync(file, current)
+  writeFileSync(file, await format(current, { ...(await resolveConfig(file)), filepath: file }))
 }
 
 async function main(): Promise<void> {
@@ -313,7 +315,7 @@ async function main(): Promise<void> {
   for (const size of SIZES) await scenarioSet(size)
   const text = `${machine()}\n\n${table()}`
   process.stdout.write(`\n${text}\n`)
-  record(text)
+  await record(text)
 }
 
 main().catch((error: unknown) => {
