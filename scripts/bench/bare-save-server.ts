@@ -39,23 +39,12 @@ async function main(): Promise<void> {
   }
   await read()
   const lastLevel = new Map<string, number>()
-
-  const app = express()
-  app.put('/assessments/:id/answers/:key', express.json(), async (req, res) => {
-    const id = Number(req.params.id)
-    const key = req.params.key
-    const { level, revision } = req.body as { level: number; revision: number }
-    const assessment = known.get(id)
-    if (!assessment) {
-      res.sendStatus(404)
-      return
-    }
-    const at = new Date()
+  const valuesOf = (id: number, assessment: Known, key: string, level: number, revision: number, at: Date) => {
     const content = { value: null, notApplicable: false, evidence: null }
     const before = { questionKey: key, level: lastLevel.get(`${id}:${key}`) ?? null, ...content, revision }
     const after = { questionKey: key, level, ...content, revision: revision + 1 }
     // In the order writeAnswerIfCurrent binds them (src/data/assessment.repository.ts).
-    const values = [
+    return [
       id,
       assessment.revision,
       assessment.opensOn,
@@ -77,6 +66,25 @@ async function main(): Promise<void> {
       JSON.stringify(before),
       JSON.stringify(after),
     ]
+  }
+  // A statement that now takes other parameters would be measured failing: refuse to start instead.
+  const parameters = Math.max(0, ...[...config.statement.text.matchAll(/\$(\d+)/g)].map(m => Number(m[1])))
+  const probe = valuesOf(0, { revision: 0, opensOn: '', closesOn: '', userId: 0 }, '', 0, 0, new Date())
+  if (parameters !== probe.length)
+    throw new Error(`the save statement takes ${parameters} parameters, the bare handler binds ${probe.length}`)
+
+  const app = express()
+  app.put('/assessments/:id/answers/:key', express.json(), async (req, res) => {
+    const id = Number(req.params.id)
+    const key = req.params.key
+    const { level, revision } = req.body as { level: number; revision: number }
+    const assessment = known.get(id)
+    if (!assessment) {
+      res.sendStatus(404)
+      return
+    }
+    const at = new Date()
+    const values = valuesOf(id, assessment, key, level, revision, at)
     const { rows } = await pool.query<{ written: number }>({ ...config.statement, values })
     if (rows[0]?.written === 1) {
       lastLevel.set(`${id}:${key}`, level)
