@@ -7,6 +7,7 @@ import { migrateToLatest, openDatabase } from '../../src/db/database'
 import { allQuestions } from '../../src/domain/questionnaire/definition'
 import { createServices } from '../../src/services'
 import { hashPassword } from '../../src/services/passwords'
+import { captureSaveStatement, type SaveStatement } from './save-statement'
 
 export const PASSWORD = 'bench-password-1'
 export const SAVERS = 20
@@ -16,12 +17,20 @@ export interface Dataset {
   /** How the app reaches it: a PostgreSQL URL or a PGlite directory. */
   env: { DATABASE_URL?: string; PGLITE_DIR?: string }
   roundId: number
+  /** An open round of London's organisations: the savers' 20 drafts and the rest submitted. */
   savesRoundId: number
   analyst: string
   respondents: string[]
+  /**
+   * Beyond London's 33, a respondent whose assessment in the main round is still a draft: a save of it
+   * makes the round's kept results stale, as a borough saving during a round does.
+   */
+  draftRespondent?: string
   token: string
   /** Maturity questions the savers cycle through. */
   saveKeys: string[]
+  /** The autosave's statement as the app sends it, for the bare save handler. */
+  saveStatement?: SaveStatement
   drop(): Promise<void>
 }
 
@@ -38,7 +47,8 @@ function mulberry32(seed: number) {
 
 /**
  * A throwaway database holding `size` organisations (London's 33 and synthetic ones beyond), each with a
- * full submitted questionnaire, plus an open round where 20 respondents save answers.
+ * full submitted questionnaire (but one draft beyond London's 33), plus an open round of London's
+ * organisations where 20 respondents save answers and the other 13 have submitted theirs.
  */
 export async function buildDataset(size: number, adminUrl: string | undefined): Promise<Dataset> {
   const name = `bench_${size}_${process.pid}`
@@ -107,53 +117,67 @@ export async function buildDataset(size: number, adminUrl: string | undefined): 
       await knex('organisation_neighbours').insert(pairs).onConflict().ignore()
     }
 
+    // Open whenever the bench runs, so the draft in it can still be saved.
     const roundId = await services.rounds.create(
       {
         name: 'Bench round',
         questionnaire: { key: 'london-digital-maturity', version: 2 },
         opensOn: '2026-01-01',
-        closesOn: '2026-12-31',
+        closesOn: '2099-12-31',
       },
       null,
     )
     const definition = (await services.questionnaires.get('london-digital-maturity', 2)).definition
     const questions = allQuestions(definition).map(l => l.question)
-    const assessments = await repos.assessments.list({ roundId })
     const random = mulberry32(20261127)
-    const at = new Date()
-    let rows: Parameters<typeof repos.assessments.insertAnswers>[0] = []
-    for (const assessment of assessments) {
-      // A third of organisations weak on one dimension each, so clusters have something to find.
-      const weakDimension = assessment.organisationId % 3 === 0 ? assessment.organisationId % 5 : -1
-      for (const question of questions) {
-        const dimension = definition.dimensions.findIndex(d => d.themes.some(t => t.questions.includes(question)))
-        const base = dimension === weakDimension ? 1 : 2
-        const content =
-          question.type === 'maturity'
-            ? { level: Math.min(5, base + Math.floor(random() * 3)), value: null, notApplicable: false, evidence: null }
-            : {
-                level: null,
-                value:
-                  question.type === 'choice'
-                    ? (question.options[0]?.value ?? null)
-                    : question.type === 'multi'
-                      ? [question.options[0]?.value ?? '']
-                      : question.type === 'number'
-                        ? (question.min ?? 5)
-                        : 'Synthetic answer',
-                notApplicable: false,
-                evidence: null,
-              }
-        if (question.showIf) continue
-        rows.push({ assessmentId: assessment.id, questionKey: question.key, content, revision: 1, at, by: null })
+    /** Every question answered, as a borough hands in; submitted unless said. */
+    const fill = async (assessments: { id: number; organisationId: number }[]) => {
+      const at = new Date()
+      let rows: Parameters<typeof repos.assessments.insertAnswers>[0] = []
+      for (const assessment of assessments) {
+        // A third of organisations weak on one dimension each, so clusters have something to find.
+        const weakDimension = assessment.organisationId % 3 === 0 ? assessment.organisationId % 5 : -1
+        for (const question of questions) {
+          const dimension = definition.dimensions.findIndex(d => d.themes.some(t => t.questions.includes(question)))
+          const base = dimension === weakDimension ? 1 : 2
+          const content =
+            question.type === 'maturity'
+              ? {
+                  level: Math.min(5, base + Math.floor(random() * 3)),
+                  value: null,
+                  notApplicable: false,
+                  evidence: null,
+                }
+              : {
+                  level: null,
+                  value:
+                    question.type === 'choice'
+                      ? (question.options[0]?.value ?? null)
+                      : question.type === 'multi'
+                        ? [question.options[0]?.value ?? '']
+                        : question.type === 'number'
+                          ? (question.min ?? 5)
+                          : 'Synthetic answer',
+                  notApplicable: false,
+                  evidence: null,
+                }
+          if (question.showIf) continue
+          rows.push({ assessmentId: assessment.id, questionKey: question.key, content, revision: 1, at, by: null })
+        }
+        if (rows.length >= 20_000) {
+          await repos.assessments.insertAnswers(rows)
+          rows = []
+        }
       }
-      if (rows.length >= 20_000) {
-        await repos.assessments.insertAnswers(rows)
-        rows = []
-      }
+      await repos.assessments.insertAnswers(rows)
+      await knex('assessments')
+        .whereIn(
+          'id',
+          assessments.map(a => a.id),
+        )
+        .update({ state: 'submitted', submitted_at: at, revision: 2 })
     }
-    await repos.assessments.insertAnswers(rows)
-    await knex('assessments').where({ round_id: roundId }).update({ state: 'submitted', submitted_at: at, revision: 2 })
+    await fill(await repos.assessments.list({ roundId }))
 
     const hash = await hashPassword(PASSWORD)
     const analyst = 'analyst@bench.local'
@@ -162,7 +186,8 @@ export async function buildDataset(size: number, adminUrl: string | undefined): 
     if (!analystUser) throw new Error('bench analyst was not created')
     const { secret } = await services.tokens.create(analystUser, { name: 'bench', expiresInDays: 30 })
 
-    const london = (await repos.organisations.list()).filter(o => !o.slug.startsWith('synthetic-')).slice(0, SAVERS)
+    const london = (await repos.organisations.list()).filter(o => !o.slug.startsWith('synthetic-'))
+    const savers = london.slice(0, SAVERS)
     const savesRoundId = await services.rounds.create(
       {
         name: 'Saves round',
@@ -173,8 +198,11 @@ export async function buildDataset(size: number, adminUrl: string | undefined): 
       },
       null,
     )
+    // The rest have handed theirs in, so the round's heatmap has something to show while the savers save.
+    const saverIds = new Set(savers.map(o => o.id))
+    await fill((await repos.assessments.list({ roundId: savesRoundId })).filter(a => !saverIds.has(a.organisationId)))
     const respondents: string[] = []
-    for (const organisation of london) {
+    for (const organisation of savers) {
       const email = `${organisation.slug}@bench.local`
       await repos.users.create(
         { email, name: `Bench ${organisation.name}`, role: 'respondent', organisationId: organisation.id },
@@ -182,11 +210,36 @@ export async function buildDataset(size: number, adminUrl: string | undefined): 
       )
       respondents.push(email)
     }
+    let draftRespondent: string | undefined
+    const [firstSynthetic] = synthetic
+    if (firstSynthetic !== undefined) {
+      await knex('assessments')
+        .where({ round_id: roundId, organisation_id: firstSynthetic })
+        .update({ state: 'in_progress', submitted_at: null })
+      draftRespondent = 'draft@bench.local'
+      await repos.users.create(
+        { email: draftRespondent, name: 'Bench draft', role: 'respondent', organisationId: firstSynthetic },
+        hash,
+      )
+    }
     const saveKeys = questions
       .filter(q => q.type === 'maturity')
       .slice(0, 8)
       .map(q => q.key)
-    return { organisations: size, env, roundId, savesRoundId, analyst, respondents, token: secret, saveKeys, drop }
+    const saveStatement = env.DATABASE_URL ? await captureSaveStatement(knex, repos) : undefined
+    return {
+      organisations: size,
+      env,
+      roundId,
+      savesRoundId,
+      analyst,
+      respondents,
+      draftRespondent,
+      token: secret,
+      saveKeys,
+      saveStatement,
+      drop,
+    }
   } finally {
     await database.close()
   }

@@ -4,15 +4,15 @@
  * PostgreSQL when DATABASE_URL is set (an admin URL: the bench creates and drops its own databases),
  * PGlite otherwise. Not part of the tests: timings belong here.
  */
-import type autocannon from 'autocannon'
-import { execFileSync, spawn } from 'node:child_process'
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
-import os from 'node:os'
+import { execFileSync } from 'node:child_process'
 import path from 'node:path'
 import { startApp, stopApp as stop } from './app-process'
+import { bareExpress, bareSave, pgbench } from './ceilings'
 import { buildDataset, PASSWORD, SAVERS, type Dataset } from './dataset'
 import { FORWARDED, signIn, waitForHealth } from './http'
-import { load, residentMb, type Measured } from './load'
+import { load, residentMb } from './load'
+import { machine, record, table, type Row } from './report'
+import { appSaveTarget, saveDriver } from './saves'
 
 const ROOT = path.resolve(__dirname, '..', '..')
 const ADMIN_URL = process.env.DATABASE_URL
@@ -22,144 +22,209 @@ const DURATION = Number(process.env.BENCH_SECONDS ?? 10)
 const SOAK = Number(process.env.BENCH_SOAK_SECONDS ?? 60)
 const API_CONNECTIONS = 4
 
-interface Row extends Partial<Measured> {
-  scenario: string
-  organisations: number | ''
-  ceiling?: string
-  ratio?: number
-  target?: string
-  met?: boolean
-  note?: string
-}
-const ceilings: Row[] = []
+/** Figures that move with the machine, kept beside the ceilings for comparison with earlier runs. */
+const references: Row[] = []
 const rows: Row[] = []
 const log = (message: string) => process.stderr.write(`${message}\n`)
+const fixed = (n: number, digits = 2) => n.toFixed(digits)
 
-/** A bare Express app in its own process answering every request with `bytes` bytes (a short greeting by default). */
-async function bareExpress(bytes?: number): Promise<Measured> {
-  const port = 3901
-  const body = bytes === undefined ? `'Hello world'` : `'x'.repeat(${bytes})`
-  const script = `const b = ${body}; require('express')().get('/', (q, s) => s.send(b)).listen(${port}, '127.0.0.1', () => console.log('listening'))`
-  const child = spawn(process.execPath, ['-e', script], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] })
-  // Measured only once this process listens: anything else on the port would be measured in its place.
-  await new Promise<void>((resolve, reject) => {
-    child.stdout.on('data', () => resolve())
-    child.once('exit', code =>
-      reject(new Error(`the bare Express on port ${port} exited (${String(code)}): is the port taken?`)),
-    )
+/**
+ * London's 33: the heatmap page and the answer saves, each beside a ceiling doing the same work without
+ * the app (the page's bytes sent by bare Express; the save's statement run by bare Express and pg), then
+ * the two at once in an open round, then the page for a while to see what memory does.
+ */
+async function londonScenarios(base: string, pid: number, dataset: Dataset, size: number): Promise<void> {
+  const analyst = await signIn(base, dataset.analyst, PASSWORD)
+  const pageOf = (roundId: number) => ({
+    url: `${base}/rounds/${roundId}/heatmap`,
+    headers: { ...FORWARDED, cookie: analyst.cookie },
   })
-  try {
-    // Warmed up as the app's scenarios are, so the ceiling is not lowered by code still compiling.
-    await load({ url: `http://127.0.0.1:${port}/`, duration: 2 })
-    return await load({ url: `http://127.0.0.1:${port}/`, duration: DURATION })
-  } finally {
-    await stop(child)
-  }
+  const page = pageOf(dataset.roundId)
+  const bytes = Buffer.byteLength(await (await fetch(page.url, { headers: page.headers })).text())
+  // Each ceiling is measured next to the scenario beside it: this machine's speed drifts by tens of
+  // percent over minutes, and a ratio of two figures taken far apart measures the drift.
+  log('Hello world, the framework reference...')
+  const hello = await bareExpress(DURATION)
+  references.push({ scenario: 'Bare Express hello world (reference)', organisations: '', ...hello })
+  await load({ ...page, duration: 5 })
+  const warm = residentMb(pid)
+  const heatmap = await load({ ...page, duration: DURATION })
+  // What sending a page this size costs by itself: the rest of the page's time is the app's own.
+  log('Bare Express sending the page, its ceiling...')
+  const bare = await bareExpress(DURATION, bytes)
+  rows.push({
+    scenario: `Bare Express sending ${(bytes / 1024).toFixed(0)} KB from memory (ceiling)`,
+    organisations: '',
+    ...bare,
+    ceiling: 'hello world',
+    ratio: bare.rps / hello.rps,
+  })
+  rows.push({
+    scenario: 'Heatmap page, signed in as an analyst',
+    organisations: size,
+    ...heatmap,
+    ceiling: 'the bare page',
+    ratio: heatmap.rps / bare.rps,
+    target: '≥ 0.35 of the bare page',
+    met: heatmap.rps / bare.rps >= 0.35 && heatmap.errors === 0,
+    note: `${fixed(heatmap.rps / hello.rps)} of hello world; the rest beyond the bare page is the signed-in user's session, form token, security headers, access log and layout`,
+  })
+
+  log('Answer saves...')
+  const target = await appSaveTarget(base, dataset)
+  const save = saveDriver(dataset.saveKeys)
+  // Warmed up as the page is: the code compiled, each connection's statement prepared, each answer's
+  // first save (which takes the locked path) made.
+  await save(target, 3)
+  const saved = await save(target, DURATION)
+  log('Bare Express and pg running the save statement, its ceiling...')
+  const bareSaved = await bareSave(dataset, save, target.assessments, DURATION)
+
+  // Just after, not before: pgbench leaves a hundred thousand rows' worth of WAL and dead tuples for
+  // PostgreSQL to clean up, which the saves (the app's and the bare handler's) would otherwise pay for.
+  log('pgbench -N, the storage reference...')
+  const storage = pgbench(ADMIN_URL, DURATION)
+  if (storage)
+    references.push({ scenario: `pgbench -N, ${SAVERS} clients (reference)`, organisations: '', rps: storage.tps })
+  if (bareSaved)
+    rows.push({
+      scenario: `Bare Express + pg running the save's statement, ${SAVERS} connections (ceiling)`,
+      organisations: '',
+      ...bareSaved,
+      ceiling: storage ? 'pgbench -N' : undefined,
+      ratio: storage ? bareSaved.rps / storage.tps : undefined,
+    })
+  const saveShare = bareSaved ? saved.rps / bareSaved.rps : undefined
+  rows.push({
+    scenario: `Answer saves, ${SAVERS} connections`,
+    organisations: size,
+    ...saved,
+    ceiling: bareSaved ? 'the bare save' : undefined,
+    ratio: saveShare,
+    target: bareSaved ? '≥ 0.5 of the bare save, p99 < 50 ms, no errors' : 'p99 < 50 ms, no errors',
+    met: (saveShare === undefined || saveShare >= 0.5) && saved.p99 < 50 && saved.errors === 0,
+    note: storage ? `${fixed(saved.rps / storage.tps)} of pgbench -N` : undefined,
+  })
+  log(`  soaking the heatmap page for ${SOAK} s...`)
+  const soak = await load({ ...page, duration: SOAK })
+  const after = residentMb(pid)
+  rows.push({
+    scenario: `Memory: heatmap page for ${SOAK} s`,
+    organisations: size,
+    ...soak,
+    target: '≤ 50 MB growth after warm-up',
+    met: after - warm <= 50,
+    note: `${warm} MB after warm-up, ${after} MB after (${after - warm >= 0 ? '+' : ''}${after - warm} MB)`,
+  })
+
+  // An analyst reading the round the savers are saving in: every save makes its kept results stale. After
+  // the soak, so what it keeps while it runs is not counted as the page's growth.
+  log(`The open round's heatmap page while the respondents save...`)
+  const openPage = pageOf(dataset.savesRoundId)
+  await Promise.all([load({ ...openPage, duration: 3 }), save(target, 3)])
+  const [mixedPage, mixedSaves] = await Promise.all([load({ ...openPage, duration: DURATION }), save(target, DURATION)])
+  rows.push({
+    scenario: `Mixed: the open round's heatmap page, while ${SAVERS} respondents save in it`,
+    organisations: size,
+    ...mixedPage,
+    target: 'p99 < 100 ms, no errors',
+    met: mixedPage.p99 < 100 && mixedPage.errors === 0,
+    note: `${fixed(mixedPage.rps / heatmap.rps)} of the page's rate alone (a page of ${dataset.respondents.length} drafts and the rest handed in)`,
+  })
+  rows.push({
+    scenario: `Mixed: answer saves, ${SAVERS} connections, beside the page`,
+    organisations: size,
+    ...mixedSaves,
+    note: `${fixed(mixedSaves.rps / saved.rps)} of the saves' rate alone`,
+  })
 }
 
-function pgbench(): { tps: number } | undefined {
-  if (!ADMIN_URL) return undefined
-  try {
-    execFileSync('pgbench', ['--version'], { stdio: 'ignore' })
-  } catch {
-    return undefined
+const API_ROUTES = [
+  ['Heatmap API', 'heatmap'],
+  ['Clusters API', 'clusters'],
+] as const
+
+/** The heatmap and clusters API as a few analysts use them at once, then the first request after a save. */
+async function apiScenarios(base: string, dataset: Dataset, size: number): Promise<void> {
+  const headers = { ...FORWARDED, authorization: `Bearer ${dataset.token}` }
+  for (const [name, route] of API_ROUTES) {
+    const url = `${base}/api/v1/rounds/${dataset.roundId}/${route}`
+    const first = Date.now()
+    const response = await fetch(url, { headers })
+    if (!response.ok) throw new Error(`${route} answered ${response.status}: ${await response.text()}`)
+    const cold = Date.now() - first
+    // A handful of analysts at once: the latency target is what one of them waits, not a queue of ten.
+    const measured = await load({ url, headers, duration: DURATION, connections: API_CONNECTIONS })
+    const target = size >= 10_000 ? 'p50 < 300 ms' : undefined
+    rows.push({
+      scenario: `${name}, ${API_CONNECTIONS} connections`,
+      organisations: size,
+      ...measured,
+      target,
+      met: target ? measured.p50 < 300 && measured.errors === 0 : undefined,
+      note: `first request ${cold} ms (computes and caches the round)`,
+    })
   }
-  const url = new URL(ADMIN_URL)
-  url.pathname = `/bench_pgbench_${process.pid}`
-  const psql = (sql: string) => execFileSync('psql', [ADMIN_URL, '-qc', sql], { stdio: 'ignore' })
-  psql(`create database bench_pgbench_${process.pid}`)
-  try {
-    execFileSync('pgbench', ['-i', '-q', url.toString()], { stdio: 'ignore' })
-    const out = execFileSync(
-      'pgbench',
-      ['-N', '-n', '-c', String(SAVERS), '-j', '2', '-T', String(DURATION), url.toString()],
-      {
-        encoding: 'utf8',
-      },
-    )
-    const tps = Number(/tps = ([\d.]+)/.exec(out)?.[1] ?? 0)
-    return { tps }
-  } finally {
-    psql(`drop database if exists bench_pgbench_${process.pid} with (force)`)
-  }
+  await firstAfterSave(base, dataset, size, headers)
 }
 
 /**
- * 20 respondents saving their own assessments' answers at once. autocannon clears a connection's context
- * before every request, so the revision each answer is at lives here: requests take (respondent,
- * question) slots in turn, skipping any whose last save has not been answered, and each save moves its
- * answer's level on, so every one is a real change.
+ * What an analyst waits for when a borough has just saved: each time, the draft's respondent saves an
+ * answer (which makes the round's kept results stale) and the very next request to the route is timed.
+ * Each route after its own save, so neither is helped by the other having reloaded the round.
  */
-async function saves(base: string, dataset: Dataset): Promise<Measured> {
-  const sessions = await Promise.all(dataset.respondents.map(email => signIn(base, email, PASSWORD)))
-  const assessments: number[] = await Promise.all(
-    sessions.map(async s => {
-      const response = await fetch(`${base}/api/v1/assessments?round=${dataset.savesRoundId}`, {
-        headers: { ...FORWARDED, cookie: s.cookie },
+async function firstAfterSave(base: string, dataset: Dataset, size: number, headers: Record<string, string>) {
+  if (!dataset.draftRespondent) return
+  const respondent = await signIn(base, dataset.draftRespondent, PASSWORD)
+  const asRespondent = { ...FORWARDED, cookie: respondent.cookie }
+  const [mine] = (await (
+    await fetch(`${base}/api/v1/assessments?round=${dataset.roundId}`, { headers: asRespondent })
+  ).json()) as { id: number }[]
+  if (!mine) throw new Error('the bench draft has no assessment in the main round')
+  const key = dataset.saveKeys[0] ?? ''
+  let revision = 1
+  let level = 1
+  const saveOne = async () => {
+    level = 1 + (level % 5)
+    // A 409 says where the answer is; the second try then goes through.
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const response = await fetch(`${base}/api/v1/assessments/${mine.id}/answers/${key}`, {
+        method: 'PUT',
+        headers: { ...asRespondent, 'content-type': 'application/json', 'x-csrf-token': respondent.csrf },
+        body: JSON.stringify({ level, revision }),
       })
-      const [mine] = (await response.json()) as { id: number }[]
-      if (!mine) throw new Error('a bench respondent has no assessment in the saves round')
-      return mine.id
-    }),
-  )
-  const keys = dataset.saveKeys
-  const revisions = new Map<number, number>()
-  const visits = new Map<number, number>()
-  // A slot whose last save is still on its way is passed over: its revision is not known yet.
-  const inFlight = new Set<number>()
-  // So is one whose save was cut off when the warm-up ended, for good.
-  const retired = new Set<number>()
-  const slots = SAVERS * keys.length
-  let next = 0
-  const run = (duration: number) =>
-    load({
-      url: base,
-      connections: SAVERS,
-      duration,
-      requests: [
-        {
-          method: 'PUT',
-          setupRequest: (request: autocannon.Request, context: object) => {
-            let slot = next++ % slots
-            while (inFlight.has(slot) || retired.has(slot)) slot = next++ % slots
-            inFlight.add(slot)
-            const visit = (visits.get(slot) ?? 0) + 1
-            visits.set(slot, visit)
-            Object.assign(context, { slot })
-            const who = slot % SAVERS
-            const key = keys[Math.floor(slot / SAVERS)] ?? ''
-            const session = sessions[who]
-            return {
-              ...request,
-              path: `/api/v1/assessments/${assessments[who] ?? 0}/answers/${key}`,
-              headers: {
-                ...FORWARDED,
-                'content-type': 'application/json',
-                cookie: session?.cookie ?? '',
-                'x-csrf-token': session?.csrf ?? '',
-              },
-              // Each visit to a slot moves its level on by one, so every save changes the answer: a save of
-              // what is already there writes nothing, and would flatter the figure.
-              body: JSON.stringify({ level: 1 + (visit % 5), revision: revisions.get(slot) ?? 0 }),
-            }
-          },
-          onResponse: (status: number, body: string, context: object) => {
-            const { slot } = context as { slot: number }
-            inFlight.delete(slot)
-            const answer = JSON.parse(body) as { revision?: number; current?: { revision: number } }
-            // A 409 counts as an error, and tells the next save of this slot where the answer is now.
-            const revision = status === 200 ? answer.revision : answer.current?.revision
-            if (revision !== undefined) revisions.set(slot, revision)
-          },
-        },
-      ],
+      const body = (await response.json()) as { revision?: number; current?: { revision: number } }
+      revision = body.revision ?? body.current?.revision ?? revision
+      if (response.ok) return
+    }
+    throw new Error('the bench draft could not save an answer')
+  }
+  // At 10,000 a request after a save takes tens of seconds on a shared machine: once each keeps the run short.
+  const repeats = size >= 10_000 ? 1 : 7
+  for (const [name, route] of API_ROUTES) {
+    const times: number[] = []
+    let errors = 0
+    for (let i = 0; i < repeats; i++) {
+      await saveOne()
+      const started = performance.now()
+      const response = await fetch(`${base}/api/v1/rounds/${dataset.roundId}/${route}`, { headers })
+      await response.arrayBuffer()
+      times.push(performance.now() - started)
+      if (!response.ok) errors++
+    }
+    const p50 = [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)] ?? 0
+    const target = size === 1_000 ? 'p50 < 300 ms' : undefined
+    rows.push({
+      scenario: `${name}, first request after a save`,
+      organisations: size,
+      p50,
+      errors,
+      requests: repeats,
+      target,
+      met: target ? p50 < 300 && errors === 0 : undefined,
+      note: `${repeats === 1 ? 'one save' : `${repeats} saves`}, each followed by one request: ${times.map(t => t.toFixed(0)).join(', ')} ms`,
     })
-  // Warmed up as the page is: the code compiled, each connection's statement prepared, each answer's
-  // first save (which takes the locked path) made.
-  await run(3)
-  for (const slot of inFlight) retired.add(slot)
-  inFlight.clear()
-  return run(DURATION)
+  }
 }
 
 async function scenarioSet(size: number): Promise<void> {
@@ -172,156 +237,21 @@ async function scenarioSet(size: number): Promise<void> {
   const app = startApp(dataset.env, port)
   try {
     await waitForHealth(base)
-    const pid = app.pid ?? 0
-    if (size === 33) {
-      const analyst = await signIn(base, dataset.analyst, PASSWORD)
-      const page = {
-        url: `${base}/rounds/${dataset.roundId}/heatmap`,
-        headers: { ...FORWARDED, cookie: analyst.cookie },
-      }
-      const bytes = Buffer.byteLength(await (await fetch(page.url, { headers: page.headers })).text())
-      // Each ceiling is measured next to the scenario set beside it: this machine's speed drifts by tens
-      // of percent over minutes, and a ratio of two figures taken far apart measures the drift.
-      log('Hello world, the framework ceiling...')
-      const hello = await bareExpress()
-      ceilings.push({ scenario: 'Bare Express hello world (ceiling)', organisations: '', ...hello })
-      await load({ ...page, duration: 5 })
-      const warm = residentMb(pid)
-      const heatmap = await load({ ...page, duration: DURATION })
-      // What sending a page this size costs by itself, so the rest of the page's cost can be told apart.
-      const sameSize = await bareExpress(bytes)
-      rows.push({
-        scenario: 'Heatmap page, signed in as an analyst',
-        organisations: size,
-        ...heatmap,
-        ceiling: 'hello world',
-        ratio: heatmap.rps / hello.rps,
-        target: '≥ 0.25 of hello world',
-        met: heatmap.rps / hello.rps >= 0.25 && heatmap.errors === 0,
-      })
-      rows.push({
-        scenario: `Bare Express sending ${(bytes / 1024).toFixed(0)} KB from memory (reference)`,
-        organisations: '',
-        ...sameSize,
-        ceiling: 'hello world',
-        ratio: sameSize.rps / hello.rps,
-        note: `the heatmap page is ${(heatmap.rps / sameSize.rps).toFixed(2)} of this rate: the rest is the signed-in user's session, form token, security headers and layout`,
-      })
-      const saved = await saves(base, dataset)
-      // Just after, not before: pgbench leaves a hundred thousand rows' worth of WAL and dead tuples for
-      // PostgreSQL to clean up, which the saves would otherwise pay for.
-      log('pgbench -N, the storage ceiling...')
-      const storage = pgbench()
-      if (storage)
-        ceilings.push({ scenario: `pgbench -N, ${SAVERS} clients (ceiling)`, organisations: '', rps: storage.tps })
-      rows.push({
-        scenario: `Answer saves, ${SAVERS} connections`,
-        organisations: size,
-        ...saved,
-        ceiling: storage ? 'pgbench -N' : undefined,
-        ratio: storage ? saved.rps / storage.tps : undefined,
-        target: storage ? '≥ 1/3 of pgbench, p99 < 50 ms, no errors' : 'p99 < 50 ms, no errors',
-        met: (storage ? saved.rps / storage.tps >= 1 / 3 : true) && saved.p99 < 50 && saved.errors === 0,
-      })
-      log(`  soaking the heatmap page for ${SOAK} s...`)
-      const soak = await load({ ...page, duration: SOAK })
-      const after = residentMb(pid)
-      rows.push({
-        scenario: `Memory: heatmap page for ${SOAK} s`,
-        organisations: size,
-        ...soak,
-        target: '≤ 50 MB growth after warm-up',
-        met: after - warm <= 50,
-        note: `${warm} MB after warm-up, ${after} MB after (${after - warm >= 0 ? '+' : ''}${after - warm} MB)`,
-      })
-    } else {
-      const headers = { ...FORWARDED, authorization: `Bearer ${dataset.token}` }
-      for (const [name, route] of [
-        ['Heatmap API', 'heatmap'],
-        ['Clusters API', 'clusters'],
-      ] as const) {
-        const url = `${base}/api/v1/rounds/${dataset.roundId}/${route}`
-        const first = Date.now()
-        const response = await fetch(url, { headers })
-        if (!response.ok) throw new Error(`${route} answered ${response.status}: ${await response.text()}`)
-        const cold = Date.now() - first
-        // A handful of analysts at once: the latency target is what one of them waits, not a queue of ten.
-        const measured = await load({ url, headers, duration: DURATION, connections: API_CONNECTIONS })
-        const target = size >= 10_000 ? 'p50 < 300 ms' : undefined
-        rows.push({
-          scenario: `${name}, ${API_CONNECTIONS} connections`,
-          organisations: size,
-          ...measured,
-          target,
-          met: target ? measured.p50 < 300 && measured.errors === 0 : undefined,
-          note: `first request ${cold} ms (computes and caches the round)`,
-        })
-      }
-    }
+    if (size === 33) await londonScenarios(base, app.pid ?? 0, dataset, size)
+    else await apiScenarios(base, dataset, size)
   } finally {
     await stop(app)
     await dataset.drop()
   }
 }
 
-function table(): string {
-  const number = (n: number | undefined, digits = 0) => (n === undefined ? '' : n.toFixed(digits))
-  const lines = [
-    '| scenario | organisations | req/s | p50 ms | p99 ms | errors | ratio to ceiling | target | met |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | --- | --- | --- |',
-    ...[...ceilings, ...rows]
-      .map(r =>
-        [
-          r.scenario,
-          r.organisations,
-          number(r.rps, 0),
-          number(r.p50, 1),
-          number(r.p99, 1),
-          number(r.errors),
-          r.ratio === undefined ? '' : `${r.ratio.toFixed(2)} of ${r.ceiling ?? ''}`,
-          r.target ?? '',
-          r.met === undefined ? '' : r.met ? 'yes' : '**no**',
-        ].join(' | '),
-      )
-      .map(line => `| ${line} |`),
-  ]
-  const notes = rows.filter(r => r.note).map(r => `- ${r.scenario} (${r.organisations}): ${r.note ?? ''}`)
-  return [...lines, '', ...notes].join('\n')
-}
-
-function machine(): string {
-  const cpus = os.cpus()
-  const pg = ADMIN_URL
-    ? execFileSync('psql', [ADMIN_URL, '-Atc', 'show server_version'], { encoding: 'utf8' }).trim()
-    : ''
-  return [
-    `- ${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB memory, ${os.type()} ${os.release()}`,
-    `- Node.js ${process.version}; ${ENGINE}${pg ? ` ${pg} on the same machine` : ' (embedded, WASM)'}`,
-    `- autocannon over loopback, ${DURATION} s per scenario (10 connections unless said), measured on ${new Date().toISOString().slice(0, 10)}`,
-  ].join('\n')
-}
-
-function record(text: string): void {
-  const file = path.join(ROOT, 'docs', 'benchmark.md')
-  const begin = `<!-- ${ENGINE} begin -->`
-  const end = `<!-- ${ENGINE} end -->`
-  const section = `${begin}\n\n## ${ENGINE}\n\n${text}\n\n${end}`
-  let current = existsSync(file)
-    ? readFileSync(file, 'utf8')
-    : '# Benchmark\n\nWritten by `npm run bench` (see `scripts/bench`). Each engine keeps its own section; run the bench again to refresh it.\n'
-  current = current.includes(begin)
-    ? current.replace(new RegExp(`${begin}[\\s\\S]*?${end}`), section)
-    : `${current.trimEnd()}\n\n${section}\n`
-  writeFileSync(file, current)
-}
-
 async function main(): Promise<void> {
   log('Building the app...')
   execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' })
   for (const size of SIZES) await scenarioSet(size)
-  const text = `${machine()}\n\n${table()}`
+  const text = `${machine(ADMIN_URL, DURATION)}\n\n${table(references, rows)}`
   process.stdout.write(`\n${text}\n`)
-  record(text)
+  await record(ENGINE, text)
 }
 
 main().catch((error: unknown) => {
