@@ -3,7 +3,7 @@ import { bootstrap } from '../bootstrap'
 import { loadConfig } from '../config'
 import { ConflictError } from '../domain/errors'
 import { DefinitionInvalidError } from '../services/questionnaire.service'
-import { UPLOAD_LIMIT_BYTES } from '../middleware/file-uploads'
+import { MAX_DEFINITION_BYTES } from '../domain/questionnaire/limits'
 import { runCli, UsageError } from './run-cli'
 
 const USAGE = 'Usage: npm run questionnaire:import -- FILE [--publish]'
@@ -15,7 +15,7 @@ runCli(async () => {
   const file = files[0]
   if (files.length !== 1 || !file || file.startsWith('--')) throw new UsageError(USAGE)
   if (!fs.existsSync(file)) throw new UsageError(`There is no file at ${file}`)
-  if (fs.statSync(file).size > UPLOAD_LIMIT_BYTES)
+  if (fs.statSync(file).size > MAX_DEFINITION_BYTES)
     throw new UsageError(`${file} is larger than the 1 MB a definition may be`)
   const text = fs.readFileSync(file, 'utf8')
 

@@ -1,15 +1,21 @@
 import type { Request, Response } from 'express'
 import { ConflictError, NotFoundError } from '../domain/errors'
 import { allQuestions } from '../domain/questionnaire/definition'
+import { MAX_DEFINITION_BYTES } from '../domain/questionnaire/limits'
 import { signedInUser } from '../middleware/require-access'
 import type { Services } from '../services'
 import { DefinitionInvalidError } from '../services/questionnaire.service'
 import { field } from './form-errors'
 import { paths } from './paths'
 import { renderPage } from './render'
-import { route, type RouteDefinition } from './route-table'
+import { route, uploadRoute, type RouteDefinition } from './route-table'
 
 const ADMIN = ['admin'] as const
+const DEFINITION_UPLOAD = {
+  field: 'definitionFile',
+  maxBytes: MAX_DEFINITION_BYTES,
+  tooLarge: 'The file must be 1 MB or smaller',
+}
 
 function versionParams(req: Request): { key: string; version: number } {
   const version = Number(req.params.version)
@@ -44,7 +50,7 @@ export function adminQuestionnaireRoutes(services: Services): RouteDefinition[] 
       await renderList(res)
     }),
 
-    route('post', paths.admin.questionnaires, ADMIN, async (req, res) => {
+    uploadRoute(paths.admin.questionnaires, ADMIN, DEFINITION_UPLOAD, async (req, res) => {
       const text = uploadedText(req)
       try {
         const document = services.questionnaires.parse(text)
