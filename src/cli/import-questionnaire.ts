@@ -4,6 +4,7 @@ import { loadConfig } from '../config'
 import { ConflictError } from '../domain/errors'
 import { DefinitionInvalidError } from '../services/questionnaire.service'
 import { MAX_DEFINITION_BYTES } from '../domain/questionnaire/limits'
+import { unlistedProblems } from '../domain/questionnaire/validation-result'
 import { runCli, UsageError } from './run-cli'
 
 const USAGE = 'Usage: npm run questionnaire:import -- FILE [--publish]'
@@ -32,7 +33,9 @@ runCli(async () => {
       process.stderr.write(`${file} is not a valid questionnaire definition; nothing was stored.\n`)
       for (const e of error.errors)
         process.stderr.write(`  ${e.pointer === '' ? '(document)' : e.pointer}: ${e.message}\n`)
-      throw new UsageError(`${error.errors.length} problem${error.errors.length === 1 ? '' : 's'} found`)
+      const more = unlistedProblems(error.unlisted)
+      if (more) process.stderr.write(`  ${more}\n`)
+      throw new UsageError(error.message.replace(/^The definition has /, '').concat(' found'))
     }
     if (error instanceof ConflictError) throw new UsageError(`${error.message} Nothing was stored.`)
     throw error
