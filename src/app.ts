@@ -7,7 +7,6 @@ import { bearerTokens, browserOnly } from './middleware/bearer-token'
 import { verifyCsrf } from './middleware/csrf'
 import { loadCurrentUser } from './middleware/current-user'
 import { errorHandler, notFound } from './middleware/errors'
-import { fileUploads } from './middleware/file-uploads'
 import { siteLocals, userLocals } from './middleware/locals'
 import { createLogger, requestLogging } from './middleware/logging'
 import { privateResponses } from './middleware/private-responses'
@@ -88,7 +87,6 @@ export function createApp({ config, services, logger = createLogger(config.logLe
   setUpStaticFiles(app, production)
   app.use(express.urlencoded({ extended: false, limit: FORM_LIMIT, parameterLimit: 1000 }))
   app.use(express.json({ limit: JSON_LIMIT }))
-  app.use(fileUploads)
   app.use(bearerTokens(services.tokens))
   app.use(
     browserOnly(

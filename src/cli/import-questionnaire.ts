@@ -3,7 +3,8 @@ import { bootstrap } from '../bootstrap'
 import { loadConfig } from '../config'
 import { ConflictError } from '../domain/errors'
 import { DefinitionInvalidError } from '../services/questionnaire.service'
-import { UPLOAD_LIMIT_BYTES } from '../middleware/file-uploads'
+import { MAX_DEFINITION_BYTES } from '../domain/questionnaire/limits'
+import { unlistedProblems } from '../domain/questionnaire/validation-result'
 import { runCli, UsageError } from './run-cli'
 
 const USAGE = 'Usage: npm run questionnaire:import -- FILE [--publish]'
@@ -15,7 +16,7 @@ runCli(async () => {
   const file = files[0]
   if (files.length !== 1 || !file || file.startsWith('--')) throw new UsageError(USAGE)
   if (!fs.existsSync(file)) throw new UsageError(`There is no file at ${file}`)
-  if (fs.statSync(file).size > UPLOAD_LIMIT_BYTES)
+  if (fs.statSync(file).size > MAX_DEFINITION_BYTES)
     throw new UsageError(`${file} is larger than the 1 MB a definition may be`)
   const text = fs.readFileSync(file, 'utf8')
 
@@ -32,7 +33,9 @@ runCli(async () => {
       process.stderr.write(`${file} is not a valid questionnaire definition; nothing was stored.\n`)
       for (const e of error.errors)
         process.stderr.write(`  ${e.pointer === '' ? '(document)' : e.pointer}: ${e.message}\n`)
-      throw new UsageError(`${error.errors.length} problem${error.errors.length === 1 ? '' : 's'} found`)
+      const more = unlistedProblems(error.unlisted)
+      if (more) process.stderr.write(`  ${more}\n`)
+      throw new UsageError(error.message.replace(/^The definition has /, '').concat(' found'))
     }
     if (error instanceof ConflictError) throw new UsageError(`${error.message} Nothing was stored.`)
     throw error

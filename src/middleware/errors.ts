@@ -18,6 +18,7 @@ const PAGE_TITLES: Record<number, string> = {
   404: 'Page not found',
   409: 'Someone else changed this',
   413: 'What you sent is too large',
+  415: 'There is a problem with what was sent',
   422: 'There is a problem with what was sent',
   500: 'Sorry, there is a problem with the service',
   503: 'Sorry, the service is unavailable',

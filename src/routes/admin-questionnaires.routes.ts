@@ -1,15 +1,22 @@
 import type { Request, Response } from 'express'
 import { ConflictError, NotFoundError } from '../domain/errors'
 import { allQuestions } from '../domain/questionnaire/definition'
+import { MAX_DEFINITION_BYTES } from '../domain/questionnaire/limits'
+import { unlistedProblems, type DefinitionError, type Unlisted } from '../domain/questionnaire/validation-result'
 import { signedInUser } from '../middleware/require-access'
 import type { Services } from '../services'
 import { DefinitionInvalidError } from '../services/questionnaire.service'
 import { field } from './form-errors'
 import { paths } from './paths'
 import { renderPage } from './render'
-import { route, type RouteDefinition } from './route-table'
+import { route, uploadRoute, type RouteDefinition } from './route-table'
 
 const ADMIN = ['admin'] as const
+const DEFINITION_UPLOAD = {
+  field: 'definitionFile',
+  maxBytes: MAX_DEFINITION_BYTES,
+  tooLarge: 'The file must be 1 MB or smaller',
+}
 
 function versionParams(req: Request): { key: string; version: number } {
   const version = Number(req.params.version)
@@ -23,15 +30,22 @@ function uploadedText(req: Request): string {
 }
 
 /** Every problem links to the field the definition came from: the file input, or the pasted text. */
-const errorSummary = (errors: { pointer: string; message: string }[], source: 'definitionFile' | 'definition') => ({
-  summary: errors.map(e => ({
-    text: `${e.pointer === '' ? 'The document' : e.pointer} ${e.message}`,
-    href: `#${source}`,
-  })),
-  fields: {
-    [source]: `${errors.length} problem${errors.length === 1 ? '' : 's'} with this definition: see the list above`,
-  },
-})
+const errorSummary = (errors: DefinitionError[], source: 'definitionFile' | 'definition', unlisted?: Unlisted) => {
+  const more = unlistedProblems(unlisted)
+  const total = errors.length + (unlisted?.count ?? 0)
+  return {
+    summary: [
+      ...errors.map(e => ({
+        text: `${e.pointer === '' ? 'The document' : e.pointer} ${e.message}`,
+        href: `#${source}`,
+      })),
+      ...(more ? [{ text: more, href: `#${source}` }] : []),
+    ],
+    fields: {
+      [source]: `${unlisted?.checkingStopped ? 'At least ' : ''}${total} problem${total === 1 ? '' : 's'} with this definition: see the list above`,
+    },
+  }
+}
 
 export function adminQuestionnaireRoutes(services: Services): RouteDefinition[] {
   async function renderList(res: Response, locals: Record<string, unknown> = {}, status = 200) {
@@ -44,7 +58,7 @@ export function adminQuestionnaireRoutes(services: Services): RouteDefinition[] 
       await renderList(res)
     }),
 
-    route('post', paths.admin.questionnaires, ADMIN, async (req, res) => {
+    uploadRoute(paths.admin.questionnaires, ADMIN, DEFINITION_UPLOAD, async (req, res) => {
       const text = uploadedText(req)
       try {
         const document = services.questionnaires.parse(text)
@@ -62,11 +76,13 @@ export function adminQuestionnaireRoutes(services: Services): RouteDefinition[] 
           const malformed = error.errors.some(
             e => e.message.startsWith('is not valid JSON') || e.message.startsWith('is empty'),
           )
-          return renderList(
-            res,
-            { errors: errorSummary(error.errors, source), definitionErrors: error.errors, pasted },
-            malformed ? 400 : 422,
-          )
+          const status = malformed ? 400 : 422
+          // A client that takes no page is given the same problems as data, in the API's error shape.
+          if (!req.accepts('html')) {
+            const { errors, unlisted } = error
+            return res.status(status).json({ error: 'invalid', message: error.message, errors, unlisted })
+          }
+          return renderList(res, { errors: errorSummary(error.errors, source, error.unlisted), pasted }, status)
         }
         if (error instanceof ConflictError) {
           return renderList(

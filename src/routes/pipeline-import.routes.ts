@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express'
-import { CSV_COLUMNS, describeProblem, MAX_IMPORT_ROWS } from '../domain/pipeline/csv-import'
+import { CSV_COLUMNS, describeProblem, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from '../domain/pipeline/csv-import'
 import { importTemplate } from '../domain/pipeline/csv-template'
 import { ROUTES, ROUTE_LABELS, STATUSES, STATUS_LABELS, VALUE_BANDS, VALUE_BAND_LABELS } from '../domain/pipeline/entry'
 import type { Organisation } from '../domain/organisation'
@@ -10,12 +10,14 @@ import { paths } from './paths'
 import { organisationRef, slugFor, WRITERS, sentToChooseOrganisation } from './pipeline-request'
 import { withOrganisation } from './presenters/pipeline.presenter'
 import { renderPage } from './render'
-import { route, type RouteDefinition } from './route-table'
+import { route, uploadRoute, type RouteDefinition } from './route-table'
 
 const fileErrors = (problems: string[], inline: string) => ({
   summary: problems.map(text => ({ text, href: '#entriesFile' })),
   fields: { entriesFile: inline },
 })
+
+const CSV_UPLOAD = { field: 'entriesFile', maxBytes: MAX_IMPORT_BYTES, tooLarge: 'The file must be 1 MB or smaller' }
 
 export function pipelineImportRoutes(services: Services): RouteDefinition[] {
   async function renderImport(req: Request, res: Response, organisation: Organisation, errors?: unknown, status = 200) {
@@ -51,7 +53,7 @@ export function pipelineImportRoutes(services: Services): RouteDefinition[] {
       await renderImport(req, res, await services.pipeline.writable(user, ref))
     }),
 
-    route('post', paths.pipelineImport, WRITERS, async (req, res) => {
+    uploadRoute(paths.pipelineImport, WRITERS, CSV_UPLOAD, async (req, res) => {
       const user = signedInUser(req)
       const organisation = await services.pipeline.writable(user, organisationRef(req))
       if (!req.file) {

@@ -1,5 +1,6 @@
 import { Router, type Express, type RequestHandler } from 'express'
 import type { Role } from '../domain/roles'
+import { acceptUpload, refuseMultipart, type UploadRule } from '../middleware/file-uploads'
 import { requireAccess } from '../middleware/require-access'
 
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete'
@@ -12,6 +13,8 @@ export interface RouteDefinition {
   path: string
   access: Access
   handlers: RequestHandler[]
+  /** Only a route that names its file here reads a multipart body; every other route refuses one unread. */
+  upload?: UploadRule
 }
 
 /** What routes know of where the service is: links sent to people are built on publicUrl. */
@@ -22,6 +25,16 @@ export interface Site {
 
 export function route(method: Method, path: string, access: Access, ...handlers: RequestHandler[]): RouteDefinition {
   return { method, path, access, handlers }
+}
+
+/** A route whose form carries one file, read after the access check and the form's CSRF token. */
+export function uploadRoute(
+  path: string,
+  access: Exclude<Access, 'public'>,
+  upload: UploadRule,
+  ...handlers: RequestHandler[]
+): RouteDefinition {
+  return { method: 'post', path, access, handlers, upload }
 }
 
 /** Lower-cased, as Express matches paths whatever their case. */
@@ -39,7 +52,8 @@ export function mountRoutes(app: Express, routes: readonly RouteDefinition[]): v
     if (!/^[\w.-]*$/.test(segment)) throw new Error(`Route ${r.path}: its first segment must be fixed text`)
     let router = bySegment.get(segment)
     if (!router) bySegment.set(segment, (router = Router()))
-    router[r.method](r.path, requireAccess(r.access), ...r.handlers)
+    const body = r.upload ? acceptUpload(r.upload) : refuseMultipart
+    router[r.method](r.path, requireAccess(r.access), body, ...r.handlers)
   }
   app.use((req, res, next) => {
     const router = bySegment.get(firstSegment(req.path))

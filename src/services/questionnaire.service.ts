@@ -1,14 +1,24 @@
 import { ConflictError, NotFoundError } from '../domain/errors'
 import { composeKeyMaps, compareVersions, type KeyMap } from '../domain/questionnaire/compare'
 import type { QuestionnaireDefinition } from '../domain/questionnaire/definition'
-import { parseDefinitionText, validateDefinition, type DefinitionError } from '../domain/questionnaire/validate'
+import {
+  parseDefinitionText,
+  validateDefinition,
+  type DefinitionError,
+  type Unlisted,
+} from '../domain/questionnaire/validate'
 import type { Repositories } from '../data'
 import type { StoredVersion } from '../data/questionnaire.repository'
 import type { Clock } from './clock'
 
+/** The first problems found (100 at most), and a count of any others. */
 export class DefinitionInvalidError extends Error {
-  constructor(readonly errors: DefinitionError[]) {
-    super(`The definition has ${errors.length} problem${errors.length === 1 ? '' : 's'}`)
+  constructor(
+    readonly errors: DefinitionError[],
+    readonly unlisted?: Unlisted,
+  ) {
+    const total = errors.length + (unlisted?.count ?? 0)
+    super(`The definition has ${unlisted?.checkingStopped ? 'at least ' : ''}${total} problem${total === 1 ? '' : 's'}`)
   }
 }
 
@@ -52,11 +62,11 @@ export function questionnaireService(repos: Repositories, clock: Clock) {
   /** Checks an uploaded document in full: the schema, the semantic rules, and the version it supersedes. */
   async function check(document: unknown): Promise<QuestionnaireDefinition> {
     const shape = validateDefinition(document, { supersedesAlreadyChecked: true })
-    if (!shape.valid) throw new DefinitionInvalidError(shape.errors)
+    if (!shape.valid) throw new DefinitionInvalidError(shape.errors, shape.unlisted)
     const supersedes = shape.definition.supersedes
     const previous = supersedes && (await repos.questionnaires.find(shape.definition.key, supersedes.version))
     const result = validateDefinition(document, { previous: previous ? load(previous).definition : undefined })
-    if (!result.valid) throw new DefinitionInvalidError(result.errors)
+    if (!result.valid) throw new DefinitionInvalidError(result.errors, result.unlisted)
     return result.definition
   }
 

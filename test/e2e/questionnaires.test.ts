@@ -103,7 +103,7 @@ describe('questionnaire versions, as an admin in a real browser', () => {
       mimeType: 'application/json',
       buffer: Buffer.from(JSON.stringify(validDefinition({ key: DRAFT_KEY }))),
     })
-    await submit(page, 'Check and upload')
+    await submit(page, 'Check and upload the file')
 
     expect(new URL(page.url()).pathname).toBe(`/admin/questionnaires/${DRAFT_KEY}/versions/1`)
     await page.getByRole('alert').filter({ hasText: 'Draft uploaded: version 1' }).waitFor()

@@ -54,6 +54,16 @@ describe('npm run questionnaire:import', () => {
     expect(await storedVersions()).not.toContainEqual(expect.stringContaining('cli-test'))
   })
 
+  it('names a limit broken, says checking stopped there, and stores nothing', async () => {
+    const hostile = { ...validDefinition({ key: 'cli-hostile' }), dimensions: Array(40_000).fill({ title: 'dimens' }) }
+    const result = runImport(writeJson('hostile.json', hostile))
+    expect(result.status).toBe(1)
+    expect(result.stderr).toContain('/dimensions: has 40,000 items: a questionnaire may hold at most 20 dimensions')
+    expect(result.stderr).toContain('Checking stopped at the problems above, so there may be others')
+    expect(result.stderr).toContain('at least 1 problem found')
+    expect(await storedVersions()).not.toContainEqual(expect.stringContaining('cli-hostile'))
+  })
+
   it('refuses malformed JSON the same way', () => {
     const result = runImport(writeJson('bad.json', '{ "key": '))
     expect(result.status).toBe(1)

@@ -133,6 +133,31 @@ describe('uploading a definition', () => {
     expect(response.text).toContain('The file must be 1 MB or smaller')
   })
 
+  it('sends a file in a multipart form of the token then the file, and pasted text in a url-encoded form', async () => {
+    const page = (await admin.agent.get('/admin/questionnaires').expect(200)).text
+    const forms = [...page.matchAll(/<form method="post" action="\/admin\/questionnaires"([^>]*)>([\s\S]*?)<\/form>/g)]
+    const names = (html: string) => [...html.matchAll(/name="([^"]+)"/g)].map(m => m[1])
+    expect(forms.map(f => [f[1]?.includes('multipart/form-data'), names(f[2] ?? '')])).toEqual([
+      [true, ['_csrf', 'definitionFile']],
+      [false, ['_csrf', 'definition']],
+    ])
+  })
+
+  it('lists at most 100 problems on the page, then says how many more it found', async () => {
+    const broken = validDefinition({ key: 'many-problems' })
+    const question = broken.dimensions[0].themes[0].questions[0]
+    broken.dimensions[0].themes[0].questions = Array.from({ length: 100 }, () => structuredClone(question))
+    broken.dimensions[0].themes[1] = {
+      key: 'more',
+      title: 'More',
+      questions: Array.from({ length: 50 }, () => structuredClone(question)),
+    }
+    const response = await upload(JSON.stringify(broken)).expect(422)
+    expect(response.text.match(/is already used at/g)).toHaveLength(100)
+    expect(response.text).toContain('And 49 more problems, not listed here: fix these and check again to see them.')
+    expect(response.text).toContain('149 problems with this definition: see the list above')
+  })
+
   it('needs the CSRF token on an upload too', async () => {
     const file = Buffer.from(JSON.stringify(validDefinition({ key: 'no-token' })))
     await admin.agent.post('/admin/questionnaires').attach('definitionFile', file, 'def.json').expect(403)

@@ -17,6 +17,8 @@ export const CSV_COLUMNS = [
 ] as const satisfies readonly { header: string; field: keyof EntryContent }[]
 
 export const MAX_IMPORT_ROWS = 500
+/** The largest file an import takes: 500 rows fit in well under it. */
+export const MAX_IMPORT_BYTES = 1024 * 1024
 
 /** A row whose first cell starts with this is a comment, like the template's example row. */
 export const COMMENT_MARK = '#'

@@ -2,14 +2,59 @@ import Ajv2020 from 'ajv/dist/2020'
 import addFormats from 'ajv-formats'
 import { unstorableAt, UNSTORABLE_MESSAGE } from '../storable-text'
 import type { QuestionnaireDefinition } from './definition'
+import { limitErrors } from './limits'
 import { describeSchemaErrors } from './schema-errors'
 import schema from './questionnaire.schema.json'
 import { semanticErrors } from './semantic-checks'
-import type { DefinitionError, ValidationResult } from './validation-result'
+import { invalid, MAX_LISTED_ERRORS, type DefinitionError, type ValidationResult } from './validation-result'
 
 const ajv = new Ajv2020({ allErrors: true, useDefaults: true, strict: true, allowUnionTypes: true })
 addFormats(ajv)
-const checkSchema = ajv.compile(schema)
+ajv.addSchema(schema)
+/** The whole document but the questions' insides, which are checked one question at a time. */
+const checkOutline = ajv.compile({
+  ...schema,
+  $id: schema.$id.replace('.schema.json', '-outline.schema.json'),
+  $defs: {
+    ...schema.$defs,
+    theme: {
+      ...schema.$defs.theme,
+      properties: {
+        ...schema.$defs.theme.properties,
+        questions: { ...schema.$defs.theme.properties.questions, items: true },
+      },
+    },
+  },
+})
+const checkQuestion = ajv.compile({ $ref: `${schema.$id}#/$defs/question` })
+
+const questionsOf = (document: unknown): { question: unknown; at: string }[] => {
+  const list = (value: unknown, key: string): unknown[] => {
+    const items = value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined
+    return Array.isArray(items) ? items : []
+  }
+  return list(document, 'dimensions').flatMap((dimension, d) =>
+    list(dimension, 'themes').flatMap((theme, t) =>
+      list(theme, 'questions').map((question, q) => ({ question, at: `/dimensions/${d}/themes/${t}/questions/${q}` })),
+    ),
+  )
+}
+
+/**
+ * Every schema error, described, in the document's order; or, once more than can be listed are found,
+ * those found so far. With every error asked for, the schema check costs far more than the document's size
+ * where each part is wrong; checked question by question, the work stops soon after the list is full.
+ */
+function schemaErrors(document: unknown, input: unknown): { errors: DefinitionError[]; stopped: boolean } {
+  const errors = checkOutline(document) ? [] : describeSchemaErrors(checkOutline.errors ?? [], input)
+  for (const { question, at } of questionsOf(document)) {
+    if (errors.length > MAX_LISTED_ERRORS) return { errors, stopped: true }
+    if (checkQuestion(question)) continue
+    const found = (checkQuestion.errors ?? []).map(e => ({ ...e, instancePath: `${at}${e.instancePath}` }))
+    errors.push(...describeSchemaErrors(found, input))
+  }
+  return { errors, stopped: errors.length > MAX_LISTED_ERRORS }
+}
 
 export interface ValidateOptions {
   /** The version this one names in `supersedes`, when it exists. */
@@ -23,6 +68,10 @@ export interface ValidateOptions {
  * The input is never changed; the definition returned has every default filled in.
  */
 export function validateDefinition(input: unknown, options: ValidateOptions = {}): ValidationResult {
+  // Counted first: the schema, checked with every error, costs far more than the document's size on a
+  // document built to fail everywhere (40,000 dimensions took seconds); within the limits it is quick.
+  const tooBig = limitErrors(input)
+  if (tooBig.length > 0) return invalid(tooBig, true)
   let document: unknown
   try {
     document = structuredClone(input)
@@ -32,10 +81,12 @@ export function validateDefinition(input: unknown, options: ValidateOptions = {}
   // Stored as JSON, which cannot hold a NUL or half a surrogate pair: refused here rather than by the database.
   const unstorable = unstorableAt(document)
   if (unstorable !== undefined) return { valid: false, errors: [{ pointer: unstorable, message: UNSTORABLE_MESSAGE }] }
-  if (!checkSchema(document)) return { valid: false, errors: describeSchemaErrors(checkSchema.errors ?? [], input) }
-  const definition = document as unknown as QuestionnaireDefinition
+  // The rules after the schema are not checked when it fails: past the listed errors there may be more.
+  const schema = schemaErrors(document, input)
+  if (schema.errors.length > 0) return invalid(schema.errors, schema.stopped)
+  const definition = document as QuestionnaireDefinition
   const errors = semanticErrors(definition, options.supersedesAlreadyChecked ? 'already-checked' : options.previous)
-  return errors.length > 0 ? { valid: false, errors } : { valid: true, definition, errors: [] }
+  return errors.length > 0 ? invalid(errors) : { valid: true, definition, errors: [] }
 }
 
 function lineAndColumn(text: string, position: number): string {
@@ -62,4 +113,4 @@ export function parseDefinitionText(text: string): { document?: unknown; errors:
   }
 }
 
-export type { DefinitionError, ValidationResult }
+export type { DefinitionError, Unlisted, ValidationResult } from './validation-result'

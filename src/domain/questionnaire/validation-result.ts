@@ -6,5 +6,37 @@ export interface DefinitionError {
   message: string
 }
 
+/** At most this many problems are listed; the rest are counted. */
+export const MAX_LISTED_ERRORS = 100
+
+/** Problems found but not listed, and whether checking stopped before it could find them all. */
+export interface Unlisted {
+  count: number
+  checkingStopped: boolean
+}
+
 export type ValidationResult =
-  { valid: true; definition: QuestionnaireDefinition; errors: [] } | { valid: false; errors: DefinitionError[] }
+  | { valid: true; definition: QuestionnaireDefinition; errors: [] }
+  | { valid: false; errors: DefinitionError[]; unlisted?: Unlisted }
+
+/** Lists the first problems, and counts the rest. */
+export function invalid(errors: DefinitionError[], checkingStopped = false): ValidationResult {
+  const count = Math.max(0, errors.length - MAX_LISTED_ERRORS)
+  return {
+    valid: false,
+    errors: errors.slice(0, MAX_LISTED_ERRORS),
+    ...(count > 0 || checkingStopped ? { unlisted: { count, checkingStopped } } : {}),
+  }
+}
+
+/** One sentence after the list, saying honestly what it leaves out; nothing when it leaves out nothing. */
+export function unlistedProblems(unlisted: Unlisted | undefined): string | undefined {
+  if (!unlisted) return undefined
+  const { count, checkingStopped } = unlisted
+  const problems = `${count.toLocaleString('en-GB')} more problem${count === 1 ? '' : 's'}`
+  if (count > 0 && !checkingStopped) return `And ${problems}, not listed here: fix these and check again to see them.`
+  if (count > 0) {
+    return `And at least ${problems}, not listed here: checking stopped there, so there may be others. Fix these and check again.`
+  }
+  return 'Checking stopped at the problems above, so there may be others: fix these and check again.'
+}
