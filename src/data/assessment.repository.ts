@@ -150,8 +150,12 @@ export function assessmentRepository(knex: Knex, changes: ChangeFeed = deafFeed(
       return row && toAssessment(row)
     },
 
-    async list(filter: { roundId?: number; organisationId?: number }, db: Db = knex): Promise<AssessmentRecord[]> {
+    async list(
+      filter: { roundId?: number; organisationId?: number; ids?: readonly number[] },
+      db: Db = knex,
+    ): Promise<AssessmentRecord[]> {
       const query = db<AssessmentRow>('assessments').select('*').orderBy('id')
+      if (filter.ids !== undefined) void query.whereIn('id', filter.ids)
       if (filter.roundId !== undefined) void query.where({ round_id: filter.roundId })
       if (filter.organisationId !== undefined) void query.where({ organisation_id: filter.organisationId })
       return (await query).map(toAssessment)
@@ -198,6 +202,17 @@ export function assessmentRepository(knex: Knex, changes: ChangeFeed = deafFeed(
         .where({ round_id: roundId })
         .first<{ n: number; v: number | null }>(db.raw('count(*) as n'), db.raw('sum(revision + data_version) as v'))
       return `${row.n}:${row.v ?? 0}`
+    },
+
+    /**
+     * Each assessment of the round with its own version (as roundDataVersion sums them), so a copy of the
+     * round can tell which assessments changed and read only those again.
+     */
+    async versionsForRound(roundId: number, db: Db = knex): Promise<Map<number, number>> {
+      const rows = await db('assessments')
+        .where({ round_id: roundId })
+        .select<{ id: number; version: number }[]>('id', db.raw('revision + data_version as version'))
+      return new Map(rows.map(r => [r.id, r.version]))
     },
 
     async answerForUpdate(assessmentId: number, questionKey: string, trx: Knex.Transaction): Promise<Answer | undefined> {

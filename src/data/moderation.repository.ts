@@ -51,6 +51,15 @@ export function moderationRepository(knex: Knex) {
       return groupByAssessment(rows as (Row & { assessment_id: number })[], toModeration)
     },
 
+    /** The moderations of some assessments, by assessment. */
+    async forAssessments(assessmentIds: readonly number[], db: Db = knex): Promise<Map<number, Moderation[]>> {
+      const rows = await select(db)
+        .select('m.assessment_id')
+        .whereIn('m.assessment_id', assessmentIds)
+        .orderBy(['m.assessment_id', 'm.question_key'])
+      return groupByAssessment(rows as (Row & { assessment_id: number })[], toModeration)
+    },
+
     async findForUpdate(assessmentId: number, questionKey: string, trx: Knex.Transaction): Promise<Moderation | undefined> {
       const row = await select(trx).where({ 'm.assessment_id': assessmentId, 'm.question_key': questionKey }).forUpdate('m').first()
       return row && toModeration(row)

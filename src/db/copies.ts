@@ -29,6 +29,8 @@ export interface RoundCopy {
   heard: { deafness: number; dataChanges: number; at: number }
   /** Which read this load began after (see loadRoundResults): a copy answers only reads made before it. */
   loadedAfter: number
+  /** Each assessment's own version, as read before its answers: a change reads only what changed again. */
+  assessments: ReadonlyMap<number, number>
   data: RoundData
   derived: LRUCache<string, { value: unknown }, { make: () => Promise<unknown> }>
   bodies: LRUCache<string, Buffer, { make: () => Promise<Buffer> }>
@@ -100,13 +102,24 @@ export function createCopies(changes: ChangeFeed) {
     changes,
     rounds,
     /** A new round copy, with its own stores of what is worked out from it. */
-    roundCopy: (copy: Omit<RoundCopy, 'derived' | 'bodies'>): RoundCopy => ({
+    /**
+     * A new round copy, with its own stores of what is worked out from it, or those of the copy it
+     * replaces where the change cannot alter them (see loadRoundResults).
+     */
+    roundCopy: (
+      copy: Omit<RoundCopy, 'derived' | 'bodies'>,
+      carried?: Pick<RoundCopy, 'derived' | 'bodies'>,
+    ): RoundCopy => ({
       ...copy,
-      derived: new LRUCache({
-        max: 256,
-        fetchMethod: (key, stale, options) => made(key, stale, options).then(value => ({ value })),
-      }),
-      bodies: new LRUCache({ max: 256, maxSize: 32 * MB, sizeCalculation: body => body.length, fetchMethod: made }),
+      derived:
+        carried?.derived ??
+        new LRUCache({
+          max: 256,
+          fetchMethod: (key, stale, options) => made(key, stale, options).then(value => ({ value })),
+        }),
+      bodies:
+        carried?.bodies ??
+        new LRUCache({ max: 256, maxSize: 32 * MB, sizeCalculation: body => body.length, fetchMethod: made }),
     }),
     definitions,
     answers,

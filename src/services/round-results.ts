@@ -104,13 +104,12 @@ export async function loadRoundResults(
     if (copy?.version === version) {
       copy.heard = heard
     } else {
-      const load = async () => {
+      const previous = copy
+      const load = async (): Promise<RoundCopy> => {
         const loadedAfter = ++reads
-        const [rounds, partnerships] = await Promise.all([repos.rounds.list(), repos.partnerships.list()])
-        const round = rounds.find(r => r.id === roundId)
-        if (!round) throw new NotFoundError('There is no such round')
-        const data = { ...(await readRound(repos, questionnaires, round)), round, rounds, partnerships }
-        return roundCopy({ version, heard, loadedAfter, data })
+        const changed = previous && (await readChanged(repos, previous, version))
+        if (changed) return roundCopy({ version, heard, loadedAfter, ...changed.copy }, changed.carried)
+        return roundCopy({ version, heard, loadedAfter, ...(await readAll(repos, questionnaires, roundId)) })
       }
       // Requests for the round share one load; one that began before this request read the version may
       // not hold what it saw, so then the round is loaded again.
@@ -143,6 +142,68 @@ function resultsOf(copy: RoundCopy): RoundResults {
       const render = async () => Buffer.from(await make())
       return (await bodies.fetch(key, { context: { make: render } })) ?? render()
     },
+  }
+}
+
+/** The round's version names its assessments first, then the tables of rounds, names and groupings. */
+const tablesOf = (version: string): string => version.slice(version.indexOf('/'))
+
+/** The whole round afresh. Each assessment's version is read before its answers, so none is newer than it says. */
+async function readAll(
+  repos: Repositories,
+  questionnaires: QuestionnaireService,
+  roundId: number,
+): Promise<Pick<RoundCopy, 'assessments' | 'data'>> {
+  const assessments = await repos.assessments.versionsForRound(roundId)
+  const [rounds, partnerships] = await Promise.all([repos.rounds.list(), repos.partnerships.list()])
+  const round = rounds.find(r => r.id === roundId)
+  if (!round) throw new NotFoundError('There is no such round')
+  return { assessments, data: { ...(await readRound(repos, questionnaires, round)), round, rounds, partnerships } }
+}
+
+/**
+ * The round again, reading only the assessments that changed since `previous`, when nothing else did: an
+ * answer saved anywhere in a round of thousands should not make the next view read all of them. Work
+ * derived from the round is carried over when no change could alter it: every assessment that changed
+ * was a draft before and still is, in the same state (insight views score only handed-in assessments).
+ */
+async function readChanged(
+  repos: Repositories,
+  previous: RoundCopy,
+  version: string,
+): Promise<
+  { copy: Pick<RoundCopy, 'assessments' | 'data'>; carried?: Pick<RoundCopy, 'derived' | 'bodies'> } | undefined
+> {
+  if (tablesOf(version) !== tablesOf(previous.version)) return undefined
+  const assessments = await repos.assessments.versionsForRound(previous.data.round.id)
+  if (assessments.size !== previous.assessments.size) return undefined
+  const changed = [...assessments].filter(([id, v]) => previous.assessments.get(id) !== v).map(([id]) => id)
+  if (changed.some(id => !previous.assessments.has(id))) return undefined
+  const [records, answers, moderations] = await Promise.all([
+    repos.assessments.list({ ids: changed }),
+    repos.assessments.answersFor(changed),
+    repos.moderations.forAssessments(changed),
+  ])
+  const byId = new Map(records.map(r => [r.id, r]))
+  const neutral = previous.data.results.every(before => {
+    const after = byId.get(before.assessment.id)
+    return !after || (!before.scored && !SCORED_STATES.includes(after.state) && after.state === before.assessment.state)
+  })
+  const results = previous.data.results.map(before => {
+    const assessment = byId.get(before.assessment.id)
+    if (!assessment) return before
+    const scored = SCORED_STATES.includes(assessment.state)
+    return {
+      assessment,
+      organisation: before.organisation,
+      answers: new Map((answers.get(assessment.id) ?? []).map(a => [a.questionKey, a])),
+      moderations: new Map((moderations.get(assessment.id) ?? []).map(m => [m.questionKey, m])),
+      scored,
+    }
+  })
+  return {
+    copy: { assessments, data: { ...previous.data, results } },
+    carried: neutral ? { derived: previous.derived, bodies: previous.bodies } : undefined,
   }
 }
 

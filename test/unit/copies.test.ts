@@ -19,6 +19,7 @@ it('keeps at most 32 MB of bodies for a round, dropping the least recently used 
     version: 'v1',
     heard: { deafness: 0, dataChanges: 0, at: 0 },
     loadedAfter: 0,
+    assessments: new Map(),
     data: emptyRound,
   })
   for (let i = 0; i < 40; i++) {
