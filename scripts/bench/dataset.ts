@@ -26,6 +26,11 @@ export interface Dataset {
    * makes the round's kept results stale, as a borough saving during a round does.
    */
   draftRespondent?: string
+  /**
+   * Beyond London's 33, an assessment in the main round that is handed in and being moderated, and an
+   * assessor's token: a moderated level changes what every insight view shows, so they are worked out again.
+   */
+  moderation?: { assessmentId: number; token: string }
   token: string
   /** Maturity questions the savers cycle through. */
   saveKeys: string[]
@@ -222,6 +227,21 @@ export async function buildDataset(size: number, adminUrl: string | undefined): 
         hash,
       )
     }
+    let moderation: Dataset['moderation']
+    const secondSynthetic = synthetic[1]
+    if (secondSynthetic !== undefined) {
+      const [assessment] = await repos.assessments.list({ roundId, organisationId: secondSynthetic })
+      if (!assessment) throw new Error('bench: no assessment to moderate')
+      await knex('assessments').where({ id: assessment.id }).update({ state: 'in_moderation' })
+      const assessorId = await repos.users.create(
+        { email: 'assessor@bench.local', name: 'Bench assessor', role: 'assessor', organisationId: null },
+        hash,
+      )
+      const assessor = await repos.users.findById(assessorId)
+      if (!assessor) throw new Error('bench assessor was not created')
+      const made = await services.tokens.create(assessor, { name: 'bench', expiresInDays: 30 })
+      moderation = { assessmentId: assessment.id, token: made.secret }
+    }
     const saveKeys = questions
       .filter(q => q.type === 'maturity')
       .slice(0, 8)
@@ -235,6 +255,7 @@ export async function buildDataset(size: number, adminUrl: string | undefined): 
       analyst,
       respondents,
       draftRespondent,
+      moderation,
       token: secret,
       saveKeys,
       saveStatement,
