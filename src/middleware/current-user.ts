@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express'
 import type { AuthService } from '../services/auth.service'
-import { regenerateSession } from './sessions'
+import { regenerateSession } from './web-session'
 
 /** Loads the signed-in user afresh on each request, so disabling an account or changing a role takes effect at once. */
 export function loadCurrentUser(auth: AuthService): RequestHandler {

@@ -3,7 +3,7 @@ import { DEFAULT_EXPIRY_DAYS, EXPIRY_CHOICES, TOKEN_NAME_MAX_LENGTH } from '../d
 import { ValidationError } from '../domain/errors'
 import { ALL_ROLES } from '../domain/roles'
 import { csrfToken } from '../middleware/csrf'
-import { regenerateSession, saveSession } from '../middleware/sessions'
+import { regenerateSession, saveSession } from '../middleware/web-session'
 import { signedInUser } from '../middleware/require-access'
 import type { Services } from '../services'
 import { field, formErrors, type FormErrors } from './form-errors'
