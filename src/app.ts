@@ -48,7 +48,6 @@ function setUpSessions(app: Express, config: Config, services: Services): Reques
   return sessions({
     cookieName: SESSION_COOKIE,
     secret: config.sessionSecret,
-    idleMs,
     secure: config.env === 'production',
     store: new DatabaseSessionStore(services.sessions, { idleMs, now: services.clock }),
   })

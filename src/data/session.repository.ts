@@ -19,6 +19,7 @@ export const storedKeyOf = (sid: string): string => createHash('sha256').update(
 /** The database announces a session by the MD5 of its stored key (migration 20261129010000). */
 const digestOf = (key: string): string => createHash('md5').update(key).digest('hex')
 
+
 export function sessionRepository(knex: Knex, copies: Copies = createCopies(deafFeed())) {
   const kept = copies.sessions
   const dropOne = (key: string) => kept.drop(digestOf(key))
@@ -29,8 +30,7 @@ export function sessionRepository(knex: Knex, copies: Copies = createCopies(deaf
      * both, and each trip to the database costs more than the query (see docs/benchmark.md).
      */
     async getWithUser(sid: string, now: Date): Promise<SessionWithUser | undefined> {
-      const key = storedKeyOf(sid)
-      const digest = digestOf(key)
+      const { key, digest } = kept.names(sid, storedKeyOf, digestOf)
       const copy = kept.get(digest, now)
       if (copy) return { data: JSON.parse(copy.data) as unknown, user: copy.user }
       const mark = kept.mark()

@@ -56,6 +56,9 @@ export function createCopies(changes: ChangeFeed) {
     sizeCalculation: copy => copy.data.length * 2 + USER_BYTES,
   })
 
+  /** Each session id's stored key and announced digest, two hashes worked out once per id. */
+  const sessionNames = new LRUCache<string, { key: string; digest: string }>({ max: 50_000 })
+
   /** Counts every drop, so that a read overtaken by one is not kept. */
   let sessionDrops = 0
   const dropSessions = (digest?: string, userId?: number): void => {
@@ -137,6 +140,15 @@ export function createCopies(changes: ChangeFeed) {
         sessions.set(digest, { ...copy, deafness: mark.deafness })
       },
       drop: dropSessions,
+      /** The session's stored key and digest, as `keyOf` and `digestOf` make them, remembered per id. */
+      names(sid: string, keyOf: (sid: string) => string, digestOf: (key: string) => string) {
+        let names = sessionNames.get(sid)
+        if (!names) {
+          const key = keyOf(sid)
+          sessionNames.set(sid, (names = { key, digest: digestOf(key) }))
+        }
+        return names
+      },
     },
   }
 }

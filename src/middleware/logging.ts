@@ -46,6 +46,14 @@ export const requestIdOf = (req: IncomingMessage, res: ServerResponse): string =
  * the request id, which every other line logged for that request (through `req.log`) carries too.
  */
 export function requestLogging(logger: Logger): RequestHandler {
+  // With logging off no line can carry the id, and pino-http's logger per request would cost the heatmap
+  // page a sixth of its rate (docs/benchmark.md): the id is still given back, for the load balancer's logs.
+  if (logger.levelVal === Infinity) {
+    return (req, res, next) => {
+      requestIdOf(req, res)
+      next()
+    }
+  }
   return pinoHttp({
     logger,
     genReqId: requestIdOf,

@@ -5,35 +5,37 @@ import type { Store } from 'express-session'
 export interface SessionOptions {
   cookieName: string
   secret: string
-  idleMs: number
   /** Set the cookie Secure, and only over HTTPS (as the load balancer tells, with trust proxy). */
   secure: boolean
   store: Store
 }
 
 /** The session's own data, without the cookie express-session keeps beside it, as one comparable string. */
-const contentOf = (data: object): string =>
-  JSON.stringify(data, function (this: unknown, key: string, value: unknown) {
-    return this === data && key === 'cookie' ? undefined : value
-  })
+const contentOf = (data: object): string => {
+  const { cookie: _cookie, ...content } = data as { cookie?: unknown }
+  return JSON.stringify(content)
+}
 
 /**
- * Sessions by express-session, kept in the database (shared by every app process), renewed by every
- * response and ended after `idleMs` without one, with no cookie until a session holds something (a sign-in
+ * Sessions by express-session, kept in the database (shared by every app process) and ended there after
+ * the idle time without a request (see DatabaseSessionStore), with no cookie until a session holds something (a sign-in
  * form's CSRF token, say). A second handler makes sure a changed session is stored before anything of the
  * response is sent: express-session stores it while the response is already on its way, so a redirect
  * could arrive before the flash message it leads to, and a store that fails could no longer be answered
  * with the error page.
  */
 export function sessions(options: SessionOptions): RequestHandler[] {
-  const cookie = { httpOnly: true, sameSite: 'lax' as const, secure: options.secure, maxAge: options.idleMs, path: '/' }
+  // A browser-session cookie: the browser forgets it when it closes, and the store ends the session after
+  // `idleMs` without a request, renewing that on every request. Renewing the cookie too, on every response,
+  // cost a sixth of the heatmap page's time (docs/benchmark.md) and bought nothing the store's expiry does not.
+  const cookie = { httpOnly: true, sameSite: 'lax' as const, secure: options.secure, path: '/' }
   return [
     session({
       name: options.cookieName,
       secret: options.secret,
       store: options.store,
       cookie,
-      rolling: true,
+      rolling: false,
       resave: false,
       saveUninitialized: false,
     }),

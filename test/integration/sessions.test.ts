@@ -35,8 +35,8 @@ const sidOf = (cookie: string | undefined): string => {
 
 it('stores a session under a hash of its id, so the stored key signs no one in', async () => {
   const user = await t.createUser('analyst')
-  const { agent } = await signIn(t.app, user.email)
-  const sid = sidOf(cookieOf(await agent.get('/').expect(200)))
+  const { cookie } = await signIn(t.app, user.email)
+  const sid = sidOf(cookie)
   expect(sid.length).toBeGreaterThan(20)
   const [stored] = await storedFor(user.id)
   expect(stored?.sid).toBe(createHash('sha256').update(sid).digest('hex'))
@@ -60,10 +60,8 @@ it('stores a session under a hash of its id, so the stored key signs no one in',
 it('keeps running when a session cannot be stored after its response has begun', async () => {
   const admin = await t.createUser('admin')
   const other = await t.createUser('analyst')
-  const { agent, csrf } = await signIn(t.app, admin.email)
+  const { agent, csrf, cookie } = await signIn(t.app, admin.email)
   // A flash message waits in the session; the next response to show one is a file, sent as it is read.
-  await agent.post(`/admin/users/${other.id}/disable`).type('form').send({ _csrf: csrf }).expect(302)
-  const cookie = cookieOf(await agent.get('/api/v1/openapi.json').expect(200))?.split(';')[0] ?? ''
   await agent.post(`/admin/users/${other.id}/enable`).type('form').send({ _csrf: csrf }).expect(302)
   const away = Object.assign(new Error('Connection terminated unexpectedly'), { code: '57P01' })
   const sessions: SessionRepository = {
@@ -119,18 +117,37 @@ it('sets no cookie and stores nothing for a visitor until there is something to 
   expect(cookieOf(login)).toMatch(/^ldm\.sid=s%3A/)
 })
 
-it('moves the stored expiry on at most once a minute, and renews the cookie on every response', async () => {
+it('moves the stored expiry on at most once a minute, and ends a session idle for longer', async () => {
   const user = await t.createUser('analyst')
   const { agent } = await signIn(t.app, user.email)
   const expiry = async () => (await storedFor(user.id))[0]?.expires_at.getTime()
   const first = await expiry()
   t.clock.advance(30_000)
-  const page = await agent.get('/').expect(200)
-  expect(cookieOf(page)).toMatch(/Expires=/)
+  await agent.get('/').expect(200)
   expect(await expiry()).toBe(first)
   t.clock.advance(31_000)
   await agent.get('/').expect(200)
   expect(await expiry()).toBe(t.clock().getTime() + 30 * 60_000)
+  // Idle past the limit, the stored session is no one's, whatever the browser still holds.
+  t.clock.advance(30 * 60_000 + 1)
+  await agent
+    .get('/')
+    .expect(302)
+    .expect('Location', /^\/login/)
+})
+
+it('sets a browser-session cookie, once, which the browser forgets when it closes', async () => {
+  const user = await t.createUser('analyst')
+  const login = await request(t.app).get('/login').expect(200)
+  const cookie = cookieOf(login) ?? ''
+  expect(cookie).toMatch(/^ldm\.sid=s%3A/)
+  expect(cookie).not.toMatch(/Expires=|Max-Age=/i)
+  expect(cookie).toMatch(/HttpOnly/)
+  expect(cookie).toMatch(/SameSite=Lax/)
+  const { agent } = await signIn(t.app, user.email)
+  // Nothing changes in the session from one page to the next: the cookie is not sent again.
+  await agent.get('/').expect(200)
+  expect(cookieOf(await agent.get('/').expect(200))).toBeUndefined()
 })
 
 it('answers with the error page, not the redirect, when a changed session cannot be stored', async () => {
@@ -148,8 +165,7 @@ it('answers with the error page, not the redirect, when a changed session cannot
   // A flash message set before a redirect: the redirect would lose it.
   const admin = await t.createUser('admin')
   const other = await t.createUser('analyst')
-  const { agent, csrf } = await signIn(t.app, admin.email)
-  const cookie = cookieOf(await agent.get('/').expect(200))?.split(';')[0] ?? ''
+  const { csrf, cookie } = await signIn(t.app, admin.email)
   const disabled = await request(app)
     .post(`/admin/users/${other.id}/disable`)
     .set('Cookie', cookie)

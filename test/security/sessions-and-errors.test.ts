@@ -293,8 +293,7 @@ describe('session fixation', () => {
 
 describe('signing out', () => {
   it('leaves the old cookie and token opening nothing: no page, no API, no change', async () => {
-    const { agent, csrf } = await signIn(world.t.app, world.users.admin.email)
-    const cookie = sessionCookie(await agent.get('/')) ?? ''
+    const { agent, csrf, cookie } = await signIn(world.t.app, world.users.admin.email)
     expect(cookie).toMatch(/^ldm\.sid=/)
     await agent.post('/logout').type('form').send({ _csrf: csrf }).expect(302)
     const stale = () => request(world.t.app)

@@ -85,7 +85,7 @@ export async function signIn(
   app: Express,
   email: string,
   password = PASSWORD,
-): Promise<{ agent: Agent; csrf: string }> {
+): Promise<{ agent: Agent; csrf: string; cookie: string }> {
   const agent = request.agent(app)
   const login = await agent.get('/login')
   const response = await agent
@@ -94,5 +94,14 @@ export async function signIn(
     .send({ _csrf: csrfFrom(login.text), email, password })
   if (response.status !== 302) throw new Error(`sign-in as ${email} failed with ${response.status}`)
   const home = await agent.get('/')
-  return { agent, csrf: csrfFrom(home.text) }
+  return { agent, csrf: csrfFrom(home.text), cookie: sessionCookieFrom(response) }
+}
+
+/**
+ * The session cookie a response sets, as a request sends it back (`ldm.sid=…`). The cookie lasts as long
+ * as the browser session, so it is set when a session begins or changes id (a sign-in), not on every page.
+ */
+export function sessionCookieFrom(response: request.Response): string {
+  const cookies = ([] as string[]).concat((response.headers['set-cookie'] as string[] | string | undefined) ?? [])
+  return cookies.find(c => c.startsWith('ldm.sid='))?.split(';')[0] ?? ''
 }
