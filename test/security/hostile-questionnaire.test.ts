@@ -3,6 +3,8 @@
  * 40,000 dimensions) once held the event loop for 11.9 s and answered with a 14 MB page of 120,004 errors.
  * Here it is sent to a listening server while /healthz is asked every few milliseconds.
  */
+import v8 from 'node:v8'
+import vm from 'node:vm'
 import { paths } from '../../src/routes/paths'
 import { validDefinition } from '../support/definitions'
 import { createTestApp, type TestApp } from '../support/test-app'
@@ -12,6 +14,17 @@ import { listen, multipartBody, send, signInOver, type Listening, type Sent } fr
 const HEALTH_MS = 100
 const ANSWER_MS = 2_000
 const ANSWER_BYTES = 100_000
+
+// Garbage is collected before each reading of resident memory, so only what the process keeps is measured.
+v8.setFlagsFromString('--expose-gc')
+const gc = vm.runInNewContext('gc') as () => void
+const settledRssMb = async (): Promise<number> => {
+  for (let i = 0; i < 3; i++) {
+    gc()
+    await new Promise(resolve => setTimeout(resolve, 100))
+  }
+  return process.memoryUsage().rss / 2 ** 20
+}
 
 let t: TestApp
 let server: Listening
@@ -72,7 +85,11 @@ it.each([
 ])(
   'a 750 KB definition of 40,000 dimensions is refused quickly and briefly as %s, and /healthz answers throughout',
   async (_as, accept) => {
+    const before = await settledRssMb()
     const { upload, health } = await uploadWhilePolling(hostileDefinition(), accept)
+    const after = await settledRssMb()
+    process.stdout.write(`resident memory ${Math.round(before)} MB -> ${Math.round(after)} MB; `)
+    expect(after - before).toBeLessThan(60)
     process.stdout.write(
       `upload: ${upload.status} in ${Math.round(upload.ms)} ms, ${upload.body.length} bytes; ` +
         `/healthz: ${health.length} answers, slowest ${Math.round(Math.max(...health.map(h => h.ms)))} ms\n`,
