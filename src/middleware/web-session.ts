@@ -18,15 +18,15 @@ const contentOf = (data: object): string => {
 
 /**
  * Sessions by express-session, kept in the database (shared by every app process) and ended there after
- * the idle time without a request (see DatabaseSessionStore), with no cookie until a session holds something (a sign-in
- * form's CSRF token, say). A second handler makes sure a changed session is stored before anything of the
+ * the idle time without a request (see DatabaseSessionStore), with no cookie until a session holds
+ * something (a sign-in form's CSRF token, say). A second handler makes sure a changed session is stored before anything of the
  * response is sent: express-session stores it while the response is already on its way, so a redirect
  * could arrive before the flash message it leads to, and a store that fails could no longer be answered
  * with the error page.
  */
 export function sessions(options: SessionOptions): RequestHandler[] {
   // A browser-session cookie: the browser forgets it when it closes, and the store ends the session after
-  // `idleMs` without a request, renewing that on every request. Renewing the cookie too, on every response,
+  // the idle time without a request, renewing that on every request. Renewing the cookie too, on every response,
   // cost a sixth of the heatmap page's time (docs/benchmark.md) and bought nothing the store's expiry does not.
   const cookie = { httpOnly: true, sameSite: 'lax' as const, secure: options.secure, path: '/' }
   return [

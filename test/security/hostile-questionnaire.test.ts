@@ -3,28 +3,15 @@
  * 40,000 dimensions) once held the event loop for 11.9 s and answered with a 14 MB page of 120,004 errors.
  * Here it is sent to a listening server while /healthz is asked every few milliseconds.
  */
-import v8 from 'node:v8'
-import vm from 'node:vm'
 import { paths } from '../../src/routes/paths'
 import { validDefinition } from '../support/definitions'
 import { createTestApp, type TestApp } from '../support/test-app'
-import { listen, multipartBody, send, signInOver, type Listening, type Sent } from './support/raw-http'
+import { listen, multipartBody, residentMb, send, signInOver, type Listening, type Sent } from './support/raw-http'
 
 /** Each /healthz answer while the file is checked, and the upload's own answer, must come within these. */
 const HEALTH_MS = 100
 const ANSWER_MS = 2_000
 const ANSWER_BYTES = 100_000
-
-// Garbage is collected before each reading of resident memory, so only what the process keeps is measured.
-v8.setFlagsFromString('--expose-gc')
-const gc = vm.runInNewContext('gc') as () => void
-const settledRssMb = async (): Promise<number> => {
-  for (let i = 0; i < 3; i++) {
-    gc()
-    await new Promise(resolve => setTimeout(resolve, 100))
-  }
-  return process.memoryUsage().rss / 2 ** 20
-}
 
 let t: TestApp
 let server: Listening
@@ -85,9 +72,9 @@ it.each([
 ])(
   'a 750 KB definition of 40,000 dimensions is refused quickly and briefly as %s, and /healthz answers throughout',
   async (_as, accept) => {
-    const before = await settledRssMb()
+    const before = await residentMb()
     const { upload, health } = await uploadWhilePolling(hostileDefinition(), accept)
-    const after = await settledRssMb()
+    const after = await residentMb()
     process.stdout.write(`resident memory ${Math.round(before)} MB -> ${Math.round(after)} MB; `)
     expect(after - before).toBeLessThan(60)
     process.stdout.write(
