@@ -23,6 +23,13 @@ const invitationPath = (html: string): string => {
 }
 const apiAnswers = async (secret: string) => (await request(t.app).get('/api/v1/rounds').set(bearer(secret))).status
 
+/** After a new password: the old token and the old password open nothing, the new password signs in. */
+async function expectOnlyTheNewPasswordOpens(email: string, secret: string): Promise<void> {
+  expect(await apiAnswers(secret)).toBe(401)
+  await expect(signIn(t.app, email, PASSWORD)).rejects.toThrow('failed with 401')
+  await signIn(t.app, email, NEW_PASSWORD)
+}
+
 /** A person signed in on two browsers, with a working token made on one of them. */
 async function personWithTwoBrowsersAndAToken(role: 'analyst' | 'respondent' = 'analyst') {
   const user = await t.createUser(role)
@@ -60,9 +67,7 @@ describe('a new password', () => {
         .expect(302)
         .expect('Location', /\/login/)
     }
-    expect(await apiAnswers(token.secret)).toBe(401)
-    await expect(signIn(t.app, user.email, PASSWORD)).rejects.toThrow('failed with 401')
-    await signIn(t.app, user.email, NEW_PASSWORD)
+    await expectOnlyTheNewPasswordOpens(user.email, token.secret)
 
     const audit = await t.repos.audit.forEntity('user', user.id)
     const set = audit.find(e => e.action === 'user.password-set')
@@ -111,9 +116,7 @@ describe('changing your own password on Your account', () => {
       .get('/')
       .expect(302)
       .expect('Location', /\/login/)
-    expect(await apiAnswers(token.secret)).toBe(401)
-    await expect(signIn(t.app, user.email, PASSWORD)).rejects.toThrow('failed with 401')
-    await signIn(t.app, user.email, NEW_PASSWORD)
+    await expectOnlyTheNewPasswordOpens(user.email, token.secret)
     const audit = await t.repos.audit.forEntity('user', user.id)
     expect(audit.find(e => e.action === 'user.password-changed')).toMatchObject({
       actorUserId: user.id,
