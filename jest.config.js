@@ -19,7 +19,7 @@ module.exports = {
       displayName: 'security',
       testMatch: [
         '<rootDir>/test/security/**/*.test.ts',
-        '<rootDir>/test/integration/{csrf,security-headers,auth,api-tokens,sign-in-throttle,account-security,sessions}.test.ts',
+        '<rootDir>/test/integration/{,account/}{csrf,security-headers,auth,api-tokens,sign-in-throttle,account-security,sessions}.test.ts',
         '<rootDir>/test/unit/access-snapshot.test.ts',
       ],
       transform,

@@ -6,7 +6,7 @@ import { createRepositories } from '../../src/data'
 import { migrateToLatest, openDatabase } from '../../src/db/database'
 import { allQuestions } from '../../src/domain/questionnaire/definition'
 import { createServices } from '../../src/services'
-import { hashPassword } from '../../src/services/passwords'
+import { hashPassword } from '../../src/services/account/passwords'
 import { captureSaveStatement, type SaveStatement } from './save-statement'
 
 export const PASSWORD = 'bench-password-1'

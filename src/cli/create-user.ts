@@ -1,6 +1,6 @@
 import { bootstrap } from '../bootstrap'
 import { loadConfig } from '../config'
-import { absoluteUrl, paths } from '../routes/paths'
+import { absoluteUrl, paths } from '../paths'
 import { parseArgs, runCli, UsageError } from './run-cli'
 
 const USAGE = `Usage: npm run user:create -- --email EMAIL --role admin|analyst|assessor|respondent

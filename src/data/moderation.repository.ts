@@ -1,15 +1,7 @@
+import type { Moderation } from '../domain/assessment/moderation'
 import type { Knex } from 'knex'
 import type { Db } from './db'
 import { groupByAssessment } from './group-by-assessment'
-
-export interface Moderation {
-  questionKey: string
-  level: number
-  rationale: string | null
-  assessor: { id: number; name: string } | null
-  revision: number
-  updatedAt: Date
-}
 
 interface Row {
   question_key: string

@@ -2,7 +2,7 @@ import { LRUCache } from 'lru-cache'
 import type { AnswerSaveContext } from '../data/assessment.repository'
 import type { UserWithHash } from '../data/user.repository'
 import type { QuestionnaireDefinition } from '../domain/questionnaire/definition'
-import type { RoundData } from '../services/round-results'
+import type { RoundData } from '../services/insights/round-results'
 import type { ChangeFeed } from './change-feed'
 
 /**

@@ -5,6 +5,9 @@ export type Role = (typeof ROLES)[number]
 export const CENTRAL_ROLES: readonly Role[] = ['assessor', 'analyst', 'admin']
 export const ALL_ROLES: readonly Role[] = ROLES
 
+/** Who may use a route: 'public' needs no sign-in; anything else names exactly the roles that may. */
+export type Access = 'public' | readonly Role[]
+
 export const ROLE_LABELS: Record<Role, string> = {
   respondent: 'Borough respondent',
   assessor: 'Assessor',

@@ -1,5 +1,5 @@
 import { Router, type RequestHandler, type Response } from 'express'
-import type { TokenService } from '../services/token.service'
+import type { TokenService } from '../services/account/token.service'
 
 /** Tokens are for the API only: on a page, an Authorization header signs no one in. */
 const TOKEN_PATHS = '/api/v1/'

@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express'
-import type { AuthService } from '../services/auth.service'
+import type { AuthService } from '../services/account/auth.service'
 import { regenerateSession } from './web-session'
 
 /** Loads the signed-in user afresh on each request, so disabling an account or changing a role takes effect at once. */

@@ -1,7 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express'
 import type { Logger } from 'pino'
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../domain/errors'
-import { renderPage } from '../routes/render'
+import { renderPage } from './render-page'
 import { HttpError } from './http-error'
 import { isApiRequest } from './require-access'
 
@@ -127,7 +127,7 @@ export function errorHandler(logger: Logger, showStacks: boolean): ErrorRequestH
     }
     renderPage(
       res,
-      'errors/error',
+      'site/error',
       {
         title: PAGE_TITLES[described.status] ?? PAGE_TITLES[500],
         message: described.message,

@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express'
 import { ROLE_LABELS, type Role } from '../domain/roles'
-import { paths } from '../routes/paths'
+import { paths } from '../paths'
 import { csrfToken } from './csrf'
 
 export interface NavItem {

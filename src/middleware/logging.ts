@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { RequestHandler } from 'express'
 import pino, { type DestinationStream, type Logger } from 'pino'
 import { pinoHttp } from 'pino-http'
+import { paths } from '../paths'
 
 export function createLogger(level: string, destination?: DestinationStream): Logger {
   return pino(
@@ -58,7 +59,7 @@ export function requestLogging(logger: Logger): RequestHandler {
     logger,
     genReqId: requestIdOf,
     quietReqLogger: true,
-    autoLogging: { ignore: req => req.url === '/healthz' },
+    autoLogging: { ignore: req => req.url === paths.health },
     customLogLevel: (_req, res, error) => {
       if (error || res.statusCode >= 500) return 'error'
       return res.statusCode >= 400 || !res.writableFinished ? 'warn' : 'info'

@@ -1,7 +1,7 @@
 import type { Request, RequestHandler } from 'express'
+import type { Access } from '../domain/roles'
 import type { User } from '../domain/user'
-import type { Access } from '../routes/route-table'
-import { paths } from '../routes/paths'
+import { paths } from '../paths'
 import { HttpError } from './http-error'
 
 export const isApiRequest = (path: string): boolean => path.startsWith('/api/')

@@ -1,12 +1,9 @@
 import { Router, type Express, type RequestHandler } from 'express'
-import type { Role } from '../domain/roles'
+import type { Access } from '../domain/roles'
 import { acceptUpload, refuseMultipart, type UploadRule } from '../middleware/file-uploads'
 import { requireAccess } from '../middleware/require-access'
 
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete'
-
-/** 'public' routes need no sign-in; any other route names exactly the roles that may use it. */
-export type Access = 'public' | readonly Role[]
 
 export interface RouteDefinition {
   method: Method

@@ -4,7 +4,7 @@ import { checkEntry } from '../../src/domain/pipeline/entry'
 import { checkPriorities } from '../../src/domain/pipeline/priorities'
 import { WEAK_ON_DATA, WEAK_ON_HOUSING } from '../../seeds/demo-assessments'
 import { score } from '../../src/domain/scoring'
-import { loadRoundResults, moderatedLevels, type RoundResults } from '../../src/services/round-results'
+import { loadRoundResults, moderatedLevels, type RoundResults } from '../../src/services/insights/round-results'
 import { createTestApp, signIn, type TestApp } from '../support/test-app'
 
 let t: TestApp

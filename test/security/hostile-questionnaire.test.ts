@@ -3,7 +3,7 @@
  * 40,000 dimensions) once held the event loop for 11.9 s and answered with a 14 MB page of 120,004 errors.
  * Here it is sent to a listening server while /healthz is asked every few milliseconds.
  */
-import { paths } from '../../src/routes/paths'
+import { paths } from '../../src/paths'
 import { validDefinition } from '../support/definitions'
 import { createTestApp, type TestApp } from '../support/test-app'
 import { listen, multipartBody, residentMb, send, signInOver, type Listening, type Sent } from './support/raw-http'

@@ -5,7 +5,7 @@
  * each of 20 fields of 1 MB and a 1 MB file.
  */
 import http from 'node:http'
-import { paths } from '../../src/routes/paths'
+import { paths } from '../../src/paths'
 import { createTestApp, type TestApp } from '../support/test-app'
 import {
   inBatches,

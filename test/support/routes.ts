@@ -1,7 +1,7 @@
-import type { Role } from '../../src/domain/roles'
+import type { Access, Role } from '../../src/domain/roles'
 import { routeTable } from '../../src/routes'
-import { healthRoutes } from '../../src/routes/health.routes'
-import type { Access, Method } from '../../src/routes/route-table'
+import { healthRoutes } from '../../src/routes/site/health.routes'
+import type { Method } from '../../src/routes/route-table'
 
 export interface RouteSummary {
   method: Method

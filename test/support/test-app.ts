@@ -7,7 +7,7 @@ import { createRepositories, type Repositories } from '../../src/data'
 import type { Database } from '../../src/db/database'
 import type { Role } from '../../src/domain/roles'
 import { createServices, type Services } from '../../src/services'
-import { hashPassword } from '../../src/services/passwords'
+import { hashPassword } from '../../src/services/account/passwords'
 import { createTestDatabase } from './test-database'
 
 export const PASSWORD = 'correct horse battery staple'

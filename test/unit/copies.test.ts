@@ -1,6 +1,6 @@
 import { ChangeFeed } from '../../src/db/change-feed'
 import { createCopies } from '../../src/db/copies'
-import type { RoundData } from '../../src/services/round-results'
+import type { RoundData } from '../../src/services/insights/round-results'
 
 /** A feed that is listening, so copies may be kept. */
 class ListeningFeed extends ChangeFeed {

@@ -1,0 +1,192 @@
+/**
+ * Every route's pattern, in Express's syntax: the route table declares routes from these, and the link
+ * builders in `paths` fill the same patterns, so an address is written once. A path with no parameters
+ * is its own pattern and lives in `paths`.
+ */
+export const patterns = {
+  accountTokenRevoke: '/account/tokens/:id/revoke',
+  organisation: '/organisations/:slug',
+  invitation: '/invitations/:token',
+  assessment: '/assessments/:id',
+  assessmentTheme: '/assessments/:id/themes/:themeKey',
+  assessmentCheck: '/assessments/:id/check',
+  assessmentSubmit: '/assessments/:id/submit',
+  assessmentSubmitted: '/assessments/:id/submitted',
+  assessmentHistory: '/assessments/:id/history',
+  assessmentCarryOver: '/assessments/:id/carry-over',
+  assessmentReport: '/assessments/:id/report',
+  moderation: '/moderation/:id',
+  moderationOpen: '/moderation/:id/open',
+  moderationQuestion: '/moderation/:id/questions/:questionKey',
+  moderationReturn: '/moderation/:id/return',
+  moderationComplete: '/moderation/:id/complete',
+  roundExportCsv: '/rounds/:id/export.csv',
+  roundExportXlsx: '/rounds/:id/export.xlsx',
+  calibration: '/rounds/:id/calibration',
+  heatmap: '/rounds/:id/heatmap',
+  heatmapCsv: '/rounds/:id/heatmap.csv',
+  clusters: '/rounds/:id/clusters',
+  clusterBrief: '/rounds/:id/clusters/brief',
+  londonMap: '/rounds/:id/map',
+  trend: '/rounds/:id/trend',
+  pipelineEntry: '/pipeline/entries/:id',
+  pipelineDelete: '/pipeline/entries/:id/delete',
+  pipelineOpportunity: '/pipeline/opportunities/:categoryKey',
+  admin: {
+    user: '/admin/users/:id',
+    userDisable: '/admin/users/:id/disable',
+    userEnable: '/admin/users/:id/enable',
+    userInvitation: '/admin/users/:id/invitation',
+    userTokenRevoke: '/admin/users/:id/tokens/:tokenId/revoke',
+    partnership: '/admin/partnerships/:id',
+    partnershipDelete: '/admin/partnerships/:id/delete',
+    round: '/admin/rounds/:id',
+    roundExtend: '/admin/rounds/:id/extend',
+    roundClose: '/admin/rounds/:id/close',
+    questionnaireVersion: '/admin/questionnaires/:key/versions/:version',
+    questionnairePreview: '/admin/questionnaires/:key/versions/:version/preview',
+    questionnairePublish: '/admin/questionnaires/:key/versions/:version/publish',
+    questionnaireRetire: '/admin/questionnaires/:key/versions/:version/retire',
+    questionnaireCompare: '/admin/questionnaires/:key/compare',
+  },
+  api: {
+    questionnaireVersion: '/api/v1/questionnaires/:key/versions/:version',
+    assessment: '/api/v1/assessments/:id',
+    assessmentScores: '/api/v1/assessments/:id/scores',
+    answer: '/api/v1/assessments/:id/answers/:questionKey',
+    submit: '/api/v1/assessments/:id/submit',
+    returnAssessment: '/api/v1/assessments/:id/return',
+    openModeration: '/api/v1/assessments/:id/open-moderation',
+    moderation: '/api/v1/assessments/:id/moderation/:questionKey',
+    completeModeration: '/api/v1/assessments/:id/complete',
+    roundCalibration: '/api/v1/rounds/:id/calibration',
+    heatmap: '/api/v1/rounds/:id/heatmap',
+    clusters: '/api/v1/rounds/:id/clusters',
+    trend: '/api/v1/rounds/:id/trend',
+    pipelineEntry: '/api/v1/pipeline/:id',
+  },
+} as const
+
+/** A pattern with its parameters filled in order, each encoded as one path segment. */
+export function fill(pattern: string, ...values: readonly (string | number)[]): string {
+  let next = 0
+  const filled = pattern.replace(/:\w+/g, () => encodeURIComponent(String(values[next++])))
+  if (next !== values.length) throw new Error(`${pattern} takes ${next} values, not ${values.length}`)
+  return filled
+}
+
+/** Every address the app links to or redirects to, built from the patterns above. */
+export const paths = {
+  home: '/',
+  login: '/login',
+  logout: '/logout',
+  keepAlive: '/session/keep-alive',
+  accessibility: '/accessibility',
+  account: '/account',
+  accountPassword: '/account/password',
+  accountTokens: '/account/tokens',
+  accountTokenRevoke: (id: number) => fill(patterns.accountTokenRevoke, id),
+  health: '/healthz',
+  /** chart.js's UMD build, which stands alone; its ES module build imports a bare name a browser cannot resolve. */
+  chartJs: '/assets/chart.umd.min.js',
+  organisations: '/organisations',
+  organisation: (slug: string) => fill(patterns.organisation, slug),
+  invitation: (token: string) => fill(patterns.invitation, token),
+  assessments: '/assessments',
+  assessment: (id: number) => fill(patterns.assessment, id),
+  assessmentTheme: (id: number, themeKey: string) => fill(patterns.assessmentTheme, id, themeKey),
+  assessmentCheck: (id: number) => fill(patterns.assessmentCheck, id),
+  assessmentSubmit: (id: number) => fill(patterns.assessmentSubmit, id),
+  assessmentSubmitted: (id: number) => fill(patterns.assessmentSubmitted, id),
+  assessmentHistory: (id: number) => fill(patterns.assessmentHistory, id),
+  assessmentCarryOver: (id: number) => fill(patterns.assessmentCarryOver, id),
+  assessmentReport: (id: number) => fill(patterns.assessmentReport, id),
+  moderationQueue: '/moderation',
+  moderation: (id: number) => fill(patterns.moderation, id),
+  moderationOpen: (id: number) => fill(patterns.moderationOpen, id),
+  moderationQuestion: (id: number, questionKey: string) => fill(patterns.moderationQuestion, id, questionKey),
+  moderationReturn: (id: number) => fill(patterns.moderationReturn, id),
+  moderationComplete: (id: number) => fill(patterns.moderationComplete, id),
+  roundExportCsv: (id: number) => fill(patterns.roundExportCsv, id),
+  roundExportXlsx: (id: number) => fill(patterns.roundExportXlsx, id),
+  /** Redirects to a round's calibration: the target of the round picker's GET form. */
+  calibrations: '/calibration',
+  calibration: (id: number) => fill(patterns.calibration, id),
+  /** Cross-borough insights; each takes the heatmap's controls as a query string. */
+  insights: '/insights',
+  heatmap: (id: number, query = '') => fill(patterns.heatmap, id) + query,
+  heatmapCsv: (id: number, query = '') => fill(patterns.heatmapCsv, id) + query,
+  clusters: (id: number, query = '') => fill(patterns.clusters, id) + query,
+  clusterBrief: (id: number, query = '') => fill(patterns.clusterBrief, id) + query,
+  londonMap: (id: number, query = '') => fill(patterns.londonMap, id) + query,
+  trend: (id: number, query = '') => fill(patterns.trend, id) + query,
+  /** An organisation's own pipeline; central roles add `?organisation=slug`, which admins edit on its behalf. */
+  pipeline: '/pipeline',
+  pipelineNew: '/pipeline/entries/new',
+  pipelineEntry: (id: number) => fill(patterns.pipelineEntry, id),
+  pipelineDelete: (id: number) => fill(patterns.pipelineDelete, id),
+  pipelineImport: '/pipeline/import',
+  pipelineTemplate: '/pipeline/import/template.csv',
+  pipelinePriorities: '/pipeline/priorities',
+  /** The central roles' pipeline views; the opportunities take `?windowMonths=` as a query string. */
+  pipelineOpportunities: '/pipeline/opportunities',
+  pipelineOpportunity: (categoryKey: string, query = '') => fill(patterns.pipelineOpportunity, categoryKey) + query,
+  pipelineAll: '/pipeline/all',
+  pipelineCsv: '/pipeline/all.csv',
+  pipelineSimilar: '/pipeline/similar',
+  admin: {
+    users: '/admin/users',
+    newUser: '/admin/users/new',
+    user: (id: number) => fill(patterns.admin.user, id),
+    userDisable: (id: number) => fill(patterns.admin.userDisable, id),
+    userEnable: (id: number) => fill(patterns.admin.userEnable, id),
+    userInvitation: (id: number) => fill(patterns.admin.userInvitation, id),
+    /** The check page (GET) and the revocation (POST) of one of a person's tokens. */
+    userTokenRevoke: (id: number, tokenId: number) => fill(patterns.admin.userTokenRevoke, id, tokenId),
+    partnerships: '/admin/partnerships',
+    newPartnership: '/admin/partnerships/new',
+    partnership: (id: number) => fill(patterns.admin.partnership, id),
+    partnershipDelete: (id: number) => fill(patterns.admin.partnershipDelete, id),
+    rounds: '/admin/rounds',
+    newRound: '/admin/rounds/new',
+    round: (id: number) => fill(patterns.admin.round, id),
+    roundExtend: (id: number) => fill(patterns.admin.roundExtend, id),
+    roundClose: (id: number) => fill(patterns.admin.roundClose, id),
+    questionnaires: '/admin/questionnaires',
+    questionnaireVersion: (key: string, version: number) => fill(patterns.admin.questionnaireVersion, key, version),
+    questionnairePreview: (key: string, version: number) => fill(patterns.admin.questionnairePreview, key, version),
+    questionnairePublish: (key: string, version: number) => fill(patterns.admin.questionnairePublish, key, version),
+    questionnaireRetire: (key: string, version: number) => fill(patterns.admin.questionnaireRetire, key, version),
+    questionnaireCompare: (key: string, from?: number, to?: number) =>
+      fill(patterns.admin.questionnaireCompare, key) + (from && to ? `?from=${from}&to=${to}` : ''),
+  },
+  api: {
+    openapi: '/api/v1/openapi.json',
+    organisations: '/api/v1/organisations',
+    questionnaires: '/api/v1/questionnaires',
+    rounds: '/api/v1/rounds',
+    assessments: '/api/v1/assessments',
+    assessment: (id: number) => fill(patterns.api.assessment, id),
+    answer: (id: number, questionKey: string) => fill(patterns.api.answer, id, questionKey),
+    submit: (id: number) => fill(patterns.api.submit, id),
+    roundCalibration: (id: number) => fill(patterns.api.roundCalibration, id),
+    heatmap: (id: number) => fill(patterns.api.heatmap, id),
+    clusters: (id: number) => fill(patterns.api.clusters, id),
+    trend: (id: number) => fill(patterns.api.trend, id),
+    pipelineOpportunities: '/api/v1/pipeline/opportunities',
+    pipeline: '/api/v1/pipeline',
+    pipelineEntry: (id: number) => fill(patterns.api.pipelineEntry, id),
+  },
+} as const
+
+/** A link to send to people: the service's public address (PUBLIC_URL, no trailing slash) and a path. */
+export function absoluteUrl(publicUrl: string, path: string): string {
+  return `${publicUrl}${path}`
+}
+
+/** Only a local path may be a place to return to after signing in; anything else could send people away. */
+export function safeReturnPath(candidate: unknown): string {
+  if (typeof candidate !== 'string' || !candidate.startsWith('/') || candidate.startsWith('//')) return paths.home
+  if (candidate.includes('\\') || /[\r\n]/.test(candidate)) return paths.home
+  return candidate
+}

@@ -1,0 +1,81 @@
+import type { ClusterBrief } from '../../services/insights/cluster-brief.service'
+import { formatScore } from '../scores'
+import { clusterLinks } from './cluster-links'
+import { listed, weakestDimensions } from './clusters.presenter'
+
+const KIND_LABELS = { shared: 'Shared weakness', geographic: 'Geographic cluster', peer: 'Peer group' } as const
+
+const formatLevel = (value: number): string => (Number.isInteger(value) ? String(value) : value.toFixed(1))
+
+/** The brief's view model: every figure already in words, so the printed page reads on its own. */
+export function clusterBriefView(brief: ClusterBrief) {
+  const { clusters, focus, selector } = brief
+  const { round, query, definition } = clusters.heatmap
+  const links = clusterLinks(round.id, query, definition.weakThreshold)
+  const levelName = new Map(definition.scale.levels.map(l => [l.value as number, l.name]))
+  const named = (level: number) => `level ${level} (${levelName.get(level) ?? ''})`
+  // A maturity question's score is its level, which means more to a reader as a name than as 2.00.
+  const levelsAtFocus = focus.level === 'question' && brief.steps.length > 0
+  const scoreText = (score: number | null) =>
+    score === null ? 'No score' : levelsAtFocus ? `Level ${score} (${levelName.get(score) ?? ''})` : formatScore(score)
+  const count = brief.members.length
+  // A question's prompt is a sentence: as a heading it would read badly, so the heading names its theme.
+  const focusName =
+    focus.level === 'question' ? `one question in ${clusters.heatmap.scope.parent?.title ?? 'a theme'}` : focus.title
+  const weakest = brief.peer && weakestDimensions(brief.peer.meanProfile, definition.dimensions)
+  const weakestTitles = definition.dimensions.filter(d => weakest?.marked.has(d.key)).map(d => d.title)
+
+  return {
+    kind: selector.kind === 'peer' ? `${KIND_LABELS.peer} ${selector.group}` : KIND_LABELS[selector.kind],
+    heading:
+      selector.kind === 'peer'
+        ? `${count} organisations with like profiles${weakest?.marked.size ? `, weakest in ${listed(weakestTitles)}` : ''}`
+        : `${count} ${selector.kind === 'geographic' ? 'neighbouring ' : ''}organisations weak together on ${focusName}`,
+    /** Said when a tie means the brief's dimension was picked as the first of several. */
+    focusNote:
+      weakest && weakestTitles.length !== 1
+        ? `${weakestTitles.length === 0 ? weakest.text : `${listed(weakestTitles)} are tied`}. The next level up is shown for ${focus.title}, the first of them.`
+        : undefined,
+    focusNoun: focus.level,
+    focusTitle: focus.title,
+    threshold: query.threshold,
+    basis:
+      query.basis === 'final'
+        ? 'final scores: an assessor’s moderated level where there is one, the organisation’s own elsewhere'
+        : 'self-assessed scores, before moderation',
+    partnershipFilter: clusters.heatmap.partnership?.name,
+    scoreHeading: levelsAtFocus ? 'Level' : focus.level === 'question' ? 'Score' : `Score on ${focus.title}`,
+    members: brief.members.map(m => ({
+      name: m.organisation.name,
+      gss: m.organisation.gss,
+      score: scoreText(m.score),
+      profile: m.profile.map(formatScore),
+    })),
+    count,
+    buyers: brief.buyers,
+    mean: formatScore(brief.meanScore),
+    partnerships: brief.partnerships.map(p => ({ name: p.name, members: listed(p.members.map(m => m.name)) })),
+    steps: brief.steps.map(s => ({
+      prompt: s.question.prompt,
+      themeTitle: s.themeTitle,
+      median: s.median === null ? 'None of them has a level' : formatLevel(s.median),
+      spread: [
+        ...s.tally.map(t => `${t.count} at ${named(t.level)}`),
+        ...(s.without > 0 ? [`${s.without} without a level`] : []),
+      ].join(', '),
+      next: s.next && {
+        heading: `Level ${s.next.level} (${levelName.get(s.next.level) ?? ''})`,
+        text: s.next.descriptor,
+      },
+      atTop: s.median !== null && s.next === null,
+    })),
+    /** A scored choice question has options, not levels: there is no descriptor to point to. */
+    noDescriptors: brief.steps.length === 0,
+    dimensions: definition.dimensions.map(d => d.title),
+    peerMeans: brief.peer && definition.dimensions.map(d => formatScore(brief.peer?.meanProfile[d.key])),
+    clustersHref: links.clusters(),
+    heatmapHref: selector.kind === 'peer' ? links.heatmapOfProfiles() : links.heatmapOf(focus.key),
+  }
+}
+
+export type ClusterBriefView = ReturnType<typeof clusterBriefView>

@@ -1,0 +1,90 @@
+import { TILE_GRID, type Organisation } from '../../domain/organisation'
+import type { Heatmap } from '../../services/insights/insights.service'
+import { legendBands, shadeClass, type Band } from './heat-scale'
+import { rowViews, type CellView } from './heatmap.presenter'
+import { tileLabel } from './tile-labels'
+
+/** One step of the grid in SVG units; tiles leave a gap so a weak tile's thick outline stands clear. */
+const UNIT = 60
+const GAP = 6
+
+export interface MapTile {
+  gss: string
+  name: string
+  label: string
+  /** The tile's top-left corner in SVG units. */
+  x: number
+  y: number
+  /** The score to two decimals, or a dash where there is none. */
+  short: string
+  weak: boolean
+  /** The heatmap's shade, so a score has the same colour on the map as in the heatmap. */
+  className: string
+  hasScore: boolean
+  /** The full name and what the table says, for the tile's tooltip. */
+  title: string
+}
+
+export interface TileMap {
+  key: string
+  title: string
+  weakCount: number
+  scoredCount: number
+  tiles: MapTile[]
+}
+
+export interface LondonMapView {
+  svg: { width: number; height: number; tile: number }
+  columns: { key: string; title: string }[]
+  maps: TileMap[]
+  bands: Band[]
+  /** Every authority, taking part or not, with the heatmap's own cells: the same numbers, the same words. */
+  table: { gss: string; name: string; cells: CellView[] }[]
+}
+
+const spoken = (cell: CellView) => `${cell.spoken ?? cell.text}${cell.weak ? ', weak' : ''}`
+
+/** Small multiples of the London Squared tile map, overall first, and the table that carries the same numbers. */
+export function londonMapView(heatmap: Heatmap, organisations: readonly Organisation[]): LondonMapView {
+  const threshold = heatmap.query.threshold
+  const columns = [{ key: 'overall', title: 'Overall' }, ...heatmap.scope.columns]
+  const views = new Map(rowViews(heatmap).map(r => [r.gss, [r.overall, ...r.cells]]))
+  const scores = new Map(heatmap.rows.map(r => [r.organisation.gss, [r.overall, ...r.cells.map(c => c.score)]]))
+  const absent: CellView = { text: 'Not taking part', weak: false, className: shadeClass(null, threshold) }
+  const placed = [...organisations].sort((a, b) => a.name.localeCompare(b.name, 'en-GB'))
+
+  const maps = columns.map((column, i): TileMap => {
+    const tiles = placed.flatMap((o): MapTile[] => {
+      if (!o.tile) return []
+      const cell = views.get(o.gss)?.[i] ?? absent
+      const score = scores.get(o.gss)?.[i] ?? null
+      return [
+        {
+          gss: o.gss,
+          name: o.name,
+          label: tileLabel(o.gss, o.name),
+          x: o.tile.x * UNIT + GAP / 2,
+          y: o.tile.y * UNIT + GAP / 2,
+          short: score === null ? '–' : score.toFixed(2),
+          weak: cell.weak,
+          className: cell.className,
+          hasScore: score !== null,
+          title: `${o.name}: ${spoken(cell)}`,
+        },
+      ]
+    })
+    return {
+      ...column,
+      weakCount: tiles.filter(t => t.weak).length,
+      scoredCount: tiles.filter(t => t.hasScore).length,
+      tiles,
+    }
+  })
+  return {
+    svg: { width: TILE_GRID.width * UNIT, height: TILE_GRID.height * UNIT, tile: UNIT - GAP },
+    columns,
+    maps,
+    bands: legendBands(threshold),
+    table: placed.map(o => ({ gss: o.gss, name: o.name, cells: views.get(o.gss) ?? columns.map(() => absent) })),
+  }
+}

@@ -1,0 +1,122 @@
+import type { Round } from '../../domain/assessment/round'
+import type { Change, Presence, TrendRow } from '../../domain/insights/trend'
+import type { RoundTrend } from '../../services/insights/trend.service'
+
+/**
+ * Change is shaded on the heatmap's PuOr scale (public/scss/_insights.scss): purples for a rise, oranges
+ * for a fall, darker the bigger it is, white for none. The edges are in levels of the 1 to 5 scale.
+ */
+const STEP_EDGES = [0.25, 0.5, 1, 2] as const
+
+export interface ChangeCell {
+  /** The change with its sign, to two decimals; or why there is none. */
+  text: string
+  /** ▲ or ▼, shown but not read out: `words` says the same to a screen reader. */
+  arrow: string
+  /** Said in place of the arrow, so direction never rests on colour or a symbol alone. */
+  words: string
+  /** Both scores, so every change can be traced back. */
+  detail: string
+  className: string
+}
+
+export interface TrendRowView {
+  gss: string
+  name: string
+  /** null when the organisation did not hand in both assessments; `reason` then says which. */
+  cells: ChangeCell[] | null
+  reason: string
+}
+
+const two = (n: number) => n.toFixed(2)
+
+/** Rounded first, so a change shown as +0.00 is shaded and described as no change. */
+function shade(change: number): { className: string; arrow: ChangeCell['arrow']; words: string } {
+  if (change === 0) return { className: 'app-heat--none', arrow: '', words: 'no change' }
+  const step = 1 + STEP_EDGES.filter(edge => Math.abs(change) > edge).length
+  return change > 0
+    ? { className: `app-heat--above-${step}`, arrow: '▲', words: 'up' }
+    : { className: `app-heat--below-${step}`, arrow: '▼', words: 'down' }
+}
+
+function changeCell(c: Change, names: { previous: string; current: string }): ChangeCell {
+  if (c.previous === null || c.current === null || c.change === null) {
+    const missing = c.previous === null ? names.previous : names.current
+    return {
+      text: 'Not comparable',
+      arrow: '',
+      words: '',
+      detail: `No score in ${missing}`,
+      className: 'app-heat--none',
+    }
+  }
+  const rounded = Math.round(c.change * 100) / 100
+  const sign = rounded > 0 ? '+' : rounded < 0 ? '−' : '±'
+  return {
+    text: `${sign}${two(Math.abs(rounded))}`,
+    ...shade(rounded),
+    detail: `${two(c.previous)} to ${two(c.current)}`,
+  }
+}
+
+const PRESENCE: Record<Exclude<Presence, 'scored'>, string> = {
+  absent: 'Not taking part in',
+  not_scored: 'Not submitted in',
+}
+
+function reasonFor(row: TrendRow, against: Round, round: Round): string {
+  const sides: [Presence, string][] = [
+    [row.previousRound, against.name],
+    [row.currentRound, round.name],
+  ]
+  return sides
+    .flatMap(([presence, name]) => (presence === 'scored' ? [] : [`${PRESENCE[presence]} ${name}`]))
+    .join('; ')
+}
+
+/** The legend: each shade with the changes it covers, as they are shown (to two decimals), falls first. */
+export function changeLegend(): { className: string; arrow: string; text: string }[] {
+  const edges = [0, ...STEP_EDGES]
+  const range = (i: number) => {
+    const from = (edges[i] ?? 0) + 0.01
+    const to = edges[i + 1]
+    return to === undefined ? `more than ${two(from - 0.01)}` : `${two(from)} to ${two(to)}`
+  }
+  const falls = edges.map((_, i) => ({ className: `app-heat--below-${i + 1}`, arrow: '▼', text: `Down ${range(i)}` }))
+  const rises = edges.map((_, i) => ({ className: `app-heat--above-${i + 1}`, arrow: '▲', text: `Up ${range(i)}` }))
+  return [...falls.reverse(), { className: 'app-heat--none', arrow: '', text: 'No change' }, ...rises]
+}
+
+export function trendView(result: RoundTrend) {
+  const { round, against, trend } = result
+  const names = { previous: against?.name ?? '', current: round.name }
+  const rows: TrendRowView[] =
+    trend && against
+      ? trend.rows.map(row => {
+          const both = row.previousRound === 'scored' && row.currentRound === 'scored'
+          return {
+            gss: row.gss,
+            name: row.name,
+            cells: both ? [...row.dimensions, row.overall].map(c => changeCell(c, names)) : null,
+            reason: both ? '' : reasonFor(row, against, round),
+          }
+        })
+      : []
+  const overall = trend?.rows.map(r => r.overall.change).filter((c): c is number => c !== null) ?? []
+  return {
+    round,
+    against,
+    candidates: result.candidates,
+    trend,
+    columns: trend ? [...trend.dimensions, { key: 'overall', title: 'Overall' }] : [],
+    rows,
+    counts: {
+      compared: overall.length,
+      up: overall.filter(c => Math.round(c * 100) > 0).length,
+      down: overall.filter(c => Math.round(c * 100) < 0).length,
+    },
+    legend: changeLegend(),
+  }
+}
+
+export type TrendView = ReturnType<typeof trendView>

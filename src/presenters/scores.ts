@@ -1,0 +1,8 @@
+/** Scores to two decimals, as docs/method.md's worked example gives them; a missing one says so. */
+export const formatScore = (value: number | null | undefined): string =>
+  value === null || value === undefined ? 'No score' : value.toFixed(2)
+
+export const formatChange = (value: number | null): string =>
+  value === null ? 'Not comparable' : `${value > 0 ? '+' : value < 0 ? '−' : '±'}${Math.abs(value).toFixed(2)}`
+
+export const formatCoverage = (value: number): string => `${Math.round(value * 100)}%`

@@ -1,0 +1,109 @@
+import type { Request, Response } from 'express'
+import { ValidationError } from '../../domain/errors'
+import type { Services } from '../../services'
+import type { PartnershipForm } from '../../services/admin/partnership.service'
+import { field, formErrors } from '../../presenters/form-errors'
+import { paths, patterns } from '../../paths'
+import { renderPage } from '../../middleware/render-page'
+import { signedInUser } from '../../middleware/require-access'
+import { route, type RouteDefinition } from '../route-table'
+import { positiveId } from '../params'
+
+const ADMIN = ['admin'] as const
+
+function partnershipForm(body: unknown): PartnershipForm {
+  const members = body && typeof body === 'object' ? (body as Record<string, unknown>).members : undefined
+  return { name: field(body, 'name'), description: field(body, 'description'), members }
+}
+
+function formValues(form: PartnershipForm) {
+  const members = Array.isArray(form.members) ? form.members : form.members === undefined ? [] : [form.members]
+  return { name: form.name, description: form.description, members: members.filter(m => typeof m === 'string') }
+}
+
+const partnershipId = (req: Request): number => positiveId(req.params.id)
+
+export function adminPartnershipRoutes(services: Services): RouteDefinition[] {
+  async function renderForm(res: Response, locals: Record<string, unknown>, status = 200) {
+    await renderPage(
+      res,
+      'admin/partnership-form',
+      { organisations: await services.organisations.list(), ...locals },
+      status,
+    )
+  }
+
+  return [
+    route('get', paths.admin.partnerships, ADMIN, async (_req, res) => {
+      await renderPage(res, 'admin/partnerships', {
+        title: 'Partnerships',
+        partnerships: await services.partnerships.list(),
+      })
+    }),
+
+    route('get', paths.admin.newPartnership, ADMIN, async (_req, res) => {
+      await renderForm(res, { title: 'Add a partnership', values: { members: [] }, action: paths.admin.newPartnership })
+    }),
+
+    route('post', paths.admin.newPartnership, ADMIN, async (req, res) => {
+      const form = partnershipForm(req.body)
+      try {
+        await services.partnerships.create(form, signedInUser(req).id)
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error
+        return renderForm(
+          res,
+          {
+            title: 'Add a partnership',
+            values: formValues(form),
+            action: paths.admin.newPartnership,
+            errors: formErrors(error.errors),
+          },
+          400,
+        )
+      }
+      req.session.flash = { type: 'success', heading: 'Partnership added' }
+      res.redirect(paths.admin.partnerships)
+    }),
+
+    route('get', patterns.admin.partnership, ADMIN, async (req, res) => {
+      const p = await services.partnerships.get(partnershipId(req))
+      await renderForm(res, {
+        title: `Change ${p.name}`,
+        editing: p,
+        values: { name: p.name, description: p.description, members: p.members.map(m => m.slug) },
+        action: paths.admin.partnership(p.id),
+      })
+    }),
+
+    route('post', patterns.admin.partnership, ADMIN, async (req, res) => {
+      const id = partnershipId(req)
+      const form = partnershipForm(req.body)
+      try {
+        await services.partnerships.update(id, form, signedInUser(req).id)
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error
+        const p = await services.partnerships.get(id)
+        return renderForm(
+          res,
+          {
+            title: `Change ${p.name}`,
+            editing: p,
+            values: formValues(form),
+            action: paths.admin.partnership(id),
+            errors: formErrors(error.errors),
+          },
+          400,
+        )
+      }
+      req.session.flash = { type: 'success', heading: 'Partnership saved' }
+      res.redirect(paths.admin.partnerships)
+    }),
+
+    route('post', patterns.admin.partnershipDelete, ADMIN, async (req, res) => {
+      await services.partnerships.remove(partnershipId(req), signedInUser(req).id)
+      req.session.flash = { type: 'success', heading: 'Partnership removed' }
+      res.redirect(paths.admin.partnerships)
+    }),
+  ]
+}

@@ -1,0 +1,181 @@
+import type { Request, Response } from 'express'
+import { ConflictError, NotFoundError } from '../../domain/errors'
+import { allQuestions } from '../../domain/questionnaire/definition'
+import { MAX_DEFINITION_BYTES } from '../../domain/questionnaire/limits'
+import { unlistedProblems, type DefinitionError, type Unlisted } from '../../domain/questionnaire/validation-result'
+import { signedInUser } from '../../middleware/require-access'
+import type { Services } from '../../services'
+import { DefinitionInvalidError } from '../../services/admin/questionnaire.service'
+import { field } from '../../presenters/form-errors'
+import { paths, patterns } from '../../paths'
+import { renderPage } from '../../middleware/render-page'
+import { route, uploadRoute, type RouteDefinition } from '../route-table'
+
+const ADMIN = ['admin'] as const
+const DEFINITION_UPLOAD = {
+  field: 'definitionFile',
+  maxBytes: MAX_DEFINITION_BYTES,
+  tooLarge: 'The file must be 1 MB or smaller',
+}
+
+function versionParams(req: Request): { key: string; version: number } {
+  const version = Number(req.params.version)
+  return { key: String(req.params.key), version: Number.isSafeInteger(version) && version > 0 ? version : 0 }
+}
+
+/** The uploaded file if there is one, else the pasted text. */
+function uploadedText(req: Request): string {
+  const file = (req as Request & { file?: { buffer: Buffer } }).file
+  return file ? file.buffer.toString('utf8') : field(req.body, 'definition')
+}
+
+/** Every problem links to the field the definition came from: the file input, or the pasted text. */
+const errorSummary = (errors: DefinitionError[], source: 'definitionFile' | 'definition', unlisted?: Unlisted) => {
+  const more = unlistedProblems(unlisted)
+  const total = errors.length + (unlisted?.count ?? 0)
+  return {
+    summary: [
+      ...errors.map(e => ({
+        text: `${e.pointer === '' ? 'The document' : e.pointer} ${e.message}`,
+        href: `#${source}`,
+      })),
+      ...(more ? [{ text: more, href: `#${source}` }] : []),
+    ],
+    fields: {
+      [source]: `${unlisted?.checkingStopped ? 'At least ' : ''}${total} problem${total === 1 ? '' : 's'} with this definition: see the list above`,
+    },
+  }
+}
+
+export function adminQuestionnaireRoutes(services: Services): RouteDefinition[] {
+  async function renderList(res: Response, locals: Record<string, unknown> = {}, status = 200) {
+    const versions = await services.questionnaires.list()
+    await renderPage(res, 'admin/questionnaires', { title: 'Questionnaires', versions, pasted: '', ...locals }, status)
+  }
+
+  return [
+    route('get', paths.admin.questionnaires, ADMIN, async (_req, res) => {
+      await renderList(res)
+    }),
+
+    uploadRoute(paths.admin.questionnaires, ADMIN, DEFINITION_UPLOAD, async (req, res) => {
+      const text = uploadedText(req)
+      try {
+        const document = services.questionnaires.parse(text)
+        const stored = await services.questionnaires.upload(document, signedInUser(req).id)
+        req.session.flash = {
+          type: 'success',
+          heading: `${stored.replaced ? 'Draft replaced' : 'Draft uploaded'}: version ${stored.version}`,
+          body: 'Preview it, then publish it when it is ready.',
+        }
+        res.redirect(paths.admin.questionnaireVersion(stored.key, stored.version))
+      } catch (error) {
+        const pasted = field(req.body, 'definition')
+        const source = (req as Request & { file?: unknown }).file ? 'definitionFile' : 'definition'
+        if (error instanceof DefinitionInvalidError) {
+          const malformed = error.errors.some(
+            e => e.message.startsWith('is not valid JSON') || e.message.startsWith('is empty'),
+          )
+          const status = malformed ? 400 : 422
+          // A client that takes no page is given the same problems as data, in the API's error shape.
+          if (!req.accepts('html')) {
+            const { errors, unlisted } = error
+            return res.status(status).json({ error: 'invalid', message: error.message, errors, unlisted })
+          }
+          return renderList(res, { errors: errorSummary(error.errors, source, error.unlisted), pasted }, status)
+        }
+        if (error instanceof ConflictError) {
+          return renderList(
+            res,
+            {
+              errors: errorSummary([{ pointer: '', message: error.message.replace(/^Version/, 'is version') }], source),
+              pasted,
+            },
+            409,
+          )
+        }
+        throw error
+      }
+    }),
+
+    route('get', patterns.admin.questionnaireVersion, ADMIN, async (req, res) => {
+      const { key, version } = versionParams(req)
+      const loaded = await services.questionnaires.get(key, version)
+      const others = (await services.questionnaires.list()).filter(v => v.key === key && v.version !== version)
+      await renderPage(res, 'admin/questionnaire-version', {
+        title: `${loaded.title} (version ${loaded.version})`,
+        loaded,
+        questionCount: allQuestions(loaded.definition).length,
+        others,
+      })
+    }),
+
+    route('get', patterns.admin.questionnairePreview, ADMIN, async (req, res) => {
+      const { key, version } = versionParams(req)
+      const loaded = await services.questionnaires.get(key, version)
+      await renderPage(res, 'admin/questionnaire-preview', { title: `Preview: ${loaded.title}`, loaded })
+    }),
+
+    route('post', patterns.admin.questionnairePublish, ADMIN, async (req, res) => {
+      const { key, version } = versionParams(req)
+      await services.questionnaires.publish(key, version, signedInUser(req).id)
+      req.session.flash = {
+        type: 'success',
+        heading: `Version ${version} published`,
+        body: 'It can no longer change. Rounds can now use it.',
+      }
+      res.redirect(paths.admin.questionnaireVersion(key, version))
+    }),
+
+    route('post', patterns.admin.questionnaireRetire, ADMIN, async (req, res) => {
+      const { key, version } = versionParams(req)
+      await services.questionnaires.retire(key, version, signedInUser(req).id)
+      req.session.flash = {
+        type: 'success',
+        heading: `Version ${version} retired`,
+        body: 'New rounds cannot use it; its answers are kept.',
+      }
+      res.redirect(paths.admin.questionnaireVersion(key, version))
+    }),
+
+    route('get', patterns.admin.questionnaireCompare, ADMIN, async (req, res) => {
+      const key = String(req.params.key)
+      const from = Number(req.query.from)
+      const to = Number(req.query.to)
+      const versions = (await services.questionnaires.list()).filter(v => v.key === key)
+      if (versions.length === 0) throw new NotFoundError(`There is no questionnaire "${key}"`)
+      const valid = (n: number) => versions.some(v => v.version === n)
+      if (!valid(from) || !valid(to) || from === to) {
+        return renderPage(
+          res,
+          'admin/questionnaire-compare',
+          {
+            title: 'Compare versions',
+            key,
+            versions,
+            from,
+            to,
+            comparison: undefined,
+            errors:
+              req.query.from === undefined
+                ? undefined
+                : {
+                    summary: [{ text: `Choose two different versions of ${key}`, href: '#from' }],
+                    fields: { from: 'Choose two different versions' },
+                  },
+          },
+          req.query.from === undefined ? 200 : 400,
+        )
+      }
+      const comparison = await services.questionnaires.compare(key, from, to)
+      await renderPage(res, 'admin/questionnaire-compare', {
+        title: 'Compare versions',
+        key,
+        versions,
+        from,
+        to,
+        comparison,
+      })
+    }),
+  ]
+}

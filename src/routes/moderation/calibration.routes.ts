@@ -1,0 +1,35 @@
+import type { Request } from 'express'
+import { CENTRAL_ROLES } from '../../domain/roles'
+import { signedInUser } from '../../middleware/require-access'
+import type { Services } from '../../services'
+import { paths, patterns } from '../../paths'
+import { calibrationView } from '../../presenters/moderation/calibration.presenter'
+import { renderPage } from '../../middleware/render-page'
+import { route, type RouteDefinition } from '../route-table'
+import { positiveId } from '../params'
+
+const roundIdOf = (req: Request): number => positiveId(req.params.id)
+
+export function calibrationRoutes(services: Services): RouteDefinition[] {
+  return [
+    // The round picker is a GET form, which cannot put the round in the path: this turns its choice into one.
+    route('get', paths.calibrations, CENTRAL_ROLES, async (req, res) => {
+      const chosen = positiveId(req.query.round) || (await services.rounds.list())[0]?.id
+      if (chosen) {
+        res.redirect(paths.calibration(chosen))
+        return
+      }
+      await renderPage(res, 'moderation/calibration', { title: 'Calibration', rounds: [], calibration: null })
+    }),
+
+    route('get', patterns.calibration, CENTRAL_ROLES, async (req, res) => {
+      const calibration = await services.calibration.forRound(signedInUser(req), roundIdOf(req))
+      await renderPage(res, 'moderation/calibration', {
+        title: `Calibration: ${calibration.round.name}`,
+        rounds: await services.rounds.list(),
+        calibration,
+        view: calibrationView(calibration),
+      })
+    }),
+  ]
+}

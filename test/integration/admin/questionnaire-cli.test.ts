@@ -1,0 +1,96 @@
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { openDatabase } from '../../../src/db/database'
+import { validDefinition } from '../../support/definitions'
+
+const ROOT = path.resolve(__dirname, '..', '..', '..')
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'ldm-cli-'))
+const dataDir = path.join(work, 'pglite')
+
+// The command line runs on the embedded database in a folder of its own, whichever engine the suite uses.
+function runImport(...args: string[]) {
+  return spawnSync(
+    process.execPath,
+    [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'src/cli/import-questionnaire.ts', ...args],
+    {
+      cwd: ROOT,
+      env: { ...process.env, PGLITE_DIR: dataDir, DATABASE_URL: '', NODE_OPTIONS: '', LOG_LEVEL: 'silent' },
+      encoding: 'utf8',
+      timeout: 120_000,
+    },
+  )
+}
+
+function writeJson(name: string, value: unknown): string {
+  const file = path.join(work, name)
+  fs.writeFileSync(file, typeof value === 'string' ? value : JSON.stringify(value))
+  return file
+}
+
+async function storedVersions(): Promise<string[]> {
+  const db = await openDatabase({ pgliteDir: dataDir })
+  try {
+    const rows = await db
+      .knex('questionnaire_versions')
+      .select('questionnaire_key', 'version', 'status')
+      .orderBy(['questionnaire_key', 'version'])
+    return rows.map(r => `${r.questionnaire_key} v${r.version} ${r.status}`)
+  } finally {
+    await db.close()
+  }
+}
+
+describe('npm run questionnaire:import', () => {
+  it('prints every error with its pointer, exits non-zero and stores nothing for an invalid file', async () => {
+    const broken = validDefinition({ key: 'cli-test', weakThreshold: 0 })
+    delete broken.title
+    const result = runImport(writeJson('broken.json', broken))
+    expect(result.status).toBe(1)
+    expect(result.stderr).toContain('is not a valid questionnaire definition; nothing was stored')
+    expect(result.stderr).toContain('/weakThreshold: must be 1 or more')
+    expect(result.stderr).toContain('/title: is missing: add "title"')
+    expect(await storedVersions()).not.toContainEqual(expect.stringContaining('cli-test'))
+  })
+
+  it('names a limit broken, says checking stopped there, and stores nothing', async () => {
+    const hostile = { ...validDefinition({ key: 'cli-hostile' }), dimensions: Array(40_000).fill({ title: 'dimens' }) }
+    const result = runImport(writeJson('hostile.json', hostile))
+    expect(result.status).toBe(1)
+    expect(result.stderr).toContain('/dimensions: has 40,000 items: a questionnaire may hold at most 20 dimensions')
+    expect(result.stderr).toContain('Checking stopped at the problems above, so there may be others')
+    expect(result.stderr).toContain('at least 1 problem found')
+    expect(await storedVersions()).not.toContainEqual(expect.stringContaining('cli-hostile'))
+  })
+
+  it('refuses malformed JSON the same way', () => {
+    const result = runImport(writeJson('bad.json', '{ "key": '))
+    expect(result.status).toBe(1)
+    expect(result.stderr).toMatch(/\(document\): is not valid JSON/)
+  })
+
+  it('stores a valid file as a draft, or publishes it, and says which', async () => {
+    const draft = runImport(writeJson('good.json', validDefinition({ key: 'cli-test' })))
+    expect(draft.stderr).toBe('')
+    expect(draft.status).toBe(0)
+    expect(draft.stdout).toBe('cli-test version 1 stored as a draft\n')
+    const published = runImport(writeJson('good2.json', validDefinition({ key: 'cli-test', version: 2 })), '--publish')
+    expect(published.stdout).toBe('cli-test version 2 published\n')
+    expect(await storedVersions()).toEqual(expect.arrayContaining(['cli-test v1 draft', 'cli-test v2 published']))
+  })
+
+  it('refuses to change a published version', () => {
+    const result = runImport(
+      writeJson('again.json', validDefinition({ key: 'cli-test', version: 2, title: 'Changed' })),
+    )
+    expect(result.status).toBe(1)
+    expect(result.stderr).toContain('is published and can never change')
+  })
+
+  it('explains how to call it', () => {
+    const result = runImport()
+    expect(result.status).toBe(1)
+    expect(result.stderr).toContain('Usage: npm run questionnaire:import -- FILE [--publish]')
+  })
+})

@@ -1,0 +1,355 @@
+import { plantClusters, PARTNERSHIP } from '../../support/planted-clusters'
+import { createTestApp, signIn, type Agent, type TestApp } from '../../support/test-app'
+
+let t: TestApp
+let roundId: number
+let partnershipId: number
+let analyst: Agent
+let respondent: Agent
+let descriptor: (key: string, level: number) => string
+
+const decode = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/&#34;|&quot;/g, '"')
+    .replace(/\s+/g, ' ')
+    .trim()
+
+/** Each cluster card of one kind as the words a reader sees, in page order. */
+function cards(html: string, kind: 'shared' | 'geographic' | 'peer'): string[] {
+  return html
+    .split('<div class="govuk-summary-card app-cluster" data-cluster="')
+    .slice(1)
+    .filter(part => part.startsWith(`${kind}"`))
+    .map(part => decode(part.slice(part.indexOf('>') + 1).split('<h2')[0]!))
+}
+
+/** The text of each body row of the table with this id. */
+function table(html: string, id: string): string[][] {
+  const found = new RegExp(`<table[^>]*id="${id}"[\\s\\S]*?</table>`).exec(html)?.[0]
+  if (!found) throw new Error(`no table #${id}`)
+  return [...found.slice(found.indexOf('<tbody')).matchAll(/<tr[\s\S]*?<\/tr>/g)].map(row =>
+    [...row[0].matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map(cell => decode(cell[1]!)),
+  )
+}
+
+const links = (html: string) => [...html.matchAll(/href="([^"]+)"/g)].map(m => m[1]!.replace(/&amp;/g, '&'))
+
+beforeAll(async () => {
+  t = await createTestApp()
+  ;({ roundId, partnershipId } = await plantClusters(t))
+  analyst = (await signIn(t.app, (await t.createUser('analyst')).email)).agent
+  respondent = (await signIn(t.app, (await t.createUser('respondent', { organisation: 'hackney' })).email)).agent
+  const definition = (await t.services.questionnaires.get('london-digital-maturity', 2)).definition
+  const questions = new Map(
+    definition.dimensions.flatMap(d => d.themes.flatMap(th => th.questions)).map(q => [q.key, q]),
+  )
+  descriptor = (key, level) => {
+    const q = questions.get(key)
+    if (q?.type !== 'maturity') throw new Error(`${key} is not a maturity question`)
+    return q.levels[String(level) as '1']
+  }
+})
+afterAll(() => t.close())
+
+describe('the clusters page', () => {
+  let html: string
+  beforeAll(async () => {
+    html = (await analyst.get(`/rounds/${roundId}/clusters`).expect(200)).text
+  })
+
+  it('lists the one planted shared weakness with its share of London, buyers and mean', () => {
+    expect(cards(html, 'shared')).toEqual([
+      'Data One-page brief for a collective response: Data, shared weakness ' +
+        'Weak here 6 organisations: 18% of London’s 33 ' +
+        'Separate buyers 5, when each partnership counts once ' +
+        'Mean score 1.50 out of 5 ' +
+        'Organisations Camden, Hackney, Sutton, Bexley, Bromley, Islington ' +
+        'Data on the heatmap, theme by theme',
+    ])
+  })
+
+  it('lists exactly the two neighbouring groups, leaving Sutton (no weak neighbour) out', () => {
+    const found = cards(html, 'geographic')
+    expect(found).toHaveLength(2)
+    expect(found[0]).toContain('Neighbouring organisations 3: Camden, Hackney, Islington Mean score 1.33 out of 5')
+    expect(found[1]).toContain('Neighbouring organisations 2: Bexley, Bromley Mean score 2.00 out of 5')
+  })
+
+  it('lists four peer groups, weakest first, each with its mean profile and weakest dimension', () => {
+    const found = cards(html, 'peer')
+    expect(found).toHaveLength(4)
+    expect(found[0]).toContain('Members 3: Camden, Hackney, Sutton Weakest dimension Data Mean score 2.60 out of 5')
+    expect(found[0]).toContain('Mean score by dimension Leadership and strategy Culture and skills Data')
+    expect(found[0]).toContain('3.00 3.00 1.00 (weakest) 3.00 3.00')
+    expect(found[1]).toContain('Members 3: Bexley, Bromley, Islington Weakest dimension Data')
+    expect(found[2]).toMatch(/Members 20: .*Croydon/)
+    expect(found[2]).not.toContain('Harrow')
+    // Every dimension ties at 4.00: naming one as weakest would mislead.
+    expect(found[3]).toContain(
+      'Members 4: City of London, Kensington and Chelsea, Wandsworth, Westminster Weakest dimension None stands out: every dimension averages 4.00',
+    )
+    expect(found[3]).not.toContain('(weakest)')
+    expect(decode(html)).toContain(
+      '30 of the 31 counted organisations have a score in every dimension; the others are left out',
+    )
+  })
+
+  it('explains weak and the threshold in words, and who is not counted', () => {
+    const text = decode(html)
+    expect(text).toContain('An organisation is weak on a dimension when its score there is below the weak threshold')
+    expect(text).toContain('now 2.5 on the scale of 1 to 5; a score of exactly 2.5 is not weak')
+    expect(text).toContain(
+      '31 organisations have handed in an assessment and are counted; 2 more have not handed in yet',
+    )
+  })
+
+  it('links each cluster to its brief and to the heatmap opened on its column', () => {
+    const all = links(html)
+    expect(all).toContain(`/rounds/${roundId}/clusters/brief?kind=shared&key=data`)
+    expect(all).toContain(`/rounds/${roundId}/clusters/brief?kind=geographic&key=data&member=E09000004`)
+    expect(all).toContain(`/rounds/${roundId}/clusters/brief?kind=peer&group=1`)
+    expect(all).toContain(`/rounds/${roundId}/heatmap?level=theme&parent=data`)
+    expect(all).toContain(`/rounds/${roundId}/heatmap?order=similarity`)
+    expect(all).toContain(`/rounds/${roundId}/clusters?level=theme&parent=data`)
+  })
+
+  it('has a GET form for every control that keeps the level, working without JavaScript', async () => {
+    const page = (await analyst.get(`/rounds/${roundId}/clusters?level=theme&parent=data&threshold=1.5`).expect(200))
+      .text
+    expect(page).toMatch(new RegExp(`<form method="get" action="/rounds/${roundId}/clusters"`))
+    for (const name of ['partnership', 'threshold', 'minSize', 'k', 'basis'])
+      expect(page).toMatch(new RegExp(`name="${name}"`))
+    expect(page).toContain('<input type="hidden" name="level" value="theme">')
+    expect(page).toContain('<input type="hidden" name="parent" value="data">')
+    expect(page).toContain(
+      'id="threshold" name="threshold" type="text" inputmode="decimal" spellcheck="false" value="1.5"',
+    )
+    // Below 1.5 only the three at level 1 are weak, on each of Data's four themes.
+    const shared = cards(page, 'shared')
+    expect(shared.map(c => c.split(' One-page brief')[0])).toEqual([
+      'Data governance and protection',
+      'Data quality',
+      'Data infrastructure',
+      'Using data',
+    ])
+    expect(shared[0]).toContain('Weak here 3 organisations: 9% of London’s 33')
+    expect(links(page)).toContain(
+      `/rounds/${roundId}/clusters/brief?level=theme&parent=data&threshold=1.5&kind=shared&key=data.quality`,
+    )
+  })
+
+  it('follows the basis: on self-assessed scores Croydon joins, and the southern group grows to four', async () => {
+    const page = (await analyst.get(`/rounds/${roundId}/clusters?basis=self`).expect(200)).text
+    expect(cards(page, 'shared')[0]).toContain('Weak here 7 organisations: 21% of London’s 33 Separate buyers 6')
+    expect(cards(page, 'geographic')[0]).toContain('Neighbouring organisations 4: Bexley, Bromley, Croydon, Sutton')
+  })
+
+  it('makes fewer peer groups when asked, and says when a setting finds nothing', async () => {
+    const two = (await analyst.get(`/rounds/${roundId}/clusters?k=2&minSize=7`).expect(200)).text
+    expect(cards(two, 'peer').map(c => /Members (\d+)/.exec(c)?.[1])).toEqual(['26', '4'])
+    expect(cards(two, 'shared')).toEqual([])
+    expect(decode(two)).toContain('No dimension has 7 or more organisations below 2.5.')
+  })
+
+  it('counts only a partnership’s members when filtered to it', async () => {
+    const page = (
+      await analyst.get(`/rounds/${roundId}/clusters?partnership=${partnershipId}&minSize=2&k=1`).expect(200)
+    ).text
+    expect(decode(page)).toContain(`among the members of ${PARTNERSHIP} only`)
+    expect(cards(page, 'shared')[0]).toContain('Weak here 2 organisations: 6% of London’s 33 Separate buyers 1')
+  })
+})
+
+describe('the API', () => {
+  it('returns the planted clusters by GSS code, with means, buyers and profiles', async () => {
+    const body = (await analyst.get(`/api/v1/rounds/${roundId}/clusters`).expect(200)).body
+    expect(body).toMatchObject({ threshold: 2.5, level: 'dimension', basis: 'final', minSize: 3, k: 4 })
+    expect(body.sharedWeakness).toEqual([
+      {
+        key: 'data',
+        title: 'Data',
+        organisations: ['E09000007', 'E09000012', 'E09000029', 'E09000004', 'E09000006', 'E09000019'],
+        meanScore: 1.5,
+        buyers: 5,
+        share: 6 / 33,
+      },
+    ])
+    expect(body.geographic.map((g: { key: string; organisations: string[] }) => [g.key, g.organisations])).toEqual([
+      ['data', ['E09000007', 'E09000012', 'E09000019']],
+      ['data', ['E09000004', 'E09000006']],
+    ])
+    expect(body.peerGroups).toHaveLength(4)
+    expect(body.peerGroups[0]).toMatchObject({
+      organisations: ['E09000007', 'E09000012', 'E09000029'],
+      meanProfile: { leadership: 3, culture: 3, data: 1, foundations: 3, services: 3 },
+      weakestDimension: 'data',
+    })
+    expect(body.peerGroups[3].organisations).toEqual(['E09000001', 'E09000020', 'E09000032', 'E09000033'])
+  })
+
+  it('takes the same controls as the page', async () => {
+    const body = (await analyst.get(`/api/v1/rounds/${roundId}/clusters?level=theme&parent=data&threshold=1.5&k=2`))
+      .body
+    expect(body.sharedWeakness.map((s: { key: string }) => s.key)).toEqual([
+      'data.governance',
+      'data.quality',
+      'data.infrastructure',
+      'data.use',
+    ])
+    expect(body.sharedWeakness[0].organisations).toEqual(['E09000007', 'E09000012', 'E09000029'])
+    expect(body.peerGroups).toHaveLength(2)
+  })
+})
+
+describe('the brief', () => {
+  it('names who, what is weak, and the next level for every Data question', async () => {
+    const html = (await analyst.get(`/rounds/${roundId}/clusters/brief?kind=shared&key=data`).expect(200)).text
+    expect(decode(html)).toContain('6 organisations weak together on Data')
+    expect(table(html, 'members')).toEqual([
+      ['Camden', 'E09000007', '1.00'],
+      ['Hackney', 'E09000012', '1.00'],
+      ['Sutton', 'E09000029', '1.00'],
+      ['Bexley', 'E09000004', '2.00'],
+      ['Bromley', 'E09000006', '2.00'],
+      ['Islington', 'E09000019', '2.00'],
+    ])
+    const text = decode(html)
+    expect(text).toContain('These 6 organisations are 5 separate buyers when each partnership counts once.')
+    expect(text).toContain(`${PARTNERSHIP}: Camden and Islington`)
+    expect(text).toContain('Data (a dimension): a mean score of 1.50 out of 5 across the group.')
+    const steps = table(html, 'next-steps')
+    expect(steps).toHaveLength(9)
+    expect(steps[3]).toEqual([
+      expect.stringContaining('How does your council set the standards its data must meet'),
+      '1.5 3 at level 1 (Ad hoc), 3 at level 2 (Emerging)',
+      `Level 2 (Emerging): ${descriptor('data.quality.quality-standards', 2)}`,
+    ])
+  })
+
+  it('on a question, gives each member’s level and the level above the median', async () => {
+    const html = (
+      await analyst
+        .get(
+          `/rounds/${roundId}/clusters/brief?level=question&parent=data.quality&kind=shared&key=data.quality.quality-monitoring`,
+        )
+        .expect(200)
+    ).text
+    expect(decode(html)).toContain('6 organisations weak together on one question in Data quality')
+    expect(decode(html)).toContain(
+      'How does your council measure the quality of its data and fix the problems it finds? (a question)',
+    )
+    expect(table(html, 'members')[0]).toEqual(['Camden', 'E09000007', 'Level 1 (Ad hoc)'])
+    expect(table(html, 'members')[5]).toEqual(['Islington', 'E09000019', 'Level 2 (Emerging)'])
+    expect(table(html, 'next-steps')).toHaveLength(1)
+    expect(decode(html)).toContain(`Level 2 (Emerging): ${descriptor('data.quality.quality-monitoring', 2)}`)
+  })
+
+  it('briefs a geographic cluster and a peer group', async () => {
+    const geo = (
+      await analyst.get(`/rounds/${roundId}/clusters/brief?kind=geographic&key=data&member=E09000006`).expect(200)
+    ).text
+    expect(table(geo, 'members').map(r => r[0])).toEqual(['Bexley', 'Bromley'])
+    expect(decode(geo)).toContain('These 2 organisations are 2 separate buyers')
+    expect(decode(geo)).toContain('None of them shares a service with another through a partnership.')
+
+    const peer = (await analyst.get(`/rounds/${roundId}/clusters/brief?kind=peer&group=1`).expect(200)).text
+    expect(decode(peer)).toContain('3 organisations with like profiles, weakest in Data')
+    expect(table(peer, 'members')).toEqual([
+      ['Camden', 'E09000007', '3.00', '3.00', '1.00', '3.00', '3.00'],
+      ['Hackney', 'E09000012', '3.00', '3.00', '1.00', '3.00', '3.00'],
+      ['Sutton', 'E09000029', '3.00', '3.00', '1.00', '3.00', '3.00'],
+      ['Group mean', '3.00', '3.00', '1.00', '3.00', '3.00'],
+    ])
+    expect(table(peer, 'next-steps')[0]![2]).toBe(
+      `Level 2 (Emerging): ${descriptor('data.governance.data-ownership', 2)}`,
+    )
+  })
+})
+
+describe('bad input', () => {
+  const page = (q: string) => analyst.get(`/rounds/${roundId}/clusters${q}`)
+  const api = (q: string) => analyst.get(`/api/v1/rounds/${roundId}/clusters${q}`)
+
+  it.each([
+    ['?level=region', 'level', 'level must be one of "dimension", "theme", "question", not "region"'],
+    ['?level=theme', 'parent', 'parent must name the dimension to open'],
+    ['?basis=mean', 'basis', 'basis must be one of "final", "self", not "mean"'],
+    ['?threshold=7', 'threshold', 'threshold must be on the scale, from 1 to 5, not "7"'],
+    ['?threshold=0.5', 'threshold', 'threshold must be on the scale, from 1 to 5, not "0.5"'],
+    ['?threshold=weak', 'threshold', 'threshold must be a number, not "weak"'],
+    ['?minSize=0', 'minSize', 'minSize must be a positive whole number, not "0"'],
+    ['?minSize=-2', 'minSize', 'minSize must be a positive whole number, not "-2"'],
+    ['?minSize=2.5', 'minSize', 'minSize must be a positive whole number, not "2.5"'],
+    ['?minSize=32', 'minSize', 'minSize must be no more than the 31 scored organisations, not "32"'],
+    ['?k=0', 'k', 'k must be a positive whole number, not "0"'],
+    ['?k=three', 'k', 'k must be a number, not "three"'],
+    ['?k=40', 'k', 'k must be no more than the 31 scored organisations, not "40"'],
+  ])('%s is a 400 naming %s, on the page and in the API', async (q, parameter, message) => {
+    const html = (await page(q).expect(400)).text
+    // The page says what its form calls the setting; the API names the parameter.
+    const label = { level: 'The level', parent: 'The address', basis: 'Scores', threshold: 'Weak threshold' }
+    const named = { ...label, minSize: 'Fewest organisations', k: 'Peer groups' }[parameter]!
+    expect(decode(html)).toContain(`There is a problem ${named}${message.slice(parameter.length)}`)
+    const body = (await api(q).expect(400)).body
+    expect(body).toMatchObject({ error: 'bad_request', errors: [{ parameter, message }] })
+  })
+
+  it('keeps what was typed in the form, with the message beside the field', async () => {
+    const html = (await page('?threshold=9&k=2').expect(400)).text
+    expect(html).toContain('<a href="#threshold">Weak threshold must be on the scale, from 1 to 5, not &#34;9&#34;</a>')
+    expect(html).toContain('value="9" aria-describedby="threshold-hint threshold-error"')
+    expect(html).toMatch(/id="k"[^>]*value="2"/)
+    expect(html).toMatch(/id="minSize"[^>]*value="3"/)
+  })
+
+  it('is a 404 for an unknown round, dimension, theme or partnership', async () => {
+    await analyst.get('/rounds/999999/clusters').expect(404)
+    await analyst.get('/rounds/nonsense/clusters').expect(404)
+    expect((await analyst.get('/api/v1/rounds/999999/clusters').expect(404)).body).toMatchObject({
+      error: 'not_found',
+      message: 'There is no such round',
+    })
+    expect(decode((await page('?level=theme&parent=weather').expect(404)).text)).toContain(
+      'There is no dimension "weather" in this round’s questionnaire',
+    )
+    expect((await api('?level=question&parent=data').expect(404)).body.message).toBe(
+      'There is no theme "data" in this round’s questionnaire',
+    )
+    await api('?partnership=999999').expect(404)
+  })
+
+  it.each([
+    ['', 'kind must be one of "shared", "geographic", "peer", not nothing'],
+    ['?kind=everyone', 'kind must be one of "shared", "geographic", "peer", not "everyone"'],
+    ['?kind=shared', 'key must name the column the cluster is weak on'],
+    ['?kind=geographic&key=data', 'member must be the GSS code of an organisation in the cluster'],
+    ['?kind=peer&group=0', 'group must be a peer group’s number, from 1, not "0"'],
+    ['?kind=shared&key=data&threshold=6', 'threshold must be on the scale, from 1 to 5, not "6"'],
+  ])('a brief at %s is a 400 saying what is wrong', async (q, message) => {
+    const html = (await analyst.get(`/rounds/${roundId}/clusters/brief${q}`).expect(400)).text
+    expect(decode(html)).toContain(message)
+  })
+
+  it.each([
+    ['?kind=shared&key=weather', 'There is no dimension "weather" in this round’s questionnaire'],
+    [
+      '?kind=shared&key=culture',
+      'No shared weakness on Culture and skills: fewer than 3 organisations score below 2.5',
+    ],
+    ['?kind=geographic&key=data&member=E09000029', 'E09000029 is in no geographic cluster on Data'],
+    ['?kind=peer&group=5', 'There are 4 peer groups with these settings, so no peer group 5'],
+  ])('a brief at %s is a 404 saying what is missing', async (q, message) => {
+    const html = (await analyst.get(`/rounds/${roundId}/clusters/brief${q}`).expect(404)).text
+    expect(decode(html)).toContain(message)
+  })
+
+  it('refuses respondents, who never see other named authorities', async () => {
+    await respondent.get(`/rounds/${roundId}/clusters`).expect(403)
+    await respondent.get(`/rounds/${roundId}/clusters/brief?kind=shared&key=data`).expect(403)
+    const body = (await respondent.get(`/api/v1/rounds/${roundId}/clusters`).expect(403)).body
+    expect(body.error).toBe('forbidden')
+  })
+})

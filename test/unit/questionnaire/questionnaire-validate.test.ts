@@ -1,0 +1,306 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import fc from 'fast-check'
+import { allQuestions, isScored } from '../../../src/domain/questionnaire/definition'
+import { parseDefinitionText, validateDefinition } from '../../../src/domain/questionnaire/validate'
+import { validDefinition } from '../../support/definitions'
+
+type Doc = Record<string, any>
+const q = (d: Doc, dim: number, theme: number, question: number): Doc =>
+  d.dimensions[dim].themes[theme].questions[question]
+
+const invalid: [string, (d: Doc) => void, string, RegExp][] = [
+  ['no key', d => delete d.key, '/key', /is missing: add "key"/],
+  ['version as text', d => (d.version = '2'), '/version', /must be a whole number/],
+  ['version zero', d => (d.version = 0), '/version', /must be 1 or more/],
+  ['empty title', d => (d.title = ''), '/title', /must not be empty/],
+  ['an unknown top-level field', d => (d.colour = 'blue'), '/colour', /"colour" is not a field the format knows/],
+  ['four levels on the scale', d => d.scale.levels.pop(), '/scale/levels', /at least 5 items/],
+  ['levels out of order', d => d.scale.levels.reverse(), '/scale/levels', /1, 2, 3, 4 and 5, in that order/],
+  ['a level value off the scale', d => (d.scale.levels[4].value = 6), '/scale/levels/4/value', /must be 5 or less/],
+  ['weak threshold off the scale', d => (d.weakThreshold = 7), '/weakThreshold', /must be 5 or less/],
+  ['no dimensions', d => (d.dimensions = []), '/dimensions', /at least 1 item/],
+  [
+    'a theme with no questions',
+    d => (d.dimensions[0].themes[0].questions = []),
+    '/dimensions/0/themes/0/questions',
+    /at least 1 item/,
+  ],
+  ['a zero weight', d => (d.dimensions[1].weight = 0), '/dimensions/1/weight', /must be more than 0/],
+  [
+    'a negative question weight',
+    d => (q(d, 0, 0, 0).weight = -1),
+    '/dimensions/0/themes/0/questions/0/weight',
+    /must be more than 0/,
+  ],
+  [
+    'an unknown question type',
+    d => (q(d, 0, 0, 0).type = 'slider'),
+    '/dimensions/0/themes/0/questions/0/type',
+    /must be one of "maturity", "choice"/,
+  ],
+  [
+    'a level without a descriptor',
+    d => delete q(d, 0, 0, 0).levels['3'],
+    '/dimensions/0/themes/0/questions/0/levels/3',
+    /is missing/,
+  ],
+  [
+    'an empty descriptor',
+    d => (q(d, 0, 0, 0).levels['5'] = ''),
+    '/dimensions/0/themes/0/questions/0/levels/5',
+    /must not be empty/,
+  ],
+  [
+    'two levels with one descriptor',
+    d => (q(d, 0, 0, 0).levels['2'] = 'Nothing written down.'),
+    '/dimensions/0/themes/0/questions/0/levels/2',
+    /repeats the descriptor of level 1/,
+  ],
+  [
+    'a maturity question with options',
+    d => (q(d, 0, 0, 0).options = []),
+    '/dimensions/0/themes/0/questions/0/options',
+    /not a field of a maturity question/,
+  ],
+  [
+    'a choice with one option',
+    d => q(d, 0, 0, 1).options.pop(),
+    '/dimensions/0/themes/0/questions/1/options',
+    /at least 2 items/,
+  ],
+  [
+    'a choice score off the scale',
+    d => (q(d, 0, 0, 1).options[0].score = 9),
+    '/dimensions/0/themes/0/questions/1/options/0/score',
+    /on the scale, from 1 to 5/,
+  ],
+  [
+    'a scored multi question',
+    d => (q(d, 1, 0, 2).options[0].score = 3),
+    '/dimensions/1/themes/0/questions/2/options/0/score',
+    /never scored/,
+  ],
+  [
+    'a repeated option value',
+    d => (q(d, 0, 0, 1).options[1].value = 'yes'),
+    '/dimensions/0/themes/0/questions/1/options/1/value',
+    /already an option/,
+  ],
+  [
+    'a bad evidence rule',
+    d => (q(d, 0, 0, 0).evidence = 'sometimes'),
+    '/dimensions/0/themes/0/questions/0/evidence',
+    /"none", "optional", "required"/,
+  ],
+  [
+    'a key in capitals',
+    d => (q(d, 0, 0, 0).key = 'Data.Quality.Standards'),
+    '/dimensions/0/themes/0/questions/0/key',
+    /lower-case letters/,
+  ],
+  ['a key with spaces', d => (d.dimensions[1].key = 'tech stuff'), '/dimensions/1/key', /lower-case letters/],
+  [
+    'a duplicate question key',
+    d => (q(d, 1, 0, 0).key = 'data.quality.standards'),
+    '/dimensions/1/themes/0/questions/0/key',
+    /already used at \/dimensions\/0\/themes\/0\/questions\/0/,
+  ],
+  [
+    'a duplicate theme key',
+    d => (d.dimensions[1].themes[0].key = 'data.quality'),
+    '/dimensions/1/themes/0/key',
+    /already used/,
+  ],
+  [
+    'showIf at a question that does not exist',
+    d => (q(d, 0, 0, 2).showIf.question = 'data.nowhere'),
+    '/dimensions/0/themes/0/questions/2/showIf/question',
+    /not a question in this questionnaire/,
+  ],
+  [
+    'showIf pointing forwards',
+    d => (q(d, 0, 0, 1).showIf = { question: 'data.quality.who', values: ['x'] }),
+    '/dimensions/0/themes/0/questions/1/showIf/question',
+    /must come before this question/,
+  ],
+  [
+    'showIf on an answer that cannot be given',
+    d => (q(d, 0, 0, 2).showIf.values = ['perhaps']),
+    '/dimensions/0/themes/0/questions/2/showIf/values/0',
+    /"perhaps" is not an answer/,
+  ],
+  [
+    'showIf at a text question',
+    d => (q(d, 1, 0, 1).showIf = { question: 'data.quality.who', values: ['x'] }),
+    '/dimensions/1/themes/0/questions/1/showIf/question',
+    /only follow a choice, multi or maturity/,
+  ],
+  [
+    'a number with min above max',
+    d => (q(d, 1, 0, 1).min = 200),
+    '/dimensions/1/themes/0/questions/1/max',
+    /must not be less than min/,
+  ],
+  [
+    'a text question without a limit in range',
+    d => (q(d, 0, 0, 2).maxLength = 0),
+    '/dimensions/0/themes/0/questions/2/maxLength',
+    /must be 1 or more/,
+  ],
+  [
+    'supersedes a later version',
+    d => (d.supersedes = { version: 3, keyMap: {} }),
+    '/supersedes/version',
+    /must be an earlier version than 1/,
+  ],
+  [
+    'supersedes a version that does not exist',
+    d => ((d.version = 2), (d.supersedes = { version: 1, keyMap: {} })),
+    '/supersedes/version',
+    /there is no version 1/,
+  ],
+  [
+    'a keyMap value of the wrong type',
+    d => (d.supersedes = { version: 1, keyMap: { 'data.old': 5 } }),
+    '/supersedes/keyMap/data.old',
+    /question key, or a list of question keys/,
+  ],
+]
+
+describe('questionnaire definitions that are refused', () => {
+  it('number at least 25', () => expect(invalid.length).toBeGreaterThanOrEqual(25))
+
+  it.each(invalid)('%s: refused at %s', (_name, change, pointer, message) => {
+    const document = validDefinition()
+    change(document)
+    const result = validateDefinition(document)
+    expect(result.valid).toBe(false)
+    expect(result.errors).toContainEqual({ pointer, message: expect.stringMatching(message) })
+  })
+
+  it('reports every error at once', () => {
+    const document = validDefinition({ version: 'one', weakThreshold: 9 })
+    delete document.title
+    const pointers = validateDefinition(document).errors.map(e => e.pointer)
+    expect(pointers).toEqual(expect.arrayContaining(['/version', '/weakThreshold', '/title']))
+  })
+
+  it('escapes pointer tokens that hold / or ~', () => {
+    const document = validDefinition({ 'a/b~c': 1 })
+    expect(validateDefinition(document).errors).toContainEqual({ pointer: '/a~1b~0c', message: expect.any(String) })
+  })
+})
+
+describe('a valid definition', () => {
+  it('is accepted, with defaults filled in and the input left unchanged', () => {
+    const document = validDefinition()
+    const before = JSON.stringify(document)
+    const result = validateDefinition(document)
+    expect(result.errors).toEqual([])
+    if (!result.valid) throw new Error('expected valid')
+    expect(JSON.stringify(document)).toBe(before)
+    const first = result.definition.dimensions[0]!.themes[0]!.questions[0]!
+    expect(first).toMatchObject({ required: true, weight: 1, allowNotApplicable: false, evidence: 'optional' })
+    expect(result.definition.dimensions[0]!.weight).toBe(1)
+  })
+
+  it('checks supersedes against the version it names', () => {
+    const v1 = validateDefinition(validDefinition())
+    if (!v1.valid) throw new Error('expected valid')
+    const v2 = validDefinition({
+      version: 2,
+      supersedes: {
+        version: 1,
+        keyMap: {
+          'data.quality.standards': ['data.quality.standards', 'tech.cloud.first'],
+          'data.gone': 'tech.nowhere',
+        },
+      },
+    })
+    expect(validateDefinition(v2, { previous: v1.definition }).errors).toEqual([
+      { pointer: '/supersedes/keyMap/data.gone', message: '"data.gone" is not a question in version 1' },
+      { pointer: '/supersedes/keyMap/data.gone', message: '"tech.nowhere" is not a question in version 2' },
+    ])
+  })
+})
+
+describe('the seeded London questionnaires', () => {
+  const dir = path.resolve(__dirname, '../../../seeds/data/questionnaires')
+  const load = (v: number) =>
+    JSON.parse(fs.readFileSync(path.join(dir, `london-digital-maturity.v${v}.json`), 'utf8')) as unknown
+
+  it('are both valid, version 2 against version 1', () => {
+    const v1 = validateDefinition(load(1))
+    expect(v1.errors).toEqual([])
+    if (!v1.valid) return
+    const v2 = validateDefinition(load(2), { previous: v1.definition })
+    expect(v2.errors).toEqual([])
+  })
+
+  it('give version 2 at least 30 scored maturity questions over five dimensions, with service areas as themes', () => {
+    const v2 = validateDefinition(load(2), { supersedesAlreadyChecked: true })
+    if (!v2.valid) throw new Error(JSON.stringify(v2.errors))
+    const maturity = allQuestions(v2.definition).filter(l => l.question.type === 'maturity')
+    expect(maturity.length).toBeGreaterThanOrEqual(30)
+    expect(v2.definition.dimensions).toHaveLength(5)
+    const themes = v2.definition.dimensions[4]!.themes.map(t => t.title.toLowerCase()).join(' | ')
+    for (const area of [
+      'housing',
+      'benefits',
+      'adult social care',
+      'children',
+      'waste',
+      'planning',
+      'parking',
+      'customer contact',
+    ]) {
+      expect(themes).toContain(area)
+    }
+    const context = allQuestions(v2.definition).filter(l => !isScored(l.question))
+    expect(context.map(l => l.question.type)).toEqual(expect.arrayContaining(['number', 'multi', 'text']))
+  })
+})
+
+describe('the validator on arbitrary input', () => {
+  it('never throws, and refuses anything that is not a definition', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), value => {
+        const result = validateDefinition(value)
+        expect(result.valid).toBe(false)
+        expect(result.errors.length).toBeGreaterThan(0)
+        for (const e of result.errors) expect(typeof e.pointer).toBe('string')
+      }),
+      { numRuns: 500 },
+    )
+  })
+
+  it('never throws on valid definitions with random parts replaced', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.nat(), (junk, pick) => {
+        const document = validDefinition()
+        const places: [Doc, string][] = [
+          [document, 'version'],
+          [document.scale, 'levels'],
+          [document.dimensions[0], 'themes'],
+          [q(document, 0, 0, 0), 'levels'],
+          [q(document, 0, 0, 1), 'options'],
+          [q(document, 0, 0, 2), 'showIf'],
+          [document, 'supersedes'],
+        ]
+        const [target, field] = places[pick % places.length]!
+        target[field] = junk
+        expect(() => validateDefinition(document)).not.toThrow()
+      }),
+      { numRuns: 500 },
+    )
+  })
+
+  it('parses any text without throwing, naming the line and column of a syntax error', () => {
+    fc.assert(fc.property(fc.string(), text => void parseDefinitionText(text)))
+    expect(parseDefinitionText('{\n  "key": "x",\n  oops\n}').errors[0]?.message).toMatch(
+      /^is not valid JSON at line 3, column 3/,
+    )
+    expect(parseDefinitionText('   ').errors[0]?.message).toMatch(/is empty/)
+  })
+})
