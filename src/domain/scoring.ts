@@ -6,7 +6,8 @@ import { questionType } from './questionnaire/types'
 /**
  * The one published scoring rule. Scores are derived, never typed in.
  * - A maturity answer scores its level; a choice answer its option's score where it has one; nothing
- *   else scores. Each question type's module says how it scores (src/domain/questionnaire/types). "Not applicable" and unanswered questions have no score.
+ *   else scores. "Not applicable" and unanswered questions have no score. Each question type's module
+ *   (src/domain/questionnaire/types) says how it scores.
  * - Theme, dimension and overall scores are weighted means of what below them has a score.
  * - Coverage is the share of applicable scored questions that have a score; "not applicable" removes
  *   a question from both sides, so it never lowers coverage.
