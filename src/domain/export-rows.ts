@@ -1,7 +1,8 @@
 import type { AnswerContent } from './assessment/answer'
 import { STATE_LABELS, type AssessmentState } from './assessment/workflow'
 import type { Organisation } from './organisation'
-import { allQuestions, type Question, type QuestionnaireDefinition } from './questionnaire/definition'
+import { allQuestions, type QuestionnaireDefinition } from './questionnaire/definition'
+import { questionType } from './questionnaire/types'
 import { score } from './scoring'
 import type { CellValue } from './spreadsheet-safe'
 
@@ -45,17 +46,6 @@ const yesNo = (flag: boolean): string => (flag ? 'Yes' : 'No')
 /** Two decimals, as every page shows scores, so a spreadsheet agrees with the screen to the last digit. */
 const twoDecimals = (value: number | null): number | null => (value === null ? null : Number(value.toFixed(2)))
 
-/** Choice answers read as their labels, as the respondent saw them; numbers stay numbers. */
-function valueCell(question: Question, answer: AnswerContent | undefined): CellValue {
-  const value = answer?.value ?? null
-  if (question.type === 'maturity' || value === null) return null
-  if (question.type === 'choice' || question.type === 'multi') {
-    const label = (v: string) => question.options.find(o => o.value === v)?.label ?? v
-    return Array.isArray(value) ? value.map(label).join('; ') : label(String(value))
-  }
-  return Array.isArray(value) ? value.join('; ') : value
-}
-
 /** One row per assessment and question, in questionnaire order, whether answered or not. */
 export function answersTable(source: ExportSource): Table {
   const questions = allQuestions(source.definition)
@@ -63,9 +53,12 @@ export function answersTable(source: ExportSource): Table {
     questions.map(({ question, dimension, theme }): CellValue[] => {
       const answer = a.answers.get(question.key)
       const notApplicable = answer?.notApplicable ?? false
-      const maturity = question.type === 'maturity'
-      const self = maturity ? (answer?.level ?? null) : null
-      const moderated = maturity ? (a.moderatedLevels.get(question.key) ?? null) : null
+      // Each type says which cells its answer fills (src/domain/questionnaire/types).
+      const { self, moderated, value } = questionType(question).exportCells(
+        question,
+        answer,
+        a.moderatedLevels.get(question.key),
+      )
       // As in the scoring rule: "not applicable" has no final level, whatever was moderated.
       const final = notApplicable ? null : (moderated ?? self)
       return [
@@ -80,7 +73,7 @@ export function answersTable(source: ExportSource): Table {
         moderated,
         final,
         yesNo(notApplicable),
-        valueCell(question, answer),
+        value,
         answer?.evidence ?? null,
       ]
     }),

@@ -1,11 +1,13 @@
 import type { AnswerContent } from './assessment/answer'
 import { isVisible } from './assessment/progress'
 import type { Question, QuestionnaireDefinition } from './questionnaire/definition'
+import { questionType } from './questionnaire/types'
 
 /**
  * The one published scoring rule. Scores are derived, never typed in.
  * - A maturity answer scores its level; a choice answer its option's score where it has one; nothing
- *   else scores. "Not applicable" and unanswered questions have no score.
+ *   else scores. "Not applicable" and unanswered questions have no score. Each question type's module
+ *   (src/domain/questionnaire/types) says how it scores.
  * - Theme, dimension and overall scores are weighted means of what below them has a score.
  * - Coverage is the share of applicable scored questions that have a score; "not applicable" removes
  *   a question from both sides, so it never lowers coverage.
@@ -40,25 +42,17 @@ export interface ScoringInput {
   basis: Basis
 }
 
+/** Whether a question scores at all: its type says (see src/domain/questionnaire/types). */
 export function isScoredQuestion(question: Question): boolean {
-  return (
-    question.type === 'maturity' || (question.type === 'choice' && question.options.some(o => o.score !== undefined))
-  )
+  return questionType(question).scoring?.isScored(question) ?? false
 }
 
 /** A question's score, or null when it has none; 'n/a' when it does not apply. */
 export function questionScore(question: Question, input: ScoringInput): number | null | 'n/a' {
   const answer = input.answers.get(question.key)
   if (answer?.notApplicable) return 'n/a'
-  if (question.type === 'maturity') {
-    const moderated = input.basis === 'final' ? input.moderatedLevels?.get(question.key) : undefined
-    return moderated ?? answer?.level ?? null
-  }
-  if (question.type === 'choice') {
-    const option = question.options.find(o => o.value === answer?.value)
-    return option?.score ?? null
-  }
-  return null
+  const moderated = input.basis === 'final' ? input.moderatedLevels?.get(question.key) : undefined
+  return questionType(question).scoring?.score(question, answer, moderated) ?? null
 }
 
 interface Tally {

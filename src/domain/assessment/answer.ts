@@ -1,5 +1,5 @@
 import type { Question } from '../questionnaire/definition'
-import { LEVEL_VALUES } from '../questionnaire/definition'
+import { questionType } from '../questionnaire/types'
 
 /** What a respondent says about one question. Unanswered: no level, no value, not N/A. */
 export interface AnswerContent {
@@ -77,71 +77,11 @@ export function checkAnswer(
     } else evidence = raw.evidence.trim() === '' ? null : raw.evidence
   }
 
-  let level: number | null = null
-  let value: AnswerContent['value'] = null
-  const hasLevel = raw.level !== undefined && raw.level !== null
-  const hasValue = raw.value !== undefined && raw.value !== null
-  if (question.type === 'maturity') {
-    if (hasValue) problems.push({ pointer: '/value', message: 'a maturity question takes a level, not a value' })
-    if (hasLevel) {
-      if (typeof raw.level !== 'number' || !LEVEL_VALUES.includes(raw.level as 1))
-        problems.push({ pointer: '/level', message: 'must be a whole number from 1 to 5' })
-      else level = raw.level
-    }
-  } else {
-    if (hasLevel)
-      problems.push({ pointer: '/level', message: `a ${question.type} question takes a value, not a level` })
-    if (hasValue) {
-      const checked = checkValue(question, raw.value)
-      if ('problem' in checked) problems.push({ pointer: '/value', message: checked.problem })
-      else value = checked.value
-    }
-  }
+  // The level or value is the question type's own: see src/domain/questionnaire/types.
+  const { level, value, problems: typed } = questionType(question).check(question, raw)
+  problems.push(...typed)
   if (notApplicable && (level !== null || (value !== null && value !== ''))) {
     problems.push({ pointer: '/notApplicable', message: 'an answer cannot be both given and “not applicable”' })
   }
   return problems.length > 0 ? { problems } : { content: { level, value, notApplicable, evidence }, problems }
-}
-
-function checkValue(
-  question: Exclude<Question, { type: 'maturity' }>,
-  raw: unknown,
-): { value: AnswerContent['value'] } | { problem: string } {
-  switch (question.type) {
-    case 'choice': {
-      const allowed = question.options.map(o => o.value)
-      return typeof raw === 'string' && allowed.includes(raw)
-        ? { value: raw }
-        : { problem: `must be one of ${allowed.map(a => `“${a}”`).join(', ')}` }
-    }
-    case 'multi': {
-      const allowed = question.options.map(o => o.value)
-      if (!Array.isArray(raw) || raw.some(v => typeof v !== 'string' || !allowed.includes(v))) {
-        return { problem: `must be a list of any of ${allowed.map(a => `“${a}”`).join(', ')}` }
-      }
-      const chosen = [...new Set(raw as string[])]
-      // By convention an option valued "none" means none of the others, so it stands alone.
-      if (chosen.includes('none') && chosen.length > 1) return { problem: '“none” cannot be chosen with other options' }
-      return { value: chosen }
-    }
-    case 'number': {
-      const n =
-        typeof raw === 'number'
-          ? raw
-          : typeof raw === 'string' && /^\s*-?[\d,]*\.?\d+\s*$/.test(raw)
-            ? Number(raw.replace(/,/g, ''))
-            : NaN
-      if (typeof raw === 'string' && raw.trim() === '') return { value: null }
-      if (!Number.isFinite(n)) return { problem: 'must be a number, like 12 or 3.5' }
-      if (question.min !== undefined && n < question.min) return { problem: `must be ${question.min} or more` }
-      if (question.max !== undefined && n > question.max) return { problem: `must be ${question.max} or less` }
-      return { value: n }
-    }
-    case 'text': {
-      if (typeof raw !== 'string') return { problem: 'must be text' }
-      if (raw.length > question.maxLength)
-        return { problem: `must be ${question.maxLength.toLocaleString('en-GB')} characters or fewer` }
-      return { value: raw.trim() === '' ? null : raw }
-    }
-  }
 }

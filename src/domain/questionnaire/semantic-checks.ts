@@ -1,5 +1,12 @@
-import { allQuestions, LEVEL_VALUES, type QuestionnaireDefinition } from './definition'
+import {
+  allQuestions,
+  LEVEL_VALUES,
+  type LocatedQuestion,
+  type QuestionnaireDefinition,
+  type ShowIf,
+} from './definition'
 import { pointer } from './json-pointer'
+import { questionType, SHOW_IF_TYPES } from './types'
 import type { DefinitionError } from './validation-result'
 
 // Lower-case dotted keys, like data.quality.standards: stable-looking, safe in URLs and CSV headers.
@@ -36,87 +43,56 @@ function checkScale(definition: QuestionnaireDefinition, errors: DefinitionError
   }
 }
 
+/** Each question's own type checks its definition (src/domain/questionnaire/types), then its showIf. */
 function checkQuestions(definition: QuestionnaireDefinition, errors: DefinitionError[]): void {
   const located = allQuestions(definition)
   const position = new Map(located.map((l, i) => [l.question.key, i]))
   located.forEach(({ question, pointer: at }, index) => {
-    if (question.type === 'maturity') {
-      const seen = new Map<string, string>()
-      for (const level of ['1', '2', '3', '4', '5'] as const) {
-        const text = question.levels[level].trim().toLowerCase()
-        const same = seen.get(text)
-        if (same)
-          errors.push({
-            pointer: `${at}/levels/${level}`,
-            message: `repeats the descriptor of level ${same}: each level must say what is different`,
-          })
-        seen.set(text, level)
-      }
-    }
-    if (question.type === 'choice' || question.type === 'multi') {
-      const values = new Set<string>()
-      question.options.forEach((option, o) => {
-        if (values.has(option.value))
-          errors.push({
-            pointer: `${at}/options/${o}/value`,
-            message: `"${option.value}" is already an option of this question`,
-          })
-        values.add(option.value)
-        if (option.score === undefined) return
-        if (question.type === 'multi') {
-          errors.push({
-            pointer: `${at}/options/${o}/score`,
-            message: 'multi questions are context and never scored: remove the score',
-          })
-        } else if (option.score < SCALE_MIN || option.score > SCALE_MAX) {
-          errors.push({
-            pointer: `${at}/options/${o}/score`,
-            message: `must be on the scale, from ${SCALE_MIN} to ${SCALE_MAX}`,
-          })
-        }
-      })
-    }
-    if (
-      question.type === 'number' &&
-      question.min !== undefined &&
-      question.max !== undefined &&
-      question.min > question.max
-    ) {
-      errors.push({ pointer: `${at}/max`, message: `must not be less than min (${question.min})` })
-    }
-    if (!question.showIf) return
-    const target = question.showIf.question
-    const targetIndex = position.get(target)
-    const targetQuestion = targetIndex === undefined ? undefined : located[targetIndex]?.question
-    if (targetIndex === undefined || !targetQuestion) {
-      errors.push({ pointer: `${at}/showIf/question`, message: `"${target}" is not a question in this questionnaire` })
-    } else if (targetIndex >= index) {
+    errors.push(...questionType(question).checkDefinition(question, at))
+    if (question.showIf) checkShowIf(question.showIf, at, index, located, position, errors)
+  })
+}
+
+/** A showIf must follow an earlier question that has answers to follow, and name only those answers. */
+function checkShowIf(
+  showIf: ShowIf,
+  at: string,
+  index: number,
+  located: readonly LocatedQuestion[],
+  position: ReadonlyMap<string, number>,
+  errors: DefinitionError[],
+): void {
+  const target = showIf.question
+  const targetIndex = position.get(target)
+  const targetQuestion = targetIndex === undefined ? undefined : located[targetIndex]?.question
+  if (targetIndex === undefined || !targetQuestion) {
+    errors.push({ pointer: `${at}/showIf/question`, message: `"${target}" is not a question in this questionnaire` })
+    return
+  }
+  if (targetIndex >= index) {
+    errors.push({
+      pointer: `${at}/showIf/question`,
+      message: `"${target}" must come before this question, so people answer it first`,
+    })
+    return
+  }
+  const allowed = questionType(targetQuestion)
+    .showIfAnswers?.(targetQuestion)
+    .map(a => a.value)
+  if (!allowed) {
+    const types = SHOW_IF_TYPES.join(', ').replace(/, ([^,]*)$/, ' or $1')
+    errors.push({
+      pointer: `${at}/showIf/question`,
+      message: `"${target}" is a ${targetQuestion.type} question: showIf can only follow a ${types} question`,
+    })
+    return
+  }
+  showIf.values.forEach((value, v) => {
+    if (!allowed.includes(value)) {
       errors.push({
-        pointer: `${at}/showIf/question`,
-        message: `"${target}" must come before this question, so people answer it first`,
+        pointer: `${at}/showIf/values/${v}`,
+        message: `${JSON.stringify(value)} is not an answer to "${target}": use one of ${allowed.map(a => JSON.stringify(a)).join(', ')}`,
       })
-    } else {
-      const allowed: (string | number)[] | undefined =
-        targetQuestion.type === 'choice' || targetQuestion.type === 'multi'
-          ? targetQuestion.options.map(o => o.value)
-          : targetQuestion.type === 'maturity'
-            ? [...LEVEL_VALUES]
-            : undefined
-      if (!allowed) {
-        errors.push({
-          pointer: `${at}/showIf/question`,
-          message: `"${target}" is a ${targetQuestion.type} question: showIf can only follow a choice, multi or maturity question`,
-        })
-      } else {
-        question.showIf.values.forEach((value, v) => {
-          if (!allowed.includes(value)) {
-            errors.push({
-              pointer: `${at}/showIf/values/${v}`,
-              message: `${JSON.stringify(value)} is not an answer to "${target}": use one of ${allowed.map(a => JSON.stringify(a)).join(', ')}`,
-            })
-          }
-        })
-      }
     }
   })
 }

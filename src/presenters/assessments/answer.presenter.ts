@@ -1,10 +1,22 @@
 import { isAnswered, type AnswerContent } from '../../domain/assessment/answer'
 import {
-  allQuestions,
+  questionByKey,
   type Question,
   type QuestionnaireDefinition,
   type ScaleLevel,
 } from '../../domain/questionnaire/definition'
+import { questionType, type AnswerWords, type RespondentControl } from '../../domain/questionnaire/types'
+
+/** An answer as an assessor reads it, with what its type has to add (a level's descriptor). */
+export function assessorView(
+  question: Question,
+  answer: AnswerContent | undefined,
+  levels: readonly ScaleLevel[],
+): AnswerWords & { given: boolean } {
+  if (!answer || !isAnswered(answer)) return { text: 'Not answered', given: false }
+  if (answer.notApplicable) return { text: 'Not applicable', given: false }
+  return { ...questionType(question).assessorView(question, answer, levels), given: true }
+}
 
 /** An answer as a person reads it: "3. Defined", "Yes", "12 FTE", "Not applicable", "Not answered". */
 export function describeAnswer(
@@ -12,24 +24,7 @@ export function describeAnswer(
   answer: AnswerContent | undefined,
   levels: readonly ScaleLevel[],
 ): string {
-  if (!answer || !isAnswered(answer)) return 'Not answered'
-  if (answer.notApplicable) return 'Not applicable'
-  switch (question.type) {
-    case 'maturity': {
-      const level = levels.find(l => l.value === answer.level)
-      return level ? `${level.value}. ${level.name}` : String(answer.level)
-    }
-    case 'choice':
-      return question.options.find(o => o.value === answer.value)?.label ?? String(answer.value)
-    case 'multi':
-      return (Array.isArray(answer.value) ? answer.value : [])
-        .map(v => question.options.find(o => o.value === v)?.label ?? v)
-        .join(', ')
-    case 'number':
-      return `${String(answer.value)}${question.unit ? ` ${question.unit}` : ''}`
-    case 'text':
-      return String(answer.value)
-  }
+  return assessorView(question, answer, levels).text
 }
 
 /** The id a question's first field has on the page, so error summaries and change links can point at it. */
@@ -39,11 +34,117 @@ export const fieldId = (questionKey: string): string => `answer-${questionKey.re
 export function conditionText(question: Question, definition: QuestionnaireDefinition): string | undefined {
   if (!question.showIf) return undefined
   const { question: parentKey, values } = question.showIf
-  const parent = allQuestions(definition).find(l => l.question.key === parentKey)?.question
-  const labels = values.map(v =>
-    parent && (parent.type === 'choice' || parent.type === 'multi')
-      ? (parent.options.find(o => o.value === v)?.label ?? String(v))
-      : String(v),
-  )
+  const parent = questionByKey(definition, parentKey)
+  const answers = parent ? questionType(parent).showIfAnswers?.(parent) : undefined
+  const labels = values.map(v => answers?.find(a => a.value === v)?.label ?? String(v))
   return `Answer this if you answered “${labels.join('” or “')}” to “${parent ? parent.prompt : parentKey}”.`
+}
+
+/** What the respondent's page knows of a question besides its answer (see views/assessments/theme.ejs). */
+export interface QuestionContext {
+  scale: { levels: readonly ScaleLevel[] }
+  /** `answer` on a theme page, `preview` on a questionnaire's preview. */
+  idPrefix: string
+  errors?: { fields: Record<string, string> }
+  state?: { revision: number; base: string; conflict?: { theirs: string; by: string; at: Date } }
+  /** conditionText's sentence, when the question is conditional. */
+  condition?: string
+  /** The round an unconfirmed answer was carried over from. */
+  carriedFrom?: string
+}
+
+/** One question as a respondent sees it, finished: views/partials/questions only print it. */
+export interface QuestionView {
+  /** Which partial draws the control: views/partials/questions/<kind>.ejs. */
+  kind: RespondentControl['kind']
+  control: RespondentControl
+  id: string
+  name: string
+  /** The prompt, marked "(optional)" where it is. */
+  label: string
+  hint?: { id: string; text: string }
+  error?: { id: string; text: string }
+  /** The hint's and error's ids, for the control's aria-describedby. */
+  describedBy: string
+  showIf?: { question: string; values: string }
+  hidden?: { revision: number; base: string }
+  conflict?: { id: string; by: string; theirs: string; at: string }
+  condition?: string
+  carriedFrom?: string
+  evidence?: EvidenceView
+}
+
+export interface EvidenceView {
+  id: string
+  name: string
+  label: string
+  hint: { id: string; text: string }
+  error?: { id: string; text: string }
+  value: string
+}
+
+const londonTime = (at: Date): string =>
+  at.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' })
+
+function evidenceView(
+  question: Question,
+  answer: AnswerContent | undefined,
+  id: string,
+  name: string,
+  ctx: QuestionContext,
+): EvidenceView | undefined {
+  if (question.evidence === 'none') return undefined
+  const error = ctx.errors?.fields[`${id}-evidence`]
+  return {
+    id: `${id}-evidence`,
+    name: `${name}[evidence]`,
+    label: `Evidence${question.evidence === 'optional' ? ' (optional)' : ''}`,
+    hint: {
+      id: `${id}-evidence-hint`,
+      text: `Documents, links or examples that show this${question.evidence === 'required' ? ': needed before you submit' : ''}`,
+    },
+    error: error ? { id: `${id}-evidence-error`, text: error } : undefined,
+    value: answer?.evidence ?? '',
+  }
+}
+
+/** Everything views/partials/questions/question.ejs prints for one question; its type supplies the control. */
+export function questionView(
+  question: Question,
+  answer: AnswerContent | undefined,
+  ctx: QuestionContext,
+): QuestionView {
+  const id = `${ctx.idPrefix}-${question.key.replace(/\./g, '__')}`
+  const name = `answers[${question.key}]`
+  const errorText = ctx.errors?.fields[id]
+  const hint = question.hint ? { id: `${id}-hint`, text: question.hint } : undefined
+  const error = errorText ? { id: `${id}-error`, text: errorText } : undefined
+  const control = questionType(question).respondentView(question, answer, {
+    id,
+    name,
+    levels: ctx.scale.levels,
+    invalid: error !== undefined,
+  })
+  const { state } = ctx
+  return {
+    kind: control.kind,
+    control,
+    id,
+    name,
+    label: `${question.prompt}${!question.required ? ' (optional)' : ''}`,
+    hint,
+    error,
+    describedBy: [hint?.id, error?.id].filter(Boolean).join(' '),
+    showIf: question.showIf && { question: question.showIf.question, values: question.showIf.values.join('|') },
+    hidden: state && { revision: state.revision, base: state.base },
+    conflict: state?.conflict && {
+      id: `${id}-conflict`,
+      by: state.conflict.by,
+      theirs: state.conflict.theirs,
+      at: londonTime(state.conflict.at),
+    },
+    condition: ctx.condition,
+    carriedFrom: ctx.carriedFrom,
+    evidence: evidenceView(question, answer, id, name, ctx),
+  }
 }

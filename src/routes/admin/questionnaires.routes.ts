@@ -7,6 +7,7 @@ import { signedInUser } from '../../middleware/require-access'
 import type { Services } from '../../services'
 import { DefinitionInvalidError } from '../../services/admin/questionnaire.service'
 import { field } from '../../presenters/form-errors'
+import { questionView } from '../../presenters/assessments/answer.presenter'
 import { paths, patterns } from '../../paths'
 import { renderPage } from '../../middleware/render-page'
 import { route, uploadRoute, type RouteDefinition } from '../route-table'
@@ -113,7 +114,7 @@ export function adminQuestionnaireRoutes(services: Services): RouteDefinition[] 
     route('get', patterns.admin.questionnairePreview, ADMIN, async (req, res) => {
       const { key, version } = versionParams(req)
       const loaded = await services.questionnaires.get(key, version)
-      await renderPage(res, 'admin/questionnaire-preview', { title: `Preview: ${loaded.title}`, loaded })
+      await renderPage(res, 'admin/questionnaire-preview', { title: `Preview: ${loaded.title}`, loaded, questionView })
     }),
 
     route('post', patterns.admin.questionnairePublish, ADMIN, async (req, res) => {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { EMPTY_ANSWER, checkAnswer, type AnswerContent } from '../../domain/assessment/answer'
 import type { Question } from '../../domain/questionnaire/definition'
+import { questionType } from '../../domain/questionnaire/types'
 import { fieldId } from '../../presenters/assessments/answer.presenter'
 
 /** One question's part of a theme page's form, as posted. */
@@ -47,16 +48,10 @@ export function fingerprint(content: AnswerContent): string {
   return createHash('sha256').update(JSON.stringify(normal)).digest('base64url').slice(0, 22)
 }
 
-/** Turns the posted fields of one question into what the answer checks expect. */
+/** Turns the posted fields of one question into what the answer checks expect; its type reads its own fields. */
 export function toAnswerBody(question: Question, posted: PostedAnswer): Record<string, unknown> {
-  const body: Record<string, unknown> = { evidence: posted.evidence }
-  const choice = posted.choice ?? ''
-  if (choice === 'na') body.notApplicable = true
-  else if (choice.startsWith('level:')) body.level = Number(choice.slice('level:'.length))
-  else if (choice.startsWith('value:')) body.value = choice.slice('value:'.length)
-  if (question.type === 'multi') body.value = posted.value === undefined ? [] : ([] as string[]).concat(posted.value)
-  else if (question.type === 'number' || question.type === 'text') body.value = posted.value ?? ''
-  return body
+  if (posted.choice === 'na') return { evidence: posted.evidence, notApplicable: true }
+  return { evidence: posted.evidence, ...questionType(question).fromForm(question, posted) }
 }
 
 export interface ParsedAnswer {

@@ -10,7 +10,7 @@ import type { AssessmentView, SaveInput } from '../../services/assessments/asses
 import { fingerprint, parseAnswer, postedAnswers, type ParsedAnswer } from './answer-form'
 import { field } from '../../presenters/form-errors'
 import { paths, patterns } from '../../paths'
-import { conditionText, describeAnswer, fieldId } from '../../presenters/assessments/answer.presenter'
+import { conditionText, describeAnswer, fieldId, questionView } from '../../presenters/assessments/answer.presenter'
 import { historyRows } from '../../presenters/assessments/history.presenter'
 import { renderPage } from '../../middleware/render-page'
 import { route, type RouteDefinition } from '../route-table'
@@ -69,6 +69,7 @@ export function assessmentRoutes(services: Services): RouteDefinition[] {
         describeAnswer,
         conditionText,
         fieldId,
+        questionView,
         ...extra,
       },
       status,

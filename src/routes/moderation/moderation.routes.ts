@@ -8,6 +8,7 @@ import type { Services } from '../../services'
 import type { Moderation } from '../../domain/assessment/moderation'
 import { ModerationConflictError } from '../../services/moderation/moderation.service'
 import { field, type FormErrors } from '../../presenters/form-errors'
+import { assessorView } from '../../presenters/assessments/answer.presenter'
 import { paths, patterns } from '../../paths'
 import { renderPage } from '../../middleware/render-page'
 import { route, type RouteDefinition } from '../route-table'
@@ -85,6 +86,7 @@ export function moderationRoutes(services: Services): RouteDefinition[] {
         stateLabels: STATE_LABELS,
         stateTags: STATE_TAGS,
         moderationFieldId,
+        assessorView,
         submittedOn: londonDate(view.assessment.submittedAt),
         ...extra,
       },

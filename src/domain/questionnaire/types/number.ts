@@ -1,0 +1,48 @@
+/** A number question: a figure, optionally bounded and with a unit; context, never scored. */
+import type { NumberQuestion } from '../definition'
+import type { QuestionTypeModule } from './question-type'
+import { plainCell, valueAnswer } from './shared'
+
+/** Digits with an optional sign, thousands commas and decimal point, as people type figures. */
+const TYPED_NUMBER = /^\s*-?[\d,]*\.?\d+\s*$/
+
+function parse(raw: unknown): number {
+  if (typeof raw === 'number') return raw
+  return typeof raw === 'string' && TYPED_NUMBER.test(raw) ? Number(raw.replace(/,/g, '')) : NaN
+}
+
+export const number: QuestionTypeModule<NumberQuestion> = {
+  check: valueAnswer((question, raw) => {
+    if (typeof raw === 'string' && raw.trim() === '') return { value: null }
+    const n = parse(raw)
+    if (!Number.isFinite(n)) return { problem: 'must be a number, like 12 or 3.5' }
+    if (question.min !== undefined && n < question.min) return { problem: `must be ${question.min} or more` }
+    if (question.max !== undefined && n > question.max) return { problem: `must be ${question.max} or less` }
+    return { value: n }
+  }),
+
+  fromForm: (_question, posted) => ({ value: posted.value ?? '' }),
+
+  scoring: null,
+
+  respondentView: (question, answer, { id, name, invalid }) => ({
+    kind: 'number',
+    id,
+    name: `${name}[value]`,
+    value: (answer?.value ?? null) === null ? '' : String(answer?.value),
+    unit: question.unit,
+    invalid,
+  }),
+
+  assessorView: (question, answer) => ({ text: `${String(answer.value)}${question.unit ? ` ${question.unit}` : ''}` }),
+
+  exportCells: (_question, answer) => ({ self: null, moderated: null, value: plainCell(answer) }),
+
+  checkDefinition(question, at) {
+    if (question.min !== undefined && question.max !== undefined && question.min > question.max)
+      return [{ pointer: `${at}/max`, message: `must not be less than min (${question.min})` }]
+    return []
+  },
+
+  showIfAnswers: null,
+}
