@@ -1,23 +1,11 @@
 import { LRUCache } from 'lru-cache'
 import type { AnswerSaveContext } from '../data/assessment.repository'
-import type { UserWithHash } from '../data/user.repository'
 import type { QuestionnaireDefinition } from '../domain/questionnaire/definition'
 import type { RoundData } from '../services/insights/round-results'
 import type { ChangeFeed } from './change-feed'
+import { sessionCopies } from './session-copies'
 
-/**
- * Everything this process keeps in memory of what it read from the database, how much of it, and when
- * each copy is dropped. Every copy is a copy it knows how to drop: the database announces each change
- * (see ChangeFeed), and a copy read while the feed could have missed one (`deafness` moved) or while it is
- * not listening at all is never trusted. Each store is bounded by count and by bytes, so no input can
- * make the process grow without limit.
- */
-export interface SessionCopy {
-  data: string
-  user: UserWithHash | undefined
-  expiresAt: number
-  deafness: number
-}
+export type { SessionCopy } from './session-copies'
 
 /**
  * One round's results while its version stands, and what is worked out from them: values (scores,
@@ -45,33 +33,37 @@ const roundBytes = (data: RoundData): number =>
 /** Values made by `make` in the fetch's context: one making shared by every request that asks meanwhile. */
 const made = <V>(_key: unknown, _stale: unknown, { context }: { context: { make: () => Promise<V> } }) => context.make()
 
-/** Roughly what a user row takes in memory beside its session's own JSON. */
-const USER_BYTES = 512
-
-export function createCopies(changes: ChangeFeed) {
-  /** Sessions and their users, by the digest the database announces them under (see session.repository). */
-  const sessions = new LRUCache<string, SessionCopy>({
-    max: 50_000,
-    maxSize: 32 * MB,
-    sizeCalculation: copy => copy.data.length * 2 + USER_BYTES,
-  })
-
-  /** Each session id's stored key and announced digest, two hashes worked out once per id. */
-  const sessionNames = new LRUCache<string, { key: string; digest: string }>({ max: 50_000 })
-
-  /** Counts every drop, so that a read overtaken by one is not kept. */
-  let sessionDrops = 0
-  const dropSessions = (digest?: string, userId?: number): void => {
-    sessionDrops++
-    if (digest !== undefined) sessions.delete(digest)
-    else if (userId === undefined) sessions.clear()
-    else for (const [key, copy] of sessions.entries()) if (copy.user?.id === userId) sessions.delete(key)
+/**
+ * A new round copy, with its own stores of what is worked out from it, or those of the copy it
+ * replaces where the change cannot alter them (see loadRoundResults).
+ */
+function roundCopy(
+  copy: Omit<RoundCopy, 'derived' | 'bodies'>,
+  carried?: Pick<RoundCopy, 'derived' | 'bodies'>,
+): RoundCopy {
+  return {
+    ...copy,
+    derived:
+      carried?.derived ??
+      new LRUCache({
+        max: 256,
+        fetchMethod: (key, stale, options) => made(key, stale, options).then(value => ({ value })),
+      }),
+    bodies:
+      carried?.bodies ??
+      new LRUCache({ max: 256, maxSize: 32 * MB, sizeCalculation: body => body.length, fetchMethod: made }),
   }
+}
 
-  changes.onChange(change => {
-    if (change.kind === 'session') dropSessions(change.key === '*' ? undefined : change.key)
-    else if (change.kind === 'user') dropSessions(undefined, change.key === '*' ? undefined : Number(change.key))
-  })
+/**
+ * Everything this process keeps in memory of what it read from the database, how much of it, and when
+ * each copy is dropped. Every copy is a copy it knows how to drop: the database announces each change
+ * (see ChangeFeed), and a copy read while the feed could have missed one (`deafness` moved) or while it is
+ * not listening at all is never trusted. Each store is bounded by count and by bytes, so no input can
+ * make the process grow without limit.
+ */
+export function createCopies(changes: ChangeFeed) {
+  const sessions = sessionCopies(changes)
 
   /**
    * Rounds most recently read: a round's results are the building block of every cross-borough view. A
@@ -104,52 +96,10 @@ export function createCopies(changes: ChangeFeed) {
   return {
     changes,
     rounds,
-    /** A new round copy, with its own stores of what is worked out from it. */
-    /**
-     * A new round copy, with its own stores of what is worked out from it, or those of the copy it
-     * replaces where the change cannot alter them (see loadRoundResults).
-     */
-    roundCopy: (
-      copy: Omit<RoundCopy, 'derived' | 'bodies'>,
-      carried?: Pick<RoundCopy, 'derived' | 'bodies'>,
-    ): RoundCopy => ({
-      ...copy,
-      derived:
-        carried?.derived ??
-        new LRUCache({
-          max: 256,
-          fetchMethod: (key, stale, options) => made(key, stale, options).then(value => ({ value })),
-        }),
-      bodies:
-        carried?.bodies ??
-        new LRUCache({ max: 256, maxSize: 32 * MB, sizeCalculation: body => body.length, fetchMethod: made }),
-    }),
+    roundCopy,
     definitions,
     answers,
-    sessions: {
-      /** A copy still good at `now`, or nothing. */
-      get(digest: string, now: Date): SessionCopy | undefined {
-        const copy = sessions.get(digest)
-        if (copy && changes.live && copy.deafness === changes.deafness && copy.expiresAt > now.getTime()) return copy
-        return undefined
-      },
-      /** What a read must quote to `keep`: a copy is kept only if nothing was dropped or missed meanwhile. */
-      mark: () => ({ drops: sessionDrops, deafness: changes.deafness }),
-      keep(digest: string, copy: Omit<SessionCopy, 'deafness'>, mark: { drops: number; deafness: number }): void {
-        if (!changes.live || mark.drops !== sessionDrops || mark.deafness !== changes.deafness) return
-        sessions.set(digest, { ...copy, deafness: mark.deafness })
-      },
-      drop: dropSessions,
-      /** The session's stored key and digest, as `keyOf` and `digestOf` make them, remembered per id. */
-      names(sid: string, keyOf: (sid: string) => string, digestOf: (key: string) => string) {
-        let names = sessionNames.get(sid)
-        if (!names) {
-          const key = keyOf(sid)
-          sessionNames.set(sid, (names = { key, digest: digestOf(key) }))
-        }
-        return names
-      },
-    },
+    sessions,
   }
 }
 

@@ -101,6 +101,52 @@ export const FIELD_NAMES: Record<keyof EntryContent, string> = {
   shareable: 'sharing',
 }
 
+type Fail = (field: keyof EntryContent, message: string) => void
+
+/** A free-text field: trimmed, empty as null, and refused when not text, too long or holding control characters. */
+function checkFreeText(raw: Record<string, unknown>, field: 'currentSystem' | 'supplier' | 'notes', fail: Fail) {
+  const value = text(raw[field])
+  if (value === undefined) fail(field, `The ${FIELD_NAMES[field]} must be text`)
+  // PostgreSQL cannot store a NUL at all, and other control characters are only ever paste accidents.
+  else if (value !== null && CONTROL_CHARACTERS.test(value))
+    fail(field, `The ${FIELD_NAMES[field]} must not contain control characters; retype it rather than pasting`)
+  else if (value !== null && value.length > TEXT_LIMITS[field])
+    fail(field, `The ${FIELD_NAMES[field]} must be ${TEXT_LIMITS[field].toLocaleString('en-GB')} characters or fewer`)
+  return value ?? null
+}
+
+/** An optional calendar date within DATE_RANGE; null when absent or refused. */
+function checkDate(raw: Record<string, unknown>, field: 'contractEnd' | 'plannedStart', fail: Fail) {
+  const value = text(raw[field])
+  if (value === undefined) fail(field, `The ${FIELD_NAMES[field]} must be a date`)
+  else if (value !== null && !isCalendarDate(value))
+    fail(field, `The ${FIELD_NAMES[field]} must be a real date written as YYYY-MM-DD, not “${value}”`)
+  // A year like 0207 or 2207 is a typing slip, never a plan.
+  else if (value !== null && (value < DATE_RANGE.from || value > DATE_RANGE.to))
+    fail(field, `The ${FIELD_NAMES[field]} must be in a year from 2000 to 2100, not “${value}”`)
+  else return value
+  return null
+}
+
+/** A required choice from a fixed list; the list's first value stands in when refused (the entry is not returned). */
+function checkListed<T extends string>(
+  raw: Record<string, unknown>,
+  field: 'route' | 'valueBand' | 'status',
+  allowed: readonly T[],
+  labels: Record<T, string>,
+  fail: Fail,
+): T {
+  const value = text(raw[field])
+  if (!value) fail(field, `Select the ${FIELD_NAMES[field]}`)
+  else if (!(allowed as readonly string[]).includes(value))
+    fail(
+      field,
+      `The ${FIELD_NAMES[field]} must be one of: ${allowed.map(a => `${a} (${labels[a]})`).join(', ')}; “${value}” is not`,
+    )
+  else return value as T
+  return allowed[0] as T
+}
+
 /**
  * Checks an entry from a form, the API or a CSV row, field by field, naming each problem in words a
  * borough officer would use; returns the entry only when nothing is wrong.
@@ -110,67 +156,31 @@ export function checkEntry(
   context: EntryContext,
 ): { value?: EntryContent; errors: FieldError[] } {
   const errors: FieldError[] = []
-  const fail = (field: keyof EntryContent, message: string) => errors.push({ field, message })
+  const fail: Fail = (field, message) => errors.push({ field, message })
 
   const categoryKey = text(raw.categoryKey)
   if (!categoryKey) fail('categoryKey', 'Select a category')
   else if (!context.categories.some(c => c.key === categoryKey))
     fail('categoryKey', `“${categoryKey}” is not a category on the shared list`)
 
-  const freeText = (field: 'currentSystem' | 'supplier' | 'notes') => {
-    const value = text(raw[field])
-    if (value === undefined) fail(field, `The ${FIELD_NAMES[field]} must be text`)
-    // PostgreSQL cannot store a NUL at all, and other control characters are only ever paste accidents.
-    else if (value !== null && CONTROL_CHARACTERS.test(value))
-      fail(field, `The ${FIELD_NAMES[field]} must not contain control characters; retype it rather than pasting`)
-    else if (value !== null && value.length > TEXT_LIMITS[field])
-      fail(field, `The ${FIELD_NAMES[field]} must be ${TEXT_LIMITS[field].toLocaleString('en-GB')} characters or fewer`)
-    return value ?? null
-  }
-  const date = (field: 'contractEnd' | 'plannedStart') => {
-    const value = text(raw[field])
-    if (value === undefined) fail(field, `The ${FIELD_NAMES[field]} must be a date`)
-    else if (value !== null && !isCalendarDate(value))
-      fail(field, `The ${FIELD_NAMES[field]} must be a real date written as YYYY-MM-DD, not “${value}”`)
-    // A year like 0207 or 2207 is a typing slip, never a plan.
-    else if (value !== null && (value < DATE_RANGE.from || value > DATE_RANGE.to))
-      fail(field, `The ${FIELD_NAMES[field]} must be in a year from 2000 to 2100, not “${value}”`)
-    else return value
-    return null
-  }
-  const listed = <T extends string>(
-    field: 'route' | 'valueBand' | 'status',
-    allowed: readonly T[],
-    labels: Record<T, string>,
-  ) => {
-    const value = text(raw[field])
-    if (!value) fail(field, `Select the ${FIELD_NAMES[field]}`)
-    else if (!(allowed as readonly string[]).includes(value))
-      fail(
-        field,
-        `The ${FIELD_NAMES[field]} must be one of: ${allowed.map(a => `${a} (${labels[a]})`).join(', ')}; “${value}” is not`,
-      )
-    else return value as T
-    return allowed[0] as T
-  }
-
-  const currentSystem = freeText('currentSystem')
-  const supplier = freeText('supplier')
-  const contractEnd = date('contractEnd')
-  const plannedStart = date('plannedStart')
+  // Checked in this order, so problems are listed as the form shows the fields.
+  const currentSystem = checkFreeText(raw, 'currentSystem', fail)
+  const supplier = checkFreeText(raw, 'supplier', fail)
+  const contractEnd = checkDate(raw, 'contractEnd', fail)
+  const plannedStart = checkDate(raw, 'plannedStart', fail)
   if (contractEnd && plannedStart && plannedStart > contractEnd)
     fail(
       'contractEnd',
       'The contract end date must be on or after the planned start date: work to replace a system starts before its contract ends',
     )
-  const route = listed('route', ROUTES, ROUTE_LABELS)
-  const valueBand = listed('valueBand', VALUE_BANDS, VALUE_BAND_LABELS)
-  const status = listed('status', STATUSES, STATUS_LABELS)
+  const route = checkListed(raw, 'route', ROUTES, ROUTE_LABELS, fail)
+  const valueBand = checkListed(raw, 'valueBand', VALUE_BANDS, VALUE_BAND_LABELS, fail)
+  const status = checkListed(raw, 'status', STATUSES, STATUS_LABELS, fail)
   const addresses = text(raw.addresses)
   if (addresses === undefined) fail('addresses', 'The maturity area must be text')
   else if (addresses !== null && !context.addressable.has(addresses))
     fail('addresses', `“${addresses}” is not a dimension or theme of the questionnaire`)
-  const notes = freeText('notes')
+  const notes = checkFreeText(raw, 'notes', fail)
   const shareable = raw.shareable
   if (shareable !== undefined && typeof shareable !== 'boolean') fail('shareable', 'Sharing must be true or false')
 

@@ -1,7 +1,8 @@
-import type { HeatmapLevel } from '../../domain/insights/heatmap'
+import type { PeerGroup } from '../../domain/insights'
+import type { HeatmapLevel, HeatmapScope } from '../../domain/insights/heatmap'
 import type { Clusters } from '../../services/insights/insights.service'
 import { formatScore } from '../scores'
-import { clusterLinks } from './cluster-links'
+import { clusterLinks, type ClusterLinks } from './cluster-links'
 
 export interface LinkView {
   text: string
@@ -54,6 +55,57 @@ export function weakestDimensions(
   }
 }
 
+/** What a cluster's heatmap link says: the heatmap opens on what lies under the cluster's column. */
+function heatmapLinkText(scope: HeatmapScope, title: string): string {
+  return scope.level === 'dimension'
+    ? `${title} on the heatmap, theme by theme`
+    : scope.level === 'theme'
+      ? `${title} on the heatmap, question by question`
+      : `The questions of ${scope.parent?.title ?? 'this theme'} on the heatmap`
+}
+
+/** A peer group, numbered from 1 as the page lists them, with its mean profile and weakest dimensions. */
+function peerView(
+  p: PeerGroup,
+  i: number,
+  names: (codes: readonly string[]) => string[],
+  dimensions: readonly { key: string; title: string }[],
+  links: ClusterLinks,
+): PeerView {
+  const weakest = weakestDimensions(p.meanProfile, dimensions)
+  return {
+    number: i + 1,
+    title: `Peer group ${i + 1}`,
+    names: names(p.organisations),
+    mean: formatScore(p.meanScore),
+    profile: dimensions.map(d => ({
+      title: d.title,
+      mean: formatScore(p.meanProfile[d.key]),
+      weakest: weakest.marked.has(d.key),
+    })),
+    weakest: weakest.text,
+    heatmap: { text: 'All dimensions on the heatmap, like profiles together', href: links.heatmapOfProfiles() },
+    brief: links.brief({ kind: 'peer', group: i + 1 }),
+  }
+}
+
+/** Links up the hierarchy from the current level, and down into each column that has a level under it. */
+function navigation(scope: HeatmapScope, links: ClusterLinks) {
+  const crumbs: LinkView[] = []
+  if (scope.level !== 'dimension')
+    crumbs.push({ text: 'All dimensions', href: links.clusters({ level: 'dimension', parent: undefined }) })
+  if (scope.grandparent)
+    crumbs.push({
+      text: scope.grandparent.title,
+      href: links.clusters({ level: 'theme', parent: scope.grandparent.key }),
+    })
+  const drill = scope.columns.flatMap(c => {
+    const href = links.clustersBelow(c.key)
+    return href ? [{ text: c.title, href }] : []
+  })
+  return { crumbs, drill }
+}
+
 /** The clusters page's view model: names for codes, formatted figures and every link, so the view only lays out. */
 export function clustersView(clusters: Clusters) {
   const { heatmap } = clusters
@@ -62,12 +114,7 @@ export function clustersView(clusters: Clusters) {
   const nameOf = new Map(heatmap.rows.map(r => [r.organisation.gss, r.organisation.name]))
   const names = (codes: readonly string[]) => codes.map(code => nameOf.get(code) ?? code)
   const heatmapLink = (key: string, title: string): LinkView => ({
-    text:
-      scope.level === 'dimension'
-        ? `${title} on the heatmap, theme by theme`
-        : scope.level === 'theme'
-          ? `${title} on the heatmap, question by question`
-          : `The questions of ${scope.parent?.title ?? 'this theme'} on the heatmap`,
+    text: heatmapLinkText(scope, title),
     href: links.heatmapOf(key),
   })
   const dimensions = definition.dimensions
@@ -89,36 +136,8 @@ export function clustersView(clusters: Clusters) {
     heatmap: heatmapLink(g.key, g.title),
     brief: links.brief({ kind: 'geographic', key: g.key, member: g.organisations[0] ?? '' }),
   }))
-  const peers: PeerView[] = clusters.peerGroups.map((p, i) => {
-    const weakest = weakestDimensions(p.meanProfile, dimensions)
-    return {
-      number: i + 1,
-      title: `Peer group ${i + 1}`,
-      names: names(p.organisations),
-      mean: formatScore(p.meanScore),
-      profile: dimensions.map(d => ({
-        title: d.title,
-        mean: formatScore(p.meanProfile[d.key]),
-        weakest: weakest.marked.has(d.key),
-      })),
-      weakest: weakest.text,
-      heatmap: { text: 'All dimensions on the heatmap, like profiles together', href: links.heatmapOfProfiles() },
-      brief: links.brief({ kind: 'peer', group: i + 1 }),
-    }
-  })
-
-  const crumbs: LinkView[] = []
-  if (scope.level !== 'dimension')
-    crumbs.push({ text: 'All dimensions', href: links.clusters({ level: 'dimension', parent: undefined }) })
-  if (scope.grandparent)
-    crumbs.push({
-      text: scope.grandparent.title,
-      href: links.clusters({ level: 'theme', parent: scope.grandparent.key }),
-    })
-  const drill = scope.columns.flatMap(c => {
-    const href = links.clustersBelow(c.key)
-    return href ? [{ text: c.title, href }] : []
-  })
+  const peers = clusters.peerGroups.map((p, i) => peerView(p, i, names, dimensions, links))
+  const { crumbs, drill } = navigation(scope, links)
   const scored = heatmap.rows.filter(r => r.scored).length
 
   return {

@@ -45,47 +45,48 @@ export interface ClusterBrief {
   peer?: { number: number; meanProfile: Record<string, number> }
 }
 
+/** The chosen cluster's members and focus; NotFound, in words an analyst can act on, when there is none. */
+function findCluster(clusters: Clusters, selector: BriefSelector) {
+  const { scope, query } = clusters.heatmap
+  if (selector.kind === 'peer') {
+    const group = clusters.peerGroups[selector.group - 1]
+    if (!group) {
+      const count = clusters.peerGroups.length
+      throw new NotFoundError(
+        `There ${count === 1 ? 'is 1 peer group' : `are ${count} peer groups`} with these settings, so no peer group ${selector.group}`,
+      )
+    }
+    const dimension = clusters.heatmap.definition.dimensions.find(d => d.key === group.weakestDimension)
+    const focus = { key: group.weakestDimension, title: dimension?.title ?? '', level: 'dimension' as const }
+    return { organisations: group.organisations, focus, meanProfile: group.meanProfile }
+  }
+  const column = scope.columns.find(c => c.key === selector.key)
+  if (!column) {
+    const where = scope.parent ? scope.parent.title : 'this round’s questionnaire'
+    throw new NotFoundError(`There is no ${scope.level} "${selector.key}" in ${where}`)
+  }
+  const focus = { ...column, level: scope.level }
+  if (selector.kind === 'shared') {
+    const found = clusters.sharedWeakness.find(s => s.key === selector.key)
+    if (!found)
+      throw new NotFoundError(
+        `No shared weakness on ${column.title}: fewer than ${query.minSize} organisations score below ${query.threshold} there`,
+      )
+    return { organisations: found.organisations, focus }
+  }
+  const found = clusters.geographic.find(g => g.key === selector.key && g.organisations.includes(selector.member))
+  if (!found) throw new NotFoundError(`${selector.member} is in no geographic cluster on ${column.title}`)
+  return { organisations: found.organisations, focus }
+}
+
 /** A one-page brief for a collective response to one cluster: who, what is weak, and the next level up. */
 export function clusterBriefService(repos: Repositories, questionnaires: QuestionnaireService) {
   const insights = insightsService(repos, questionnaires)
 
-  function find(clusters: Clusters, selector: BriefSelector) {
-    const { scope, query } = clusters.heatmap
-    if (selector.kind === 'peer') {
-      const group = clusters.peerGroups[selector.group - 1]
-      if (!group) {
-        const count = clusters.peerGroups.length
-        throw new NotFoundError(
-          `There ${count === 1 ? 'is 1 peer group' : `are ${count} peer groups`} with these settings, so no peer group ${selector.group}`,
-        )
-      }
-      const dimension = clusters.heatmap.definition.dimensions.find(d => d.key === group.weakestDimension)
-      const focus = { key: group.weakestDimension, title: dimension?.title ?? '', level: 'dimension' as const }
-      return { organisations: group.organisations, focus, meanProfile: group.meanProfile }
-    }
-    const column = scope.columns.find(c => c.key === selector.key)
-    if (!column) {
-      const where = scope.parent ? scope.parent.title : 'this round’s questionnaire'
-      throw new NotFoundError(`There is no ${scope.level} "${selector.key}" in ${where}`)
-    }
-    const focus = { ...column, level: scope.level }
-    if (selector.kind === 'shared') {
-      const found = clusters.sharedWeakness.find(s => s.key === selector.key)
-      if (!found)
-        throw new NotFoundError(
-          `No shared weakness on ${column.title}: fewer than ${query.minSize} organisations score below ${query.threshold} there`,
-        )
-      return { organisations: found.organisations, focus }
-    }
-    const found = clusters.geographic.find(g => g.key === selector.key && g.organisations.includes(selector.member))
-    if (!found) throw new NotFoundError(`${selector.member} is in no geographic cluster on ${column.title}`)
-    return { organisations: found.organisations, focus }
-  }
-
   return {
     async brief(user: User, roundId: number, raw: Record<string, unknown>, selector: BriefSelector) {
       const clusters = await insights.clusters(user, roundId, raw)
-      const { organisations, focus, meanProfile } = find(clusters, selector)
+      const { organisations, focus, meanProfile } = findCluster(clusters, selector)
       const { definition, query, partnerships } = clusters.heatmap
       const [{ results }, everyone] = await Promise.all([
         loadRoundResults(repos, questionnaires, roundId),

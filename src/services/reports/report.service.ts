@@ -1,13 +1,7 @@
-import type { Answer } from '../../domain/assessment/answer'
 import type { Round } from '../../domain/assessment/round'
-import { comparableQuestions, remapKeys, restrictTo } from '../../domain/comparison'
 import { NotFoundError } from '../../domain/errors'
 import type { Organisation } from '../../domain/organisation'
-import {
-  allQuestions,
-  type MaturityQuestion,
-  type QuestionnaireDefinition,
-} from '../../domain/questionnaire/definition'
+import { allQuestions, type MaturityQuestion } from '../../domain/questionnaire/definition'
 import { nextLevel, rankThemes, type RankedTheme } from '../../domain/report'
 import { isCentralRole } from '../../domain/roles'
 import { score, type Scores } from '../../domain/scoring'
@@ -17,7 +11,10 @@ import type { Repositories } from '../../data'
 import type { AssessmentRecord } from '../../data/assessment.repository'
 import type { Moderation } from '../../domain/assessment/moderation'
 import type { QuestionnaireService } from '../admin/questionnaire.service'
-import { SCORED_STATES, loadRoundResults, moderatedLevels } from '../insights/round-results'
+import { loadRoundResults } from '../insights/round-results'
+import { changeSincePrevious, finalScores, type Change, type Scored } from './change-since-previous.service'
+
+export type { Change } from './change-since-previous.service'
 
 export interface ScoreLine {
   key: string
@@ -41,14 +38,6 @@ export interface QuestionLine {
   next: { level: number; descriptor: string } | null
 }
 
-export interface Change {
-  key: string
-  title: string
-  previous: number | null
-  current: number | null
-  change: number | null
-}
-
 export interface BoroughReport {
   organisation: Organisation
   round: Round
@@ -65,14 +54,27 @@ export interface BoroughReport {
   questions: QuestionLine[]
 }
 
-interface Scored {
-  definition: QuestionnaireDefinition
-  answers: ReadonlyMap<string, Answer>
-  moderations: ReadonlyMap<string, Moderation>
+/** Each maturity question with the borough's own level, any moderation, the final level and the next step up. */
+function questionLines(s: Scored): QuestionLine[] {
+  return allQuestions(s.definition)
+    .filter((l): l is typeof l & { question: MaturityQuestion } => l.question.type === 'maturity')
+    .map(({ question, theme, dimension }) => {
+      const answer = s.answers.get(question.key)
+      const moderation = s.moderations.get(question.key)
+      const finalLevel = answer?.notApplicable ? null : (moderation?.level ?? answer?.level ?? null)
+      return {
+        key: question.key,
+        prompt: question.prompt,
+        themeTitle: theme.title,
+        dimensionTitle: dimension.title,
+        selfLevel: answer?.level ?? null,
+        notApplicable: answer?.notApplicable ?? false,
+        moderated: moderation ? { level: moderation.level, rationale: moderation.rationale } : null,
+        finalLevel,
+        next: answer?.notApplicable ? null : nextLevel(question, finalLevel),
+      }
+    })
 }
-
-const finalScores = (s: Scored, definition = s.definition): Scores =>
-  score(definition, { answers: s.answers, moderatedLevels: moderatedLevels(s), basis: 'final' })
 
 /**
  * A borough's report. Respondents see London only as anonymised distribution figures, and only where at
@@ -83,90 +85,6 @@ export function reportService(
   questionnaires: QuestionnaireService,
   options: { disclosureMinimum: number },
 ) {
-  /** The latest earlier round on the same questionnaire in which this organisation handed in an assessment. */
-  async function previousResult(round: Round, organisationId: number) {
-    const earlier = (await repos.rounds.list())
-      .filter(r => r.questionnaireKey === round.questionnaireKey && r.opensOn < round.opensOn)
-      .sort((a, b) => b.opensOn.localeCompare(a.opensOn))
-    for (const previousRound of earlier) {
-      const [assessment] = await repos.assessments.list({ roundId: previousRound.id, organisationId })
-      if (!assessment || !SCORED_STATES.includes(assessment.state)) continue
-      const [version, answers, moderations, keyMap] = await Promise.all([
-        questionnaires.get(previousRound.questionnaireKey, previousRound.questionnaireVersion),
-        repos.assessments.answers(assessment.id),
-        repos.moderations.forAssessment(assessment.id),
-        questionnaires.keyMapBetween(
-          round.questionnaireKey,
-          previousRound.questionnaireVersion,
-          round.questionnaireVersion,
-        ),
-      ])
-      if (!keyMap) return undefined
-      return {
-        round: previousRound,
-        definition: version.definition,
-        keyMap,
-        answers: new Map(answers.map(a => [a.questionKey, a])),
-        moderations: new Map(moderations.map(m => [m.questionKey, m])),
-      }
-    }
-    return undefined
-  }
-
-  async function changeSincePrevious(current: Scored, round: Round, organisationId: number) {
-    const previous = await previousResult(round, organisationId)
-    if (!previous) return null
-    const pairs = comparableQuestions(previous.definition, current.definition, previous.keyMap)
-    const comparable = restrictTo(current.definition, new Set(pairs.keys()))
-    const before = finalScores(
-      {
-        definition: comparable,
-        answers: remapKeys(previous.answers, previous.keyMap),
-        moderations: remapKeys(previous.moderations, previous.keyMap),
-      },
-      comparable,
-    )
-    const after = finalScores(current, comparable)
-    const line = (key: string, title: string, was: number | null, now: number | null): Change => ({
-      key,
-      title,
-      previous: was,
-      current: now,
-      change: was === null || now === null ? null : now - was,
-    })
-    return {
-      previousRound: previous.round,
-      comparableQuestions: pairs.size,
-      lines: [
-        ...comparable.dimensions.map((d, i) =>
-          line(d.key, d.title, before.dimensions[i]?.score ?? null, after.dimensions[i]?.score ?? null),
-        ),
-        line('overall', 'Overall', before.overall, after.overall),
-      ],
-    }
-  }
-
-  function questionLines(s: Scored): QuestionLine[] {
-    return allQuestions(s.definition)
-      .filter((l): l is typeof l & { question: MaturityQuestion } => l.question.type === 'maturity')
-      .map(({ question, theme, dimension }) => {
-        const answer = s.answers.get(question.key)
-        const moderation = s.moderations.get(question.key)
-        const finalLevel = answer?.notApplicable ? null : (moderation?.level ?? answer?.level ?? null)
-        return {
-          key: question.key,
-          prompt: question.prompt,
-          themeTitle: theme.title,
-          dimensionTitle: dimension.title,
-          selfLevel: answer?.level ?? null,
-          notApplicable: answer?.notApplicable ?? false,
-          moderated: moderation ? { level: moderation.level, rationale: moderation.rationale } : null,
-          finalLevel,
-          next: answer?.notApplicable ? null : nextLevel(question, finalLevel),
-        }
-      })
-  }
-
   return {
     async forAssessment(user: User, assessmentId: number): Promise<BoroughReport> {
       const record = Number.isSafeInteger(assessmentId) ? await repos.assessments.findById(assessmentId) : undefined
@@ -211,7 +129,7 @@ export function reportService(
         })),
         london: { shown, count: london.length, minimum: options.disclosureMinimum },
         themes: rankThemes(definition, final),
-        change: await changeSincePrevious(current, round, own.organisation.id),
+        change: await changeSincePrevious(repos, questionnaires, current, round, own.organisation.id),
         questions: questionLines(current),
       }
     },
