@@ -22,12 +22,14 @@ const toModeration = (r: Row): Moderation => ({
   updatedAt: r.updated_at,
 })
 
-export function moderationRepository(knex: Knex) {
-  const select = (db: Db) =>
-    db('moderations as m')
-      .leftJoin('users as u', 'u.id', 'm.assessor_id')
-      .select<Row[]>('m.question_key', 'm.level', 'm.rationale', 'm.assessor_id', 'u.name as assessor_name', 'm.revision', 'm.updated_at')
+/** Moderations with the name of the assessor who set each, for a query to narrow. */
+const select = (db: Db) =>
+  db('moderations as m')
+    .leftJoin('users as u', 'u.id', 'm.assessor_id')
+    .select<Row[]>('m.question_key', 'm.level', 'm.rationale', 'm.assessor_id', 'u.name as assessor_name', 'm.revision', 'm.updated_at')
 
+/** Moderations and the overall comments as they are read. */
+function moderationReads(knex: Knex) {
   return {
     async forAssessment(assessmentId: number, db: Db = knex): Promise<Moderation[]> {
       return (await select(db).where('m.assessment_id', assessmentId).orderBy('m.question_key')).map(toModeration)
@@ -57,6 +59,18 @@ export function moderationRepository(knex: Knex) {
       return row && toModeration(row)
     },
 
+    async comments(assessmentId: number, db: Db = knex): Promise<{ moderation: string | null; returned: string | null }> {
+      const row = await db('assessments')
+        .where({ id: assessmentId })
+        .first<{ moderation_comment: string | null; return_comment: string | null } | undefined>('moderation_comment', 'return_comment')
+      return { moderation: row?.moderation_comment ?? null, returned: row?.return_comment ?? null }
+    },
+  }
+}
+
+/** Moderations and the overall comments as they are written, one at a time or in bulk. */
+function moderationWrites(knex: Knex) {
+  return {
     async write(
       assessmentId: number,
       questionKey: string,
@@ -126,14 +140,11 @@ export function moderationRepository(knex: Knex) {
           ...(comments.returned !== undefined ? { return_comment: comments.returned } : {}),
         })
     },
-
-    async comments(assessmentId: number, db: Db = knex): Promise<{ moderation: string | null; returned: string | null }> {
-      const row = await db('assessments')
-        .where({ id: assessmentId })
-        .first<{ moderation_comment: string | null; return_comment: string | null } | undefined>('moderation_comment', 'return_comment')
-      return { moderation: row?.moderation_comment ?? null, returned: row?.return_comment ?? null }
-    },
   }
+}
+
+export function moderationRepository(knex: Knex) {
+  return { ...moderationReads(knex), ...moderationWrites(knex) }
 }
 
 export type ModerationRepository = ReturnType<typeof moderationRepository>

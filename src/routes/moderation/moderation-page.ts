@@ -1,0 +1,115 @@
+import type { Request, Response } from 'express'
+import { STATE_LABELS, type AssessmentState } from '../../domain/assessment/workflow'
+import type { ValidationError } from '../../domain/errors'
+import type { MaturityQuestion } from '../../domain/questionnaire/definition'
+import { score } from '../../domain/scoring'
+import { signedInUser } from '../../middleware/require-access'
+import type { Services } from '../../services'
+import type { Moderation } from '../../domain/assessment/moderation'
+import type { FormErrors } from '../../presenters/form-errors'
+import { assessorView } from '../../presenters/assessments/answer.presenter'
+import { renderPage } from '../../middleware/render-page'
+import { positiveId } from '../params'
+
+/** The moderation page of one assessment: self and final scores, each maturity question to moderate. */
+
+/** Tag colours for states: the words carry the meaning, the colour only repeats it. */
+export const STATE_TAGS: Partial<Record<AssessmentState, string>> = {
+  submitted: 'govuk-tag--blue',
+  in_moderation: 'govuk-tag--yellow',
+  returned: 'govuk-tag--orange',
+  moderated: 'govuk-tag--green',
+}
+
+export const idOf = (req: Request): number => positiveId(req.params.id)
+
+/** The id of a question's first moderation field, so the error summary can point at it. */
+export const moderationFieldId = (key: string): string => `moderation-${key.replace(/\./g, '__')}`
+
+const rounded = (value: number | null): string => (value === null ? 'No score' : value.toFixed(2))
+
+export const londonDate = (date: Date | null): string =>
+  date
+    ? date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' })
+    : 'Not submitted'
+
+/** What the page shows back when a save fails: the assessor's own choice, not the stored one. */
+export interface Posted {
+  questionKey?: string
+  level?: string
+  rationale?: string
+  comment?: string
+  conflict?: Moderation
+}
+
+export async function renderModeration(
+  services: Services,
+  req: Request,
+  res: Response,
+  extra: { errors?: FormErrors; posted?: Posted } = {},
+) {
+  const user = signedInUser(req)
+  const id = idOf(req)
+  const { moderations, comments } = await services.moderation.forModerator(user, id)
+  const view = await services.assessments.view(user, id)
+  const byKey = new Map(moderations.map(m => [m.questionKey, m]))
+  const moderatedLevels = new Map(moderations.map(m => [m.questionKey, m.level]))
+  const self = score(view.definition, { answers: view.answers, basis: 'self' })
+  const final = score(view.definition, { answers: view.answers, moderatedLevels, basis: 'final' })
+  const scores = [
+    ...view.definition.dimensions.map((d, i) => ({
+      title: d.title,
+      self: rounded(self.dimensions[i]?.score ?? null),
+      final: rounded(final.dimensions[i]?.score ?? null),
+    })),
+    { title: 'Overall', self: rounded(self.overall), final: rounded(final.overall) },
+  ]
+  const sections = view.definition.dimensions.map(dimension => ({
+    dimension,
+    themes: dimension.themes
+      .map(theme => ({
+        theme,
+        questions: theme.questions.filter((q): q is MaturityQuestion => q.type === 'maturity'),
+      }))
+      .filter(t => t.questions.length > 0),
+  }))
+  const status = extra.posted?.conflict ? 409 : extra.errors ? 422 : 200
+  await renderPage(
+    res,
+    'moderation/assessment',
+    {
+      title: `Moderate ${view.organisation.name}`,
+      view,
+      moderations: byKey,
+      comments,
+      scores,
+      sections,
+      stateLabels: STATE_LABELS,
+      stateTags: STATE_TAGS,
+      moderationFieldId,
+      assessorView,
+      submittedOn: londonDate(view.assessment.submittedAt),
+      ...extra,
+    },
+    status,
+  )
+}
+
+/** A question's errors, each linked to its field and named by its prompt. */
+export function questionErrors(id: string, prompt: string, error: ValidationError): FormErrors {
+  const fields: Record<string, string> = {}
+  const summary: FormErrors['summary'] = []
+  for (const e of error.errors) {
+    const target = e.field === '/rationale' ? `${id}-rationale` : id
+    if (fields[target]) continue
+    const text =
+      e.field === '/level'
+        ? 'select a moderated level from 1 to 5'
+        : e.message.startsWith('must')
+          ? `${e.field === '/rationale' ? 'the rationale' : 'the form'} ${e.message}`
+          : e.message
+    fields[target] = text.charAt(0).toUpperCase() + text.slice(1)
+    summary.push({ text: `${fields[target]}: “${prompt}”`, href: `#${target}` })
+  }
+  return { summary, fields }
+}
