@@ -4,7 +4,7 @@ import { ALL_ROLES } from '../../domain/roles'
 import { signedInUser } from '../../middleware/require-access'
 import type { Services } from '../../services'
 import type { OrganisationRef } from '../../services/pipeline/pipeline-access'
-import { EntryConflictError, type EntryView } from '../../services/pipeline/pipeline.service'
+import { contentOf, EntryConflictError, type EntryView } from '../../services/pipeline/pipeline.service'
 import { paths, patterns } from '../../paths'
 import { entryId, WRITERS } from '../pipeline/pipeline-request'
 import { route, type RouteDefinition } from '../route-table'
@@ -13,17 +13,7 @@ import { route, type RouteDefinition } from '../route-table'
 export const entryJson = (e: EntryView) => ({
   id: e.id,
   organisation: { gss: e.organisation.gss, name: e.organisation.name },
-  categoryKey: e.categoryKey,
-  currentSystem: e.currentSystem,
-  supplier: e.supplier,
-  contractEnd: e.contractEnd,
-  plannedStart: e.plannedStart,
-  route: e.route,
-  valueBand: e.valueBand,
-  status: e.status,
-  addresses: e.addresses,
-  notes: e.notes,
-  shareable: e.shareable,
+  ...contentOf(e),
   revision: e.revision,
   updatedAt: e.updatedAt.toISOString(),
 })

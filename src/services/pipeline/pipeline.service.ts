@@ -12,7 +12,7 @@ import { pipelineOptions } from './pipeline-options'
 import { savePipelineEntry } from './save-pipeline-entry.service'
 import { servicePriorities } from './service-priorities.service'
 
-export { EntryConflictError, type EntryView } from './pipeline-entry-records'
+export { contentOf, EntryConflictError, type EntryView } from './pipeline-entry-records'
 export { ImportRejectedError } from './import-pipeline-csv.service'
 
 /**

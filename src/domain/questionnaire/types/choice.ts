@@ -7,6 +7,7 @@ import {
   notApplicableItem,
   optionAnswers,
   optionId,
+  optionExportCells,
   optionLabels,
   quotedList,
   valueAnswer,
@@ -47,11 +48,7 @@ export const choice: QuestionTypeModule<ChoiceQuestion> = {
 
   assessorView: (question, answer) => ({ text: optionLabels(question.options, answer.value, ', ') }),
 
-  exportCells: (question, answer) => ({
-    self: null,
-    moderated: null,
-    value: (answer?.value ?? null) === null ? null : optionLabels(question.options, answer?.value ?? null, '; '),
-  }),
+  exportCells: (question, answer) => optionExportCells(question.options, answer),
 
   checkDefinition(question, at) {
     const errors = duplicateOptions(question.options, at)

@@ -1,7 +1,15 @@
 /** A multi question: any of a list of options, as context; never scored. */
 import type { MultiQuestion } from '../definition'
 import type { QuestionTypeModule } from './question-type'
-import { duplicateOptions, optionAnswers, optionId, optionLabels, quotedList, valueAnswer } from './shared'
+import {
+  duplicateOptions,
+  optionAnswers,
+  optionId,
+  optionExportCells,
+  optionLabels,
+  quotedList,
+  valueAnswer,
+} from './shared'
 
 /** By convention an option valued "none" means none of the others, so it stands alone. */
 const NONE = 'none'
@@ -41,11 +49,7 @@ export const multi: QuestionTypeModule<MultiQuestion> = {
     text: optionLabels(question.options, Array.isArray(answer.value) ? answer.value : [], ', '),
   }),
 
-  exportCells: (question, answer) => ({
-    self: null,
-    moderated: null,
-    value: (answer?.value ?? null) === null ? null : optionLabels(question.options, answer?.value ?? null, '; '),
-  }),
+  exportCells: (question, answer) => optionExportCells(question.options, answer),
 
   checkDefinition(question, at) {
     const errors = duplicateOptions(question.options, at)

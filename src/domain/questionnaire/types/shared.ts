@@ -3,7 +3,7 @@ import type { AnswerContent } from '../../assessment/answer'
 import type { CellValue } from '../../spreadsheet-safe'
 import type { ChoiceOption, Question } from '../definition'
 import type { DefinitionError } from '../validation-result'
-import type { BodyPart, CheckedPart, FormFields, RadioItem } from './question-type'
+import type { BodyPart, CheckedPart, ExportCells, FormFields, RadioItem } from './question-type'
 
 export type ValueCheck = { value: AnswerContent['value'] } | { problem: string }
 
@@ -94,3 +94,13 @@ export function duplicateOptions(options: readonly ChoiceOption[], at: string): 
 /** What a question with options offers a later question's showIf. */
 export const optionAnswers = (question: { options: readonly ChoiceOption[] }) =>
   question.options.map(o => ({ value: o.value, label: o.label }))
+
+/** The export of a type answered by choosing options: the chosen labels in one cell, no level. */
+export const optionExportCells = (
+  options: readonly ChoiceOption[],
+  answer: AnswerContent | undefined,
+): ExportCells => ({
+  self: null,
+  moderated: null,
+  value: (answer?.value ?? null) === null ? null : optionLabels(options, answer?.value ?? null, '; '),
+})
