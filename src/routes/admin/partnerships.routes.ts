@@ -1,4 +1,4 @@
-import type { Request, Response } from 'express'
+import type { Request, RequestHandler, Response } from 'express'
 import { ValidationError } from '../../domain/errors'
 import type { Services } from '../../services'
 import type { PartnershipForm } from '../../services/admin/partnership.service'
@@ -23,87 +23,113 @@ function formValues(form: PartnershipForm) {
 
 const partnershipId = (req: Request): number => positiveId(req.params.id)
 
-export function adminPartnershipRoutes(services: Services): RouteDefinition[] {
-  async function renderForm(res: Response, locals: Record<string, unknown>, status = 200) {
-    await renderPage(
-      res,
-      'admin/partnership-form',
-      { organisations: await services.organisations.list(), ...locals },
-      status,
-    )
+async function renderForm(services: Services, res: Response, locals: Record<string, unknown>, status = 200) {
+  await renderPage(
+    res,
+    'admin/partnership-form',
+    { organisations: await services.organisations.list(), ...locals },
+    status,
+  )
+}
+
+function listPartnerships(services: Services): RequestHandler {
+  return async (_req, res) => {
+    await renderPage(res, 'admin/partnerships', {
+      title: 'Partnerships',
+      partnerships: await services.partnerships.list(),
+    })
   }
+}
 
+function showNewForm(services: Services): RequestHandler {
+  return async (_req, res) => {
+    await renderForm(services, res, {
+      title: 'Add a partnership',
+      values: { members: [] },
+      action: paths.admin.newPartnership,
+    })
+  }
+}
+
+function createPartnership(services: Services): RequestHandler {
+  return async (req, res) => {
+    const form = partnershipForm(req.body)
+    try {
+      await services.partnerships.create(form, signedInUser(req).id)
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error
+      return renderForm(
+        services,
+        res,
+        {
+          title: 'Add a partnership',
+          values: formValues(form),
+          action: paths.admin.newPartnership,
+          errors: formErrors(error.errors),
+        },
+        400,
+      )
+    }
+    req.session.flash = { type: 'success', heading: 'Partnership added' }
+    res.redirect(paths.admin.partnerships)
+  }
+}
+
+function showPartnership(services: Services): RequestHandler {
+  return async (req, res) => {
+    const p = await services.partnerships.get(partnershipId(req))
+    await renderForm(services, res, {
+      title: `Change ${p.name}`,
+      editing: p,
+      values: { name: p.name, description: p.description, members: p.members.map(m => m.slug) },
+      action: paths.admin.partnership(p.id),
+    })
+  }
+}
+
+function updatePartnership(services: Services): RequestHandler {
+  return async (req, res) => {
+    const id = partnershipId(req)
+    const form = partnershipForm(req.body)
+    try {
+      await services.partnerships.update(id, form, signedInUser(req).id)
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error
+      const p = await services.partnerships.get(id)
+      return renderForm(
+        services,
+        res,
+        {
+          title: `Change ${p.name}`,
+          editing: p,
+          values: formValues(form),
+          action: paths.admin.partnership(id),
+          errors: formErrors(error.errors),
+        },
+        400,
+      )
+    }
+    req.session.flash = { type: 'success', heading: 'Partnership saved' }
+    res.redirect(paths.admin.partnerships)
+  }
+}
+
+function removePartnership(services: Services): RequestHandler {
+  return async (req, res) => {
+    await services.partnerships.remove(partnershipId(req), signedInUser(req).id)
+    req.session.flash = { type: 'success', heading: 'Partnership removed' }
+    res.redirect(paths.admin.partnerships)
+  }
+}
+
+/** Every admin page about partnerships, in the order they are matched. */
+export function adminPartnershipRoutes(services: Services): RouteDefinition[] {
   return [
-    route('get', paths.admin.partnerships, ADMIN, async (_req, res) => {
-      await renderPage(res, 'admin/partnerships', {
-        title: 'Partnerships',
-        partnerships: await services.partnerships.list(),
-      })
-    }),
-
-    route('get', paths.admin.newPartnership, ADMIN, async (_req, res) => {
-      await renderForm(res, { title: 'Add a partnership', values: { members: [] }, action: paths.admin.newPartnership })
-    }),
-
-    route('post', paths.admin.newPartnership, ADMIN, async (req, res) => {
-      const form = partnershipForm(req.body)
-      try {
-        await services.partnerships.create(form, signedInUser(req).id)
-      } catch (error) {
-        if (!(error instanceof ValidationError)) throw error
-        return renderForm(
-          res,
-          {
-            title: 'Add a partnership',
-            values: formValues(form),
-            action: paths.admin.newPartnership,
-            errors: formErrors(error.errors),
-          },
-          400,
-        )
-      }
-      req.session.flash = { type: 'success', heading: 'Partnership added' }
-      res.redirect(paths.admin.partnerships)
-    }),
-
-    route('get', patterns.admin.partnership, ADMIN, async (req, res) => {
-      const p = await services.partnerships.get(partnershipId(req))
-      await renderForm(res, {
-        title: `Change ${p.name}`,
-        editing: p,
-        values: { name: p.name, description: p.description, members: p.members.map(m => m.slug) },
-        action: paths.admin.partnership(p.id),
-      })
-    }),
-
-    route('post', patterns.admin.partnership, ADMIN, async (req, res) => {
-      const id = partnershipId(req)
-      const form = partnershipForm(req.body)
-      try {
-        await services.partnerships.update(id, form, signedInUser(req).id)
-      } catch (error) {
-        if (!(error instanceof ValidationError)) throw error
-        const p = await services.partnerships.get(id)
-        return renderForm(
-          res,
-          {
-            title: `Change ${p.name}`,
-            editing: p,
-            values: formValues(form),
-            action: paths.admin.partnership(id),
-            errors: formErrors(error.errors),
-          },
-          400,
-        )
-      }
-      req.session.flash = { type: 'success', heading: 'Partnership saved' }
-      res.redirect(paths.admin.partnerships)
-    }),
-
-    route('post', patterns.admin.partnershipDelete, ADMIN, async (req, res) => {
-      await services.partnerships.remove(partnershipId(req), signedInUser(req).id)
-      req.session.flash = { type: 'success', heading: 'Partnership removed' }
-      res.redirect(paths.admin.partnerships)
-    }),
+    route('get', paths.admin.partnerships, ADMIN, listPartnerships(services)),
+    route('get', paths.admin.newPartnership, ADMIN, showNewForm(services)),
+    route('post', paths.admin.newPartnership, ADMIN, createPartnership(services)),
+    route('get', patterns.admin.partnership, ADMIN, showPartnership(services)),
+    route('post', patterns.admin.partnership, ADMIN, updatePartnership(services)),
+    route('post', patterns.admin.partnershipDelete, ADMIN, removePartnership(services)),
   ]
 }

@@ -1,4 +1,4 @@
-import type { Request, Response } from 'express'
+import type { Request, RequestHandler, Response } from 'express'
 import { ConflictError, NotFoundError } from '../../domain/errors'
 import { allQuestions } from '../../domain/questionnaire/definition'
 import { MAX_DEFINITION_BYTES } from '../../domain/questionnaire/limits'
@@ -48,135 +48,165 @@ const errorSummary = (errors: DefinitionError[], source: 'definitionFile' | 'def
   }
 }
 
-export function adminQuestionnaireRoutes(services: Services): RouteDefinition[] {
-  async function renderList(res: Response, locals: Record<string, unknown> = {}, status = 200) {
-    const versions = await services.questionnaires.list()
-    await renderPage(res, 'admin/questionnaires', { title: 'Questionnaires', versions, pasted: '', ...locals }, status)
+async function renderList(services: Services, res: Response, locals: Record<string, unknown> = {}, status = 200) {
+  const versions = await services.questionnaires.list()
+  await renderPage(res, 'admin/questionnaires', { title: 'Questionnaires', versions, pasted: '', ...locals }, status)
+}
+
+function listVersions(services: Services): RequestHandler {
+  return async (_req, res) => {
+    await renderList(services, res)
   }
+}
 
+/** A definition that could not be stored: the list page again with its problems, or them as data. */
+async function refuseUpload(services: Services, req: Request, res: Response, error: unknown): Promise<void> {
+  const pasted = field(req.body, 'definition')
+  const source = (req as Request & { file?: unknown }).file ? 'definitionFile' : 'definition'
+  if (error instanceof DefinitionInvalidError) {
+    const malformed = error.errors.some(
+      e => e.message.startsWith('is not valid JSON') || e.message.startsWith('is empty'),
+    )
+    const status = malformed ? 400 : 422
+    // A client that takes no page is given the same problems as data, in the API's error shape.
+    if (!req.accepts('html')) {
+      const { errors, unlisted } = error
+      res.status(status).json({ error: 'invalid', message: error.message, errors, unlisted })
+      return
+    }
+    return renderList(services, res, { errors: errorSummary(error.errors, source, error.unlisted), pasted }, status)
+  }
+  if (error instanceof ConflictError) {
+    return renderList(
+      services,
+      res,
+      {
+        errors: errorSummary([{ pointer: '', message: error.message.replace(/^Version/, 'is version') }], source),
+        pasted,
+      },
+      409,
+    )
+  }
+  throw error
+}
+
+function uploadVersion(services: Services): RequestHandler {
+  return async (req, res) => {
+    const text = uploadedText(req)
+    try {
+      const document = services.questionnaires.parse(text)
+      const stored = await services.questionnaires.upload(document, signedInUser(req).id)
+      req.session.flash = {
+        type: 'success',
+        heading: `${stored.replaced ? 'Draft replaced' : 'Draft uploaded'}: version ${stored.version}`,
+        body: 'Preview it, then publish it when it is ready.',
+      }
+      res.redirect(paths.admin.questionnaireVersion(stored.key, stored.version))
+    } catch (error) {
+      await refuseUpload(services, req, res, error)
+    }
+  }
+}
+
+function showVersion(services: Services): RequestHandler {
+  return async (req, res) => {
+    const { key, version } = versionParams(req)
+    const loaded = await services.questionnaires.get(key, version)
+    const others = (await services.questionnaires.list()).filter(v => v.key === key && v.version !== version)
+    await renderPage(res, 'admin/questionnaire-version', {
+      title: `${loaded.title} (version ${loaded.version})`,
+      loaded,
+      questionCount: allQuestions(loaded.definition).length,
+      others,
+    })
+  }
+}
+
+function previewVersion(services: Services): RequestHandler {
+  return async (req, res) => {
+    const { key, version } = versionParams(req)
+    const loaded = await services.questionnaires.get(key, version)
+    await renderPage(res, 'admin/questionnaire-preview', { title: `Preview: ${loaded.title}`, loaded, questionView })
+  }
+}
+
+function publishVersion(services: Services): RequestHandler {
+  return async (req, res) => {
+    const { key, version } = versionParams(req)
+    await services.questionnaires.publish(key, version, signedInUser(req).id)
+    req.session.flash = {
+      type: 'success',
+      heading: `Version ${version} published`,
+      body: 'It can no longer change. Rounds can now use it.',
+    }
+    res.redirect(paths.admin.questionnaireVersion(key, version))
+  }
+}
+
+function retireVersion(services: Services): RequestHandler {
+  return async (req, res) => {
+    const { key, version } = versionParams(req)
+    await services.questionnaires.retire(key, version, signedInUser(req).id)
+    req.session.flash = {
+      type: 'success',
+      heading: `Version ${version} retired`,
+      body: 'New rounds cannot use it; its answers are kept.',
+    }
+    res.redirect(paths.admin.questionnaireVersion(key, version))
+  }
+}
+
+function compareVersions(services: Services): RequestHandler {
+  return async (req, res) => {
+    const key = String(req.params.key)
+    const from = Number(req.query.from)
+    const to = Number(req.query.to)
+    const versions = (await services.questionnaires.list()).filter(v => v.key === key)
+    if (versions.length === 0) throw new NotFoundError(`There is no questionnaire "${key}"`)
+    const valid = (n: number) => versions.some(v => v.version === n)
+    if (!valid(from) || !valid(to) || from === to) {
+      return renderPage(
+        res,
+        'admin/questionnaire-compare',
+        {
+          title: 'Compare versions',
+          key,
+          versions,
+          from,
+          to,
+          comparison: undefined,
+          errors:
+            req.query.from === undefined
+              ? undefined
+              : {
+                  summary: [{ text: `Choose two different versions of ${key}`, href: '#from' }],
+                  fields: { from: 'Choose two different versions' },
+                },
+        },
+        req.query.from === undefined ? 200 : 400,
+      )
+    }
+    const comparison = await services.questionnaires.compare(key, from, to)
+    await renderPage(res, 'admin/questionnaire-compare', {
+      title: 'Compare versions',
+      key,
+      versions,
+      from,
+      to,
+      comparison,
+    })
+  }
+}
+
+/** Every admin page about questionnaires, in the order they are matched. */
+export function adminQuestionnaireRoutes(services: Services): RouteDefinition[] {
   return [
-    route('get', paths.admin.questionnaires, ADMIN, async (_req, res) => {
-      await renderList(res)
-    }),
-
-    uploadRoute(paths.admin.questionnaires, ADMIN, DEFINITION_UPLOAD, async (req, res) => {
-      const text = uploadedText(req)
-      try {
-        const document = services.questionnaires.parse(text)
-        const stored = await services.questionnaires.upload(document, signedInUser(req).id)
-        req.session.flash = {
-          type: 'success',
-          heading: `${stored.replaced ? 'Draft replaced' : 'Draft uploaded'}: version ${stored.version}`,
-          body: 'Preview it, then publish it when it is ready.',
-        }
-        res.redirect(paths.admin.questionnaireVersion(stored.key, stored.version))
-      } catch (error) {
-        const pasted = field(req.body, 'definition')
-        const source = (req as Request & { file?: unknown }).file ? 'definitionFile' : 'definition'
-        if (error instanceof DefinitionInvalidError) {
-          const malformed = error.errors.some(
-            e => e.message.startsWith('is not valid JSON') || e.message.startsWith('is empty'),
-          )
-          const status = malformed ? 400 : 422
-          // A client that takes no page is given the same problems as data, in the API's error shape.
-          if (!req.accepts('html')) {
-            const { errors, unlisted } = error
-            return res.status(status).json({ error: 'invalid', message: error.message, errors, unlisted })
-          }
-          return renderList(res, { errors: errorSummary(error.errors, source, error.unlisted), pasted }, status)
-        }
-        if (error instanceof ConflictError) {
-          return renderList(
-            res,
-            {
-              errors: errorSummary([{ pointer: '', message: error.message.replace(/^Version/, 'is version') }], source),
-              pasted,
-            },
-            409,
-          )
-        }
-        throw error
-      }
-    }),
-
-    route('get', patterns.admin.questionnaireVersion, ADMIN, async (req, res) => {
-      const { key, version } = versionParams(req)
-      const loaded = await services.questionnaires.get(key, version)
-      const others = (await services.questionnaires.list()).filter(v => v.key === key && v.version !== version)
-      await renderPage(res, 'admin/questionnaire-version', {
-        title: `${loaded.title} (version ${loaded.version})`,
-        loaded,
-        questionCount: allQuestions(loaded.definition).length,
-        others,
-      })
-    }),
-
-    route('get', patterns.admin.questionnairePreview, ADMIN, async (req, res) => {
-      const { key, version } = versionParams(req)
-      const loaded = await services.questionnaires.get(key, version)
-      await renderPage(res, 'admin/questionnaire-preview', { title: `Preview: ${loaded.title}`, loaded, questionView })
-    }),
-
-    route('post', patterns.admin.questionnairePublish, ADMIN, async (req, res) => {
-      const { key, version } = versionParams(req)
-      await services.questionnaires.publish(key, version, signedInUser(req).id)
-      req.session.flash = {
-        type: 'success',
-        heading: `Version ${version} published`,
-        body: 'It can no longer change. Rounds can now use it.',
-      }
-      res.redirect(paths.admin.questionnaireVersion(key, version))
-    }),
-
-    route('post', patterns.admin.questionnaireRetire, ADMIN, async (req, res) => {
-      const { key, version } = versionParams(req)
-      await services.questionnaires.retire(key, version, signedInUser(req).id)
-      req.session.flash = {
-        type: 'success',
-        heading: `Version ${version} retired`,
-        body: 'New rounds cannot use it; its answers are kept.',
-      }
-      res.redirect(paths.admin.questionnaireVersion(key, version))
-    }),
-
-    route('get', patterns.admin.questionnaireCompare, ADMIN, async (req, res) => {
-      const key = String(req.params.key)
-      const from = Number(req.query.from)
-      const to = Number(req.query.to)
-      const versions = (await services.questionnaires.list()).filter(v => v.key === key)
-      if (versions.length === 0) throw new NotFoundError(`There is no questionnaire "${key}"`)
-      const valid = (n: number) => versions.some(v => v.version === n)
-      if (!valid(from) || !valid(to) || from === to) {
-        return renderPage(
-          res,
-          'admin/questionnaire-compare',
-          {
-            title: 'Compare versions',
-            key,
-            versions,
-            from,
-            to,
-            comparison: undefined,
-            errors:
-              req.query.from === undefined
-                ? undefined
-                : {
-                    summary: [{ text: `Choose two different versions of ${key}`, href: '#from' }],
-                    fields: { from: 'Choose two different versions' },
-                  },
-          },
-          req.query.from === undefined ? 200 : 400,
-        )
-      }
-      const comparison = await services.questionnaires.compare(key, from, to)
-      await renderPage(res, 'admin/questionnaire-compare', {
-        title: 'Compare versions',
-        key,
-        versions,
-        from,
-        to,
-        comparison,
-      })
-    }),
+    route('get', paths.admin.questionnaires, ADMIN, listVersions(services)),
+    uploadRoute(paths.admin.questionnaires, ADMIN, DEFINITION_UPLOAD, uploadVersion(services)),
+    route('get', patterns.admin.questionnaireVersion, ADMIN, showVersion(services)),
+    route('get', patterns.admin.questionnairePreview, ADMIN, previewVersion(services)),
+    route('post', patterns.admin.questionnairePublish, ADMIN, publishVersion(services)),
+    route('post', patterns.admin.questionnaireRetire, ADMIN, retireVersion(services)),
+    route('get', patterns.admin.questionnaireCompare, ADMIN, compareVersions(services)),
   ]
 }

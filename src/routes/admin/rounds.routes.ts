@@ -1,4 +1,4 @@
-import type { Request, Response } from 'express'
+import type { Request, RequestHandler, Response } from 'express'
 import { dateFromParts, type RoundStatus } from '../../domain/assessment/round'
 import { STATE_LABELS } from '../../domain/assessment/workflow'
 import { ValidationError, type FieldError } from '../../domain/errors'
@@ -75,118 +75,145 @@ const takingPart = (n: number): string => (n === 1 ? '1 organisation takes part'
 
 const roundId = (req: Request): number => positiveId(req.params.id)
 
-export function adminRoundRoutes(services: Services): RouteDefinition[] {
-  const view = { statusTags: STATUS_TAGS, longDate }
+const VIEW = { statusTags: STATUS_TAGS, longDate }
 
-  async function renderForm(res: Response, locals: Record<string, unknown>, status = 200) {
-    const [versions, organisations] = await Promise.all([services.questionnaires.list(), services.organisations.list()])
-    const published = versions.filter(v => v.status === 'published')
-    await renderPage(res, 'admin/round-form', { title: 'Create a round', published, organisations, ...locals }, status)
+async function renderForm(services: Services, res: Response, locals: Record<string, unknown>, status = 200) {
+  const [versions, organisations] = await Promise.all([services.questionnaires.list(), services.organisations.list()])
+  const published = versions.filter(v => v.status === 'published')
+  await renderPage(res, 'admin/round-form', { title: 'Create a round', published, organisations, ...locals }, status)
+}
+
+async function renderRound(
+  services: Services,
+  req: Request,
+  res: Response,
+  id: number,
+  locals: Record<string, unknown>,
+  status = 200,
+) {
+  const round = await services.rounds.get(id)
+  const assessments = (await services.assessments.list(signedInUser(req), round.id)).sort((a, b) =>
+    a.organisation.name.localeCompare(b.organisation.name, 'en-GB'),
+  )
+  await renderPage(
+    res,
+    'admin/round',
+    {
+      ...VIEW,
+      title: round.name,
+      round,
+      assessments,
+      stateLabels: STATE_LABELS,
+      values: { closesOn: NO_DATE },
+      ...locals,
+    },
+    status,
+  )
+}
+
+function listRounds(services: Services): RequestHandler {
+  return async (req, res) => {
+    const rounds = await services.rounds.list()
+    const taking = new Map<number, number>()
+    for (const { round } of await services.assessments.list(signedInUser(req))) {
+      taking.set(round.id, (taking.get(round.id) ?? 0) + 1)
+    }
+    await renderPage(res, 'admin/rounds', { ...VIEW, title: 'Rounds', rounds, taking })
   }
+}
 
-  async function renderRound(req: Request, res: Response, id: number, locals: Record<string, unknown>, status = 200) {
+function showNewForm(services: Services): RequestHandler {
+  return async (_req, res) => {
+    const organisations = (await services.organisations.list()).map(o => o.slug)
+    await renderForm(services, res, {
+      values: { name: '', questionnaire: '', opensOn: NO_DATE, closesOn: NO_DATE, organisations },
+    })
+  }
+}
+
+function createRound(services: Services): RequestHandler {
+  return async (req, res) => {
+    const values = {
+      name: field(req.body, 'name'),
+      questionnaire: field(req.body, 'questionnaire'),
+      opensOn: dateParts(req.body, 'opensOn'),
+      closesOn: dateParts(req.body, 'closesOn'),
+      // None ticked is sent as nothing at all, which the service would read as everyone: say none.
+      organisations: many(req.body, 'organisations'),
+    }
+    let id: number
+    try {
+      id = await services.rounds.create(
+        {
+          name: values.name,
+          questionnaire: questionnaireChoice(values.questionnaire),
+          opensOn: isoDate(values.opensOn),
+          closesOn: isoDate(values.closesOn),
+          organisations: values.organisations,
+        },
+        signedInUser(req).id,
+      )
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error
+      return renderForm(services, res, { values, errors: errorsFor(error.errors) }, 400)
+    }
     const round = await services.rounds.get(id)
-    const assessments = (await services.assessments.list(signedInUser(req), round.id)).sort((a, b) =>
-      a.organisation.name.localeCompare(b.organisation.name, 'en-GB'),
-    )
-    await renderPage(
-      res,
-      'admin/round',
-      {
-        ...view,
-        title: round.name,
-        round,
-        assessments,
-        stateLabels: STATE_LABELS,
-        values: { closesOn: NO_DATE },
-        ...locals,
-      },
-      status,
-    )
+    req.session.flash = {
+      type: 'success',
+      heading: `Round created: ${round.name}`,
+      body: `${takingPart(values.organisations.length)}. It opens on ${longDate(round.opensOn)} and closes at the end of ${longDate(round.closesOn)}.`,
+    }
+    res.redirect(paths.admin.round(id))
   }
+}
 
+function showRound(services: Services): RequestHandler {
+  return async (req, res) => {
+    await renderRound(services, req, res, roundId(req), {})
+  }
+}
+
+function extendRound(services: Services): RequestHandler {
+  return async (req, res) => {
+    const id = roundId(req)
+    const closesOn = dateParts(req.body, 'closesOn')
+    try {
+      await services.rounds.extend(id, isoDate(closesOn), signedInUser(req).id)
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error
+      return renderRound(services, req, res, id, { values: { closesOn }, errors: errorsFor(error.errors) }, 400)
+    }
+    const round = await services.rounds.get(id)
+    req.session.flash = {
+      type: 'success',
+      heading: 'Closing date extended',
+      body: `The round now closes at the end of ${longDate(round.closesOn)}.`,
+    }
+    res.redirect(paths.admin.round(id))
+  }
+}
+
+function closeRound(services: Services): RequestHandler {
+  return async (req, res) => {
+    const id = roundId(req)
+    await services.rounds.close(id, signedInUser(req).id)
+    req.session.flash = {
+      type: 'success',
+      heading: 'Round closed',
+      body: 'Respondents can still read their answers, but can no longer change them.',
+    }
+    res.redirect(paths.admin.round(id))
+  }
+}
+
+/** Every admin page about rounds, in the order they are matched. */
+export function adminRoundRoutes(services: Services): RouteDefinition[] {
   return [
-    route('get', paths.admin.rounds, ADMIN, async (req, res) => {
-      const rounds = await services.rounds.list()
-      const taking = new Map<number, number>()
-      for (const { round } of await services.assessments.list(signedInUser(req))) {
-        taking.set(round.id, (taking.get(round.id) ?? 0) + 1)
-      }
-      await renderPage(res, 'admin/rounds', { ...view, title: 'Rounds', rounds, taking })
-    }),
-
-    route('get', paths.admin.newRound, ADMIN, async (_req, res) => {
-      const organisations = (await services.organisations.list()).map(o => o.slug)
-      await renderForm(res, {
-        values: { name: '', questionnaire: '', opensOn: NO_DATE, closesOn: NO_DATE, organisations },
-      })
-    }),
-
-    route('post', paths.admin.newRound, ADMIN, async (req, res) => {
-      const values = {
-        name: field(req.body, 'name'),
-        questionnaire: field(req.body, 'questionnaire'),
-        opensOn: dateParts(req.body, 'opensOn'),
-        closesOn: dateParts(req.body, 'closesOn'),
-        // None ticked is sent as nothing at all, which the service would read as everyone: say none.
-        organisations: many(req.body, 'organisations'),
-      }
-      let id: number
-      try {
-        id = await services.rounds.create(
-          {
-            name: values.name,
-            questionnaire: questionnaireChoice(values.questionnaire),
-            opensOn: isoDate(values.opensOn),
-            closesOn: isoDate(values.closesOn),
-            organisations: values.organisations,
-          },
-          signedInUser(req).id,
-        )
-      } catch (error) {
-        if (!(error instanceof ValidationError)) throw error
-        return renderForm(res, { values, errors: errorsFor(error.errors) }, 400)
-      }
-      const round = await services.rounds.get(id)
-      req.session.flash = {
-        type: 'success',
-        heading: `Round created: ${round.name}`,
-        body: `${takingPart(values.organisations.length)}. It opens on ${longDate(round.opensOn)} and closes at the end of ${longDate(round.closesOn)}.`,
-      }
-      res.redirect(paths.admin.round(id))
-    }),
-
-    route('get', patterns.admin.round, ADMIN, async (req, res) => {
-      await renderRound(req, res, roundId(req), {})
-    }),
-
-    route('post', patterns.admin.roundExtend, ADMIN, async (req, res) => {
-      const id = roundId(req)
-      const closesOn = dateParts(req.body, 'closesOn')
-      try {
-        await services.rounds.extend(id, isoDate(closesOn), signedInUser(req).id)
-      } catch (error) {
-        if (!(error instanceof ValidationError)) throw error
-        return renderRound(req, res, id, { values: { closesOn }, errors: errorsFor(error.errors) }, 400)
-      }
-      const round = await services.rounds.get(id)
-      req.session.flash = {
-        type: 'success',
-        heading: 'Closing date extended',
-        body: `The round now closes at the end of ${longDate(round.closesOn)}.`,
-      }
-      res.redirect(paths.admin.round(id))
-    }),
-
-    route('post', patterns.admin.roundClose, ADMIN, async (req, res) => {
-      const id = roundId(req)
-      await services.rounds.close(id, signedInUser(req).id)
-      req.session.flash = {
-        type: 'success',
-        heading: 'Round closed',
-        body: 'Respondents can still read their answers, but can no longer change them.',
-      }
-      res.redirect(paths.admin.round(id))
-    }),
+    route('get', paths.admin.rounds, ADMIN, listRounds(services)),
+    route('get', paths.admin.newRound, ADMIN, showNewForm(services)),
+    route('post', paths.admin.newRound, ADMIN, createRound(services)),
+    route('get', patterns.admin.round, ADMIN, showRound(services)),
+    route('post', patterns.admin.roundExtend, ADMIN, extendRound(services)),
+    route('post', patterns.admin.roundClose, ADMIN, closeRound(services)),
   ]
 }

@@ -1,4 +1,4 @@
-import type { Request, Response } from 'express'
+import type { Request, RequestHandler, Response } from 'express'
 import { ValidationError } from '../../domain/errors'
 import { ROLE_LABELS, ROLES } from '../../domain/roles'
 import type { Services } from '../../services'
@@ -24,138 +24,167 @@ function userForm(body: unknown): UserForm {
 const userId = (req: Request): number => positiveId(req.params.id)
 const tokenId = (req: Request): number => positiveId(req.params.tokenId)
 
-export function adminUserRoutes(services: Services, site: Site): RouteDefinition[] {
-  async function renderForm(res: Response, locals: Record<string, unknown>, status = 200) {
-    const organisations = await services.organisations.list()
-    await renderPage(
-      res,
-      'admin/user-form',
-      { roles: ROLES, roleLabels: ROLE_LABELS, organisations, ...locals },
-      status,
-    )
+async function renderForm(services: Services, res: Response, locals: Record<string, unknown>, status = 200) {
+  const organisations = await services.organisations.list()
+  await renderPage(res, 'admin/user-form', { roles: ROLES, roleLabels: ROLE_LABELS, organisations, ...locals }, status)
+}
+
+// Never from the request's Host header, which whoever sends the request chooses.
+const invitationUrl = (site: Site, token: string): string => absoluteUrl(site.publicUrl, paths.invitation(token))
+
+function listUsers(services: Services): RequestHandler {
+  return async (_req, res) => {
+    await renderPage(res, 'admin/users', {
+      title: 'Users',
+      users: await services.users.list(),
+      roleLabels: ROLE_LABELS,
+    })
   }
+}
 
-  // Never from the request's Host header, which whoever sends the request chooses.
-  const invitationUrl = (token: string): string => absoluteUrl(site.publicUrl, paths.invitation(token))
+function showInviteForm(services: Services): RequestHandler {
+  return async (_req, res) => {
+    await renderForm(services, res, { title: 'Invite a user', values: {}, action: paths.admin.newUser })
+  }
+}
 
-  return [
-    route('get', paths.admin.users, ADMIN, async (_req, res) => {
-      await renderPage(res, 'admin/users', {
-        title: 'Users',
-        users: await services.users.list(),
-        roleLabels: ROLE_LABELS,
-      })
-    }),
-
-    route('get', paths.admin.newUser, ADMIN, async (_req, res) => {
-      await renderForm(res, { title: 'Invite a user', values: {}, action: paths.admin.newUser })
-    }),
-
-    route('post', paths.admin.newUser, ADMIN, async (req, res) => {
-      const form = userForm(req.body)
-      try {
-        const { token, expiresAt, userId: id } = await services.users.invite(form, signedInUser(req).id)
-        const user = await services.users.get(id)
-        await renderPage(res, 'admin/invitation', {
-          title: 'User invited',
-          invitee: user,
-          link: invitationUrl(token),
-          expiresAt,
-        })
-        return
-      } catch (error) {
-        if (!(error instanceof ValidationError)) throw error
-        await renderForm(
-          res,
-          { title: 'Invite a user', values: form, action: paths.admin.newUser, errors: formErrors(error.errors) },
-          400,
-        )
-      }
-    }),
-
-    route('get', patterns.admin.user, ADMIN, async (req, res) => {
-      const user = await services.users.get(userId(req))
-      const organisation =
-        user.organisationId === null
-          ? undefined
-          : (await services.organisations.list()).find(o => o.id === user.organisationId)
-      await renderForm(res, {
-        title: `Change ${user.name}`,
-        editing: user,
-        tokens: await services.tokens.listForUser(user.id),
-        values: { ...user, organisation: organisation?.slug ?? '' },
-        action: paths.admin.user(user.id),
-      })
-    }),
-
-    // What revoking does, and a way back, before anything happens.
-    route('get', patterns.admin.userTokenRevoke, ADMIN, async (req, res) => {
-      const owner = await services.users.get(userId(req))
-      const token = await services.tokens.findForUser(owner.id, tokenId(req))
-      await renderPage(res, 'admin/token-revoke', { title: `Revoke the token “${token.name}”`, owner, token })
-    }),
-
-    route('post', patterns.admin.userTokenRevoke, ADMIN, async (req, res) => {
-      const owner = await services.users.get(userId(req))
-      const token = await services.tokens.revokeForUser(signedInUser(req), owner.id, tokenId(req))
-      req.session.flash = {
-        type: 'success',
-        heading: `Token “${token.name}” revoked`,
-        body: `Anything using it for ${owner.name} is refused from now on.`,
-      }
-      res.redirect(paths.admin.user(owner.id))
-    }),
-
-    route('post', patterns.admin.user, ADMIN, async (req, res) => {
-      const id = userId(req)
-      const form = userForm(req.body)
-      try {
-        await services.users.update(id, form, signedInUser(req).id)
-      } catch (error) {
-        if (!(error instanceof ValidationError)) throw error
-        const user = await services.users.get(id)
-        return renderForm(
-          res,
-          {
-            title: `Change ${user.name}`,
-            editing: user,
-            tokens: await services.tokens.listForUser(user.id),
-            values: form,
-            action: paths.admin.user(id),
-            errors: formErrors(error.errors),
-          },
-          400,
-        )
-      }
-      req.session.flash = { type: 'success', heading: 'User details saved' }
-      res.redirect(paths.admin.users)
-    }),
-
-    route('post', patterns.admin.userDisable, ADMIN, async (req, res) => {
-      await services.users.setDisabled(userId(req), true, signedInUser(req).id)
-      req.session.flash = {
-        type: 'success',
-        heading: 'User disabled',
-        body: 'They have been signed out and cannot sign in.',
-      }
-      res.redirect(paths.admin.users)
-    }),
-
-    route('post', patterns.admin.userEnable, ADMIN, async (req, res) => {
-      await services.users.setDisabled(userId(req), false, signedInUser(req).id)
-      req.session.flash = { type: 'success', heading: 'User enabled' }
-      res.redirect(paths.admin.users)
-    }),
-
-    route('post', patterns.admin.userInvitation, ADMIN, async (req, res) => {
-      const user = await services.users.get(userId(req))
-      const { token, expiresAt } = await services.users.reissueInvitation(user.id, signedInUser(req).id)
+function inviteUser(services: Services, site: Site): RequestHandler {
+  return async (req, res) => {
+    const form = userForm(req.body)
+    try {
+      const { token, expiresAt, userId: id } = await services.users.invite(form, signedInUser(req).id)
+      const user = await services.users.get(id)
       await renderPage(res, 'admin/invitation', {
-        title: user.hasPassword ? 'Password reset link' : 'New invitation link',
+        title: 'User invited',
         invitee: user,
-        link: invitationUrl(token),
+        link: invitationUrl(site, token),
         expiresAt,
       })
-    }),
+      return
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error
+      await renderForm(
+        services,
+        res,
+        { title: 'Invite a user', values: form, action: paths.admin.newUser, errors: formErrors(error.errors) },
+        400,
+      )
+    }
+  }
+}
+
+function showUser(services: Services): RequestHandler {
+  return async (req, res) => {
+    const user = await services.users.get(userId(req))
+    const organisation =
+      user.organisationId === null
+        ? undefined
+        : (await services.organisations.list()).find(o => o.id === user.organisationId)
+    await renderForm(services, res, {
+      title: `Change ${user.name}`,
+      editing: user,
+      tokens: await services.tokens.listForUser(user.id),
+      values: { ...user, organisation: organisation?.slug ?? '' },
+      action: paths.admin.user(user.id),
+    })
+  }
+}
+
+// What revoking does, and a way back, before anything happens.
+function confirmTokenRevoke(services: Services): RequestHandler {
+  return async (req, res) => {
+    const owner = await services.users.get(userId(req))
+    const token = await services.tokens.findForUser(owner.id, tokenId(req))
+    await renderPage(res, 'admin/token-revoke', { title: `Revoke the token “${token.name}”`, owner, token })
+  }
+}
+
+function revokeToken(services: Services): RequestHandler {
+  return async (req, res) => {
+    const owner = await services.users.get(userId(req))
+    const token = await services.tokens.revokeForUser(signedInUser(req), owner.id, tokenId(req))
+    req.session.flash = {
+      type: 'success',
+      heading: `Token “${token.name}” revoked`,
+      body: `Anything using it for ${owner.name} is refused from now on.`,
+    }
+    res.redirect(paths.admin.user(owner.id))
+  }
+}
+
+function updateUser(services: Services): RequestHandler {
+  return async (req, res) => {
+    const id = userId(req)
+    const form = userForm(req.body)
+    try {
+      await services.users.update(id, form, signedInUser(req).id)
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error
+      const user = await services.users.get(id)
+      return renderForm(
+        services,
+        res,
+        {
+          title: `Change ${user.name}`,
+          editing: user,
+          tokens: await services.tokens.listForUser(user.id),
+          values: form,
+          action: paths.admin.user(id),
+          errors: formErrors(error.errors),
+        },
+        400,
+      )
+    }
+    req.session.flash = { type: 'success', heading: 'User details saved' }
+    res.redirect(paths.admin.users)
+  }
+}
+
+function disableUser(services: Services): RequestHandler {
+  return async (req, res) => {
+    await services.users.setDisabled(userId(req), true, signedInUser(req).id)
+    req.session.flash = {
+      type: 'success',
+      heading: 'User disabled',
+      body: 'They have been signed out and cannot sign in.',
+    }
+    res.redirect(paths.admin.users)
+  }
+}
+
+function enableUser(services: Services): RequestHandler {
+  return async (req, res) => {
+    await services.users.setDisabled(userId(req), false, signedInUser(req).id)
+    req.session.flash = { type: 'success', heading: 'User enabled' }
+    res.redirect(paths.admin.users)
+  }
+}
+
+function reissueInvitation(services: Services, site: Site): RequestHandler {
+  return async (req, res) => {
+    const user = await services.users.get(userId(req))
+    const { token, expiresAt } = await services.users.reissueInvitation(user.id, signedInUser(req).id)
+    await renderPage(res, 'admin/invitation', {
+      title: user.hasPassword ? 'Password reset link' : 'New invitation link',
+      invitee: user,
+      link: invitationUrl(site, token),
+      expiresAt,
+    })
+  }
+}
+
+/** Every admin page about users, in the order they are matched. */
+export function adminUserRoutes(services: Services, site: Site): RouteDefinition[] {
+  return [
+    route('get', paths.admin.users, ADMIN, listUsers(services)),
+    route('get', paths.admin.newUser, ADMIN, showInviteForm(services)),
+    route('post', paths.admin.newUser, ADMIN, inviteUser(services, site)),
+    route('get', patterns.admin.user, ADMIN, showUser(services)),
+    route('get', patterns.admin.userTokenRevoke, ADMIN, confirmTokenRevoke(services)),
+    route('post', patterns.admin.userTokenRevoke, ADMIN, revokeToken(services)),
+    route('post', patterns.admin.user, ADMIN, updateUser(services)),
+    route('post', patterns.admin.userDisable, ADMIN, disableUser(services)),
+    route('post', patterns.admin.userEnable, ADMIN, enableUser(services)),
+    route('post', patterns.admin.userInvitation, ADMIN, reissueInvitation(services, site)),
   ]
 }

@@ -1,0 +1,12 @@
+import type { DefinitionError, Unlisted } from '../../../domain/questionnaire/validate'
+
+/** The first problems found (100 at most), and a count of any others. */
+export class DefinitionInvalidError extends Error {
+  constructor(
+    readonly errors: DefinitionError[],
+    readonly unlisted?: Unlisted,
+  ) {
+    const total = errors.length + (unlisted?.count ?? 0)
+    super(`The definition has ${unlisted?.checkingStopped ? 'at least ' : ''}${total} problem${total === 1 ? '' : 's'}`)
+  }
+}
