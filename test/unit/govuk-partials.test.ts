@@ -220,3 +220,55 @@ describe('smaller components', () => {
     expect(html).toContain('<h2 class="govuk-notification-banner__title" id="flash-title">Success</h2>')
   })
 })
+
+describe('task list', () => {
+  const items = [
+    {
+      title: { text: 'Leadership & <vision>' },
+      href: '/a/1/leadership',
+      hint: { text: '2 carried-over answers to confirm' },
+      status: { tag: { text: 'In progress', classes: 'govuk-tag--light-blue' } },
+    },
+    { title: { text: 'Data' }, href: '/a/1/data', status: { text: 'Completed', id: 'status-data' } },
+    { title: { text: 'Later' }, status: { text: 'Cannot start yet' } },
+  ]
+
+  it('describes each task’s link by its hint and status, so a screen reader says them with the name', async () => {
+    const html = await render('task-list', { items })
+    expect(html).toContain(
+      '<a class="govuk-link govuk-task-list__link" href="/a/1/leadership" aria-describedby="task-list-1-hint task-list-1-status">Leadership &amp; &lt;vision&gt;</a>',
+    )
+    expect(html).toContain('<div id="task-list-1-hint" class="govuk-task-list__hint">2 carried-over answers to confirm</div>')
+    expect(html).toMatch(
+      /<div class="govuk-task-list__status" id="task-list-1-status">\s*<strong class="govuk-tag govuk-tag--light-blue">In progress<\/strong>\s*<\/div>/,
+    )
+  })
+
+  it('keeps an id the caller gives, and a task without a link is plain text', async () => {
+    const html = await render('task-list', { items })
+    expect(html).toContain('href="/a/1/data" aria-describedby="status-data">Data</a>')
+    expect(html).toMatch(/<div class="govuk-task-list__status" id="status-data">\s*Completed\s*<\/div>/)
+    expect(html).toContain('<li class="govuk-task-list__item">')
+    expect(html).toContain('<div>Later</div>')
+    expect(html.match(/govuk-task-list__item--with-link/g)).toHaveLength(2)
+  })
+})
+
+describe('breadcrumbs', () => {
+  it('is a navigation landmark with a name, marking the current page', async () => {
+    const html = await render('breadcrumbs', {
+      labelText: 'Heatmap level',
+      attributes: { id: 'drill-down' },
+      items: [{ text: 'All dimensions', href: '/heatmap' }, { text: 'Data & <tech>' }],
+    })
+    expect(html).toContain('<nav class="govuk-breadcrumbs" id="drill-down" aria-label="Heatmap level">')
+    expect(html).toContain(
+      '<li class="govuk-breadcrumbs__list-item"><a class="govuk-breadcrumbs__link" href="/heatmap">All dimensions</a></li>',
+    )
+    expect(html).toContain('<li class="govuk-breadcrumbs__list-item" aria-current="page">Data &amp; &lt;tech&gt;</li>')
+  })
+
+  it('is called Breadcrumb unless told otherwise', async () => {
+    expect(await render('breadcrumbs', { items: [] })).toContain('aria-label="Breadcrumb"')
+  })
+})
