@@ -1,13 +1,5 @@
 import type { Request, Response } from 'express'
 import { ValidationError } from '../../domain/errors'
-import {
-  ROUTES,
-  ROUTE_LABELS,
-  STATUSES,
-  STATUS_LABELS,
-  VALUE_BANDS,
-  VALUE_BAND_LABELS,
-} from '../../domain/pipeline/entry'
 import type { Organisation } from '../../domain/organisation'
 import { ALL_ROLES } from '../../domain/roles'
 import { signedInUser } from '../../middleware/require-access'
@@ -24,6 +16,8 @@ import {
   withOrganisation,
   type EntryFormValues,
 } from '../../presenters/pipeline/pipeline.presenter'
+import { entryFormView } from '../../presenters/pipeline/entry-form.presenter'
+import { deleteEntryView, entryPageView } from '../../presenters/pipeline/entry.presenter'
 import { renderPage } from '../../middleware/render-page'
 import { route, type RouteDefinition } from '../route-table'
 
@@ -50,11 +44,8 @@ async function renderForm(services: Services, req: Request, res: Response, local
     'pipeline/entry-form',
     {
       title: locals.entry ? 'Change a pipeline entry' : 'Add a pipeline entry',
-      options,
-      slug,
-      back: withOrganisation(paths.pipeline, slug),
-      lists: { ROUTES, ROUTE_LABELS, STATUSES, STATUS_LABELS, VALUE_BANDS, VALUE_BAND_LABELS },
-      ...locals,
+      view: entryFormView({ ...locals, slug, options }),
+      errors: locals.errors,
     },
     status,
   )
@@ -75,9 +66,7 @@ async function renderDelete(
     'pipeline/delete',
     {
       title: 'Delete this pipeline entry?',
-      entry,
-      rows: summaryRows(entry, options.categories, areaTitles),
-      back: withOrganisation(paths.pipeline, slug),
+      view: deleteEntryView(entry, slug, summaryRows(entry, options.categories, areaTitles)),
       ...locals,
     },
     status,
@@ -120,10 +109,7 @@ async function showEntry(services: Services, req: Request, res: Response) {
   const names = new Map(options.categories.map(c => [c.key, c.name]))
   await renderPage(res, 'pipeline/entry', {
     title: `${entry.organisation.name}: ${categoryName(entry, names)}`,
-    heading: categoryName(entry, names),
-    entry,
-    rows: summaryRows(entry, options.categories, areaTitles),
-    back: withOrganisation(paths.pipeline, entry.organisation.slug),
+    view: entryPageView(entry, categoryName(entry, names), summaryRows(entry, options.categories, areaTitles)),
   })
 }
 
