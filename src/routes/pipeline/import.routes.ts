@@ -1,14 +1,6 @@
 import type { Request, Response } from 'express'
-import { CSV_COLUMNS, describeProblem, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from '../../domain/pipeline/csv-import'
+import { describeProblem, MAX_IMPORT_BYTES } from '../../domain/pipeline/csv-import'
 import { importTemplate } from '../../domain/pipeline/csv-template'
-import {
-  ROUTES,
-  ROUTE_LABELS,
-  STATUSES,
-  STATUS_LABELS,
-  VALUE_BANDS,
-  VALUE_BAND_LABELS,
-} from '../../domain/pipeline/entry'
 import type { Organisation } from '../../domain/organisation'
 import { signedInUser } from '../../middleware/require-access'
 import type { Services } from '../../services'
@@ -16,6 +8,7 @@ import { ImportRejectedError } from '../../services/pipeline/pipeline.service'
 import { paths } from '../../paths'
 import { organisationRef, slugFor, WRITERS, sentToChooseOrganisation } from './pipeline-request'
 import { withOrganisation } from '../../presenters/pipeline/pipeline.presenter'
+import { importView } from '../../presenters/pipeline/import.presenter'
 import { renderPage } from '../../middleware/render-page'
 import { route, uploadRoute, type RouteDefinition } from '../route-table'
 
@@ -34,14 +27,7 @@ export function pipelineImportRoutes(services: Services): RouteDefinition[] {
       'pipeline/import',
       {
         title: 'Import pipeline entries from a spreadsheet',
-        organisation,
-        slug,
-        back: withOrganisation(paths.pipeline, slug),
-        template: withOrganisation(paths.pipelineTemplate, slug),
-        options: await services.pipeline.options(),
-        columns: CSV_COLUMNS,
-        maxRows: MAX_IMPORT_ROWS,
-        lists: { ROUTES, ROUTE_LABELS, STATUSES, STATUS_LABELS, VALUE_BANDS, VALUE_BAND_LABELS },
+        view: importView(organisation, slug, await services.pipeline.options()),
         errors,
       },
       status,
