@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express'
 import { ValidationError } from '../../domain/errors'
-import { MAX_PRIORITIES, priorityField } from '../../domain/pipeline/priorities'
+import { priorityField } from '../../domain/pipeline/priorities'
 import type { Organisation } from '../../domain/organisation'
 import { signedInUser } from '../../middleware/require-access'
 import type { Services } from '../../services'
@@ -8,10 +8,9 @@ import { field, formErrors } from '../../presenters/form-errors'
 import { paths } from '../../paths'
 import { organisationRef, slugFor, WRITERS, sentToChooseOrganisation } from './pipeline-request'
 import { withOrganisation } from '../../presenters/pipeline/pipeline.presenter'
+import { prioritiesView, RANKS } from '../../presenters/pipeline/priorities.presenter'
 import { renderPage } from '../../middleware/render-page'
 import { route, type RouteDefinition } from '../route-table'
-
-const RANKS = Array.from({ length: MAX_PRIORITIES }, (_, i) => i + 1)
 
 export function pipelinePriorityRoutes(services: Services): RouteDefinition[] {
   async function renderForm(
@@ -32,13 +31,7 @@ export function pipelinePriorityRoutes(services: Services): RouteDefinition[] {
           user.role === 'respondent'
             ? 'Your service improvement priorities'
             : `${organisation.name}: service improvement priorities`,
-        organisation,
-        slug,
-        back: withOrganisation(paths.pipeline, slug),
-        areas: (await services.pipeline.options()).serviceAreas,
-        ranks: RANKS,
-        priorityField,
-        values,
+        view: prioritiesView(organisation, slug, (await services.pipeline.options()).serviceAreas, values),
         errors,
       },
       status,
