@@ -50,22 +50,56 @@ export function maturityNote(maturity: PipelineMaturity | undefined): string {
 export const windowQuery = (months: number): string =>
   months === DEFAULT_WINDOW_MONTHS ? '' : `?windowMonths=${months}`
 
+export interface OpportunityRow {
+  key: string
+  name: string
+  href: string
+  organisations: number
+  names: string
+  entries: number
+  buyers: number
+  earliest: string
+  latest: string
+  hasWeakness: boolean
+  weakness: string[]
+  noWeakness: string
+}
+
+/** The type of the opportunities page's view model (the results under its form). */
+export interface OpportunitiesView {
+  months: number
+  from: string
+  to: string
+  hasRows: boolean
+  rows: OpportunityRow[]
+  quarters: readonly string[]
+  hasTimeline: boolean
+  timeline: { name: string; cells: { count: number; classes: string }[]; total: number }[]
+  quarterTotals: number[]
+  total: number
+  maturityNote: string
+}
+
 /** The opportunities page's view model: every figure in words, and the timeline table's numbers. */
-export function opportunitiesView(list: OpportunityList) {
+export function opportunitiesView(list: OpportunityList): OpportunitiesView {
   const nameOf = (gss: string) => list.organisations.get(gss)?.name ?? gss
-  const rows = list.opportunities.map(({ opportunity: o, weakness }) => ({
-    key: o.category.key,
-    name: o.category.name,
-    href: paths.pipelineOpportunity(o.category.key, windowQuery(list.months)),
-    organisations: o.organisations.length,
-    names: listed(o.organisations.map(nameOf).sort((a, b) => a.localeCompare(b, 'en-GB'))),
-    entries: o.entries.length,
-    buyers: o.buyers,
-    earliest: longDate(o.earliest),
-    latest: longDate(o.latest),
-    weakness: list.maturity ? weakness.map(w => weaknessSentence(w, o.category.name)) : [],
-    noWeakness: list.maturity ? 'No maturity area named for these plans' : 'No scores to compare yet',
-  }))
+  const rows = list.opportunities.map(({ opportunity: o, weakness }) => {
+    const sentences = list.maturity ? weakness.map(w => weaknessSentence(w, o.category.name)) : []
+    return {
+      key: o.category.key,
+      name: o.category.name,
+      href: paths.pipelineOpportunity(o.category.key, windowQuery(list.months)),
+      organisations: o.organisations.length,
+      names: listed(o.organisations.map(nameOf).sort((a, b) => a.localeCompare(b, 'en-GB'))),
+      entries: o.entries.length,
+      buyers: o.buyers,
+      earliest: longDate(o.earliest),
+      latest: longDate(o.latest),
+      hasWeakness: sentences.length > 0,
+      weakness: sentences,
+      noWeakness: list.maturity ? 'No maturity area named for these plans' : 'No scores to compare yet',
+    }
+  })
   const timeline = list.opportunities
     .map(({ opportunity: o }) => ({
       name: o.category.name,
@@ -73,14 +107,22 @@ export function opportunitiesView(list: OpportunityList) {
       total: o.contractEndsByQuarter.reduce((sum, q) => sum + q.count, 0),
     }))
     .filter(t => t.total > 0)
+  const quarterTotals = list.quarters.map((_, i) => timeline.reduce((sum, t) => sum + (t.counts[i] ?? 0), 0))
   return {
     months: list.months,
     from: longDate(list.window.from),
     to: longDate(list.window.to),
+    hasRows: rows.length > 0,
     rows,
     quarters: list.quarters,
-    timeline,
-    quarterTotals: list.quarters.map((_, i) => timeline.reduce((sum, t) => sum + (t.counts[i] ?? 0), 0)),
+    hasTimeline: timeline.length > 0,
+    timeline: timeline.map(t => ({
+      name: t.name,
+      cells: t.counts.map(count => ({ count, classes: count === 0 ? ' app-secondary-text' : '' })),
+      total: t.total,
+    })),
+    quarterTotals,
+    total: quarterTotals.reduce((a, b) => a + b, 0),
     maturityNote: maturityNote(list.maturity),
   }
 }

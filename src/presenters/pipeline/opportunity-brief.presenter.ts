@@ -28,8 +28,55 @@ const tally = <T extends string>(values: readonly T[], order: readonly T[], labe
     .filter(t => t.count > 0)
     .map(t => `${t.label}: ${t.count}`)
 
+interface BriefBase {
+  heading: string
+  months: number
+  from: string
+  to: string
+  backHref: string
+  maturityNote: string
+}
+
+export interface BriefRow {
+  organisation: string
+  system: string
+  contractEnd: string
+  plannedStart: string
+  valueAndRoute: string
+  status: string
+  area: string
+  score: string
+  weak: boolean
+}
+
+/** The type of the opportunity brief's view model: when nobody plans in the window, only its frame. */
+export type OpportunityBriefView =
+  | (BriefBase & { found: false })
+  | (BriefBase & {
+      found: true
+      organisations: number
+      buyers: number
+      entriesCount: string
+      /** The first weakness sentence heads the brief; the others follow under Maturity. */
+      leadWeakness: string | null
+      otherWeakness: string[]
+      /** "as partnerships buy once: …", or null when no partnership buys for them. */
+      partnerships: string | null
+      /** True when nobody buys through a partnership with another. */
+      noPartnerships: boolean
+      earliest: string
+      latest: string
+      /** "Contracts ending by quarter: …", or null when none end in the window. */
+      contractEnds: string | null
+      valueBands: string[]
+      routes: string[]
+      scoreHeading: string
+      areaInRows: boolean
+      rows: BriefRow[]
+    })
+
 /** A one-page brief on one category's opportunity: who, what they run now, when, how big, and where they are weak. */
-export function opportunityBriefView(brief: Brief) {
+export function opportunityBriefView(brief: Brief): OpportunityBriefView {
   const { category, maturity } = brief
   const detail = brief.opportunity
   const base = {
@@ -47,15 +94,19 @@ export function opportunityBriefView(brief: Brief) {
       a.organisationName.localeCompare(b.organisationName, 'en-GB') ||
       (a.contractEnd ?? a.plannedStart ?? '').localeCompare(b.contractEnd ?? b.plannedStart ?? ''),
   )
+  const partnerships = detail.partnerships.map(p => `${p.name} (${listed(p.members)})`)
+  const contractEnds = o.contractEndsByQuarter.filter(q => q.count > 0).map(q => `${q.count} in ${q.quarter}`)
+  const weakness = maturity ? detail.weakness.map(w => weaknessSentence(w, category.name)) : []
   return {
     ...base,
     found: true as const,
     organisations: o.organisations.length,
     buyers: o.buyers,
-    partnerships: detail.partnerships.map(p => `${p.name} (${listed(p.members)})`),
+    partnerships: partnerships.length > 0 ? partnerships.join('; ') : null,
+    noPartnerships: partnerships.length === 0 && o.buyers === o.organisations.length,
     earliest: longDate(o.earliest),
     latest: longDate(o.latest),
-    contractEnds: o.contractEndsByQuarter.filter(q => q.count > 0).map(q => `${q.count} in ${q.quarter}`),
+    contractEnds: contractEnds.length > 0 ? contractEnds.join(', ') : null,
     valueBands: tally(
       o.entries.map(e => e.valueBand),
       VALUE_BANDS,
@@ -66,7 +117,8 @@ export function opportunityBriefView(brief: Brief) {
       ROUTES,
       ROUTE_LABELS,
     ),
-    weakness: maturity ? detail.weakness.map(w => weaknessSentence(w, category.name)) : [],
+    leadWeakness: weakness[0] ?? null,
+    otherWeakness: weakness.slice(1),
     entriesCount: plural(o.entries.length, 'plan'),
     ...scoreColumn(entries.map(e => addressedArea(e, category))),
     rows: entries.map(e => {

@@ -1,26 +1,19 @@
 import type { Request, Response } from 'express'
 import type { FieldError } from '../../domain/errors'
-import { ROUTE_LABELS, STATUSES, STATUS_LABELS, VALUE_BAND_LABELS } from '../../domain/pipeline/entry'
 import { CENTRAL_ROLES } from '../../domain/roles'
 import { signedInUser } from '../../middleware/require-access'
 import type { Services } from '../../services'
 import { formErrors, orInvalid } from '../../presenters/form-errors'
 import { paths, patterns } from '../../paths'
-import { opportunitiesView, listed, longDate } from '../../presenters/pipeline/opportunities.presenter'
+import { opportunitiesView } from '../../presenters/pipeline/opportunities.presenter'
+import { allPlansView } from '../../presenters/pipeline/all-plans.presenter'
+import { similarView } from '../../presenters/pipeline/similar.presenter'
 import { opportunityBriefView } from '../../presenters/pipeline/opportunity-brief.presenter'
 import { renderPage } from '../../middleware/render-page'
 import { route, type RouteDefinition } from '../route-table'
 
 const query = (req: Request) => req.query as Record<string, unknown>
 const typed = (value: unknown): string => (typeof value === 'string' ? value : '')
-
-const labels = {
-  statusLabels: STATUS_LABELS,
-  statuses: STATUSES,
-  routeLabels: ROUTE_LABELS,
-  valueBandLabels: VALUE_BAND_LABELS,
-  longDate,
-}
 
 /** The central roles' view of London's pipeline, and each borough's view of who plans the same. */
 export function pipelineInsightRoutes(services: Services): RouteDefinition[] {
@@ -68,19 +61,14 @@ export function pipelineInsightRoutes(services: Services): RouteDefinition[] {
         () => services.opportunities.plans(signedInUser(req), query(req)),
         async errors => {
           const categories = await services.opportunities.categories()
-          const shown = { title: 'All plans', plans: null, categories, values, errors: formErrors(errors), ...labels }
+          const shown = { title: 'All plans', view: allPlansView(categories, values, null), errors: formErrors(errors) }
           await renderPage(res, 'pipeline/opportunities/all', shown, 400)
         },
       )
       if (!plans) return
-      const search = new URLSearchParams(Object.entries(values).filter(([, v]) => v !== '')).toString()
       await renderPage(res, 'pipeline/opportunities/all', {
         title: 'All plans',
-        plans,
-        categories: plans.categories,
-        values,
-        csvHref: `${paths.pipelineCsv}${search ? `?${search}` : ''}`,
-        ...labels,
+        view: allPlansView(plans.categories, values, plans),
       })
     }),
 
@@ -93,10 +81,7 @@ export function pipelineInsightRoutes(services: Services): RouteDefinition[] {
       const sharing = await services.opportunities.sharing(signedInUser(req))
       await renderPage(res, 'pipeline/opportunities/similar', {
         title: 'Who else is planning the same',
-        sharing,
-        to: longDate(sharing.window.to),
-        listed,
-        ...labels,
+        view: similarView(sharing),
       })
     }),
   ]
