@@ -1,7 +1,7 @@
 import { TILE_GRID, type Organisation } from '../../domain/organisation'
 import type { Heatmap } from '../../services/insights/insights.service'
 import { legendBands, shadeClass, type Band } from './heat-scale'
-import { rowViews, type CellView } from './heatmap.presenter'
+import { heatCell, rowViews, type CellView } from './heatmap.presenter'
 import { tileLabel } from './tile-labels'
 
 /** One step of the grid in SVG units; tiles leave a gap so a weak tile's thick outline stands clear. */
@@ -50,7 +50,7 @@ export function londonMapView(heatmap: Heatmap, organisations: readonly Organisa
   const columns = [{ key: 'overall', title: 'Overall' }, ...heatmap.scope.columns]
   const views = new Map(rowViews(heatmap).map(r => [r.gss, [r.overall, ...r.cells]]))
   const scores = new Map(heatmap.rows.map(r => [r.organisation.gss, [r.overall, ...r.cells.map(c => c.score)]]))
-  const absent: CellView = { text: 'Not taking part', weak: false, className: shadeClass(null, threshold) }
+  const absent = heatCell({ text: 'Not taking part', weak: false, className: shadeClass(null, threshold) })
   const placed = [...organisations].sort((a, b) => a.name.localeCompare(b.name, 'en-GB'))
 
   const maps = columns.map((column, i): TileMap => {
