@@ -7,7 +7,7 @@ import type { Services } from '../../services'
 import { parseBriefSelector } from './brief-selector'
 import { formErrors, orInvalid } from '../../presenters/form-errors'
 import { paths, patterns } from '../../paths'
-import { clusterBriefView } from '../../presenters/insights/cluster-brief.presenter'
+import { briefPageView } from '../../presenters/insights/cluster-brief.presenter'
 import { clustersView } from '../../presenters/insights/clusters.presenter'
 import { renderPage } from '../../middleware/render-page'
 import { route, type RouteDefinition } from '../route-table'
@@ -119,7 +119,7 @@ async function showBrief(services: Services, req: Request, res: Response) {
   const chosen = selector.value
   const brief = await orInvalid(() => services.clusterBriefs.brief(signedInUser(req), id, query(req), chosen), invalid)
   if (!brief) return
-  const view = clusterBriefView(brief)
+  const view = briefPageView(brief)
   await renderPage(res, 'insights/brief', {
     title: `Brief: ${view.heading}`,
     round: brief.clusters.heatmap.round,
