@@ -8,7 +8,8 @@ import { parseBriefSelector } from './brief-selector'
 import { formErrors, orInvalid } from '../../presenters/form-errors'
 import { paths, patterns } from '../../paths'
 import { briefPageView } from '../../presenters/insights/cluster-brief.presenter'
-import { clustersView } from '../../presenters/insights/clusters.presenter'
+import { clustersPageView } from '../../presenters/insights/clusters-page.presenter'
+import { clustersControlsView } from '../../presenters/insights/clusters-controls.presenter'
 import { renderPage } from '../../middleware/render-page'
 import { route, type RouteDefinition } from '../route-table'
 import { positiveId } from '../params'
@@ -61,10 +62,9 @@ async function renderClustersInvalid(services: Services, req: Request, res: Resp
     {
       title: 'Clusters of weak performance',
       round,
-      clusters: null,
+      view: null,
       errors: shown,
-      values: typed(query(req), defaults),
-      partnerships,
+      controls: clustersControlsView(typed(query(req), defaults), partnerships, shown),
       action: paths.clusters(id),
     },
     400,
@@ -93,10 +93,8 @@ async function showClusters(services: Services, req: Request, res: Response) {
   await renderPage(res, 'insights/clusters', {
     title: `Clusters of weak performance: ${clusters.heatmap.round.name}`,
     round: clusters.heatmap.round,
-    clusters,
-    view: clustersView(clusters),
-    values: valuesOf(clusters.heatmap.query),
-    partnerships: clusters.heatmap.partnerships,
+    view: clustersPageView(clusters),
+    controls: clustersControlsView(valuesOf(clusters.heatmap.query), clusters.heatmap.partnerships),
     action: paths.clusters(id),
   })
 }
