@@ -78,4 +78,48 @@ export function clusterBriefView(brief: ClusterBrief) {
   }
 }
 
-export type ClusterBriefView = ReturnType<typeof clusterBriefView>
+type Cell = { text: string; header?: boolean; classes?: string; colspan?: number; format?: string }
+type Row = Cell[] | { classes: string; cells: Cell[] }
+
+/** The members table as the GOV.UK table partial takes it: a peer group shows whole profiles and the group mean. */
+function membersTable(view: ReturnType<typeof clusterBriefView>) {
+  const rowHeader = (text: string): Cell => ({ text, header: true, classes: 'app-table__row-header' })
+  const numeric = (text: string): Cell => ({ text, format: 'numeric' })
+  if (view.peerMeans) {
+    const rows: Row[] = view.members.map(m => [rowHeader(m.name), { text: m.gss }, ...m.profile.map(numeric)])
+    rows.push({
+      classes: 'app-score-total',
+      cells: [{ ...rowHeader('Group mean'), colspan: 2 }, ...view.peerMeans.map(numeric)],
+    })
+    return {
+      caption: 'Members and their scores by dimension',
+      head: [{ text: 'Organisation' }, { text: 'GSS code' }, ...view.dimensions.map(numeric)],
+      rows,
+    }
+  }
+  return {
+    caption: 'Members, weakest first',
+    head: [{ text: 'Organisation' }, { text: 'GSS code' }, numeric(view.scoreHeading)],
+    rows: view.members.map((m): Row => [rowHeader(m.name), { text: m.gss }, numeric(m.score)]),
+  }
+}
+
+/** The brief page: the view model with every sentence, table and link text finished for the template. */
+export function briefPageView(brief: ClusterBrief) {
+  const view = clusterBriefView(brief)
+  return {
+    ...view,
+    caption: `${brief.clusters.heatmap.round.name}: ${view.kind.toLowerCase()}`,
+    membersTable: membersTable(view),
+    buyersText: `${view.buyers} separate ${view.buyers === 1 ? 'buyer' : 'buyers'}`,
+    hasPartnerships: view.partnerships.length > 0,
+    focusSuffix: view.peerMeans && !view.focusNote ? ', the group’s weakest dimension' : '',
+    stepsIntro:
+      view.steps.length === 1 && view.focusNoun === 'question'
+        ? 'Where the group stands on this question, and what the level above its median looks like.'
+        : `For each maturity question under ${view.focusTitle}: where the group stands (its median level) and what the level above the median looks like.`,
+    heatmapText: `See ${view.peerMeans ? 'all dimensions' : view.focusTitle} on the heatmap`,
+  }
+}
+
+export type ClusterBriefView = ReturnType<typeof briefPageView>

@@ -13,7 +13,15 @@ export interface CellView {
   spoken?: string
   weak: boolean
   className: string
+  /** Every class on the cell: its shade, and the weak frame where it is weak. */
+  classes: string
 }
+
+/** A cell with its classes worked out, so the partial only prints them. */
+export const heatCell = (cell: Omit<CellView, 'classes'>): CellView => ({
+  ...cell,
+  classes: `${cell.className}${cell.weak ? ' app-heat--weak' : ''}`,
+})
 
 export interface ColumnView {
   key: string
@@ -21,6 +29,8 @@ export interface ColumnView {
   label: string
   /** A question's full prompt, listed under the table and tied to its header. */
   prompt?: string
+  /** The id of the prompt under the table, which a question's header is described by. */
+  promptId?: string
   number?: string
   /** Where the header drills down to, if anywhere. */
   href?: string
@@ -47,18 +57,18 @@ const scoreText = (score: number, level: HeatmapLevel | 'overall') =>
 export function cellView(cell: HeatmapCell, level: HeatmapLevel | 'overall', threshold: number): CellView {
   if (cell.score === null) {
     const reason = REASONS[cell.reason ?? 'not_answered']
-    return { ...reason, weak: false, className: shadeClass(null, threshold) }
+    return heatCell({ ...reason, weak: false, className: shadeClass(null, threshold) })
   }
-  return {
+  return heatCell({
     text: scoreText(cell.score, level),
     weak: isWeak(cell.score, threshold),
     className: shadeClass(cell.score, threshold),
-  }
+  })
 }
 
 function overallView(row: HeatmapRow, threshold: number): CellView {
   if (!row.scored) return cellView({ score: null, reason: 'not_submitted' }, 'overall', threshold)
-  if (row.overall === null) return { text: 'No score', weak: false, className: shadeClass(null, threshold) }
+  if (row.overall === null) return heatCell({ text: 'No score', weak: false, className: shadeClass(null, threshold) })
   return cellView({ score: row.overall }, 'overall', threshold)
 }
 
@@ -96,7 +106,13 @@ export function columnViews(heatmap: Heatmap): ColumnView[] {
   return scope.columns.map((column, i) => {
     if (scope.level === 'dimension') return { key: column.key, label: column.title, href: drill('theme', column.key) }
     if (scope.level === 'theme') return { key: column.key, label: column.title, href: drill('question', column.key) }
-    return { key: column.key, label: shortName(column.key), number: `Q${i + 1}`, prompt: column.title }
+    return {
+      key: column.key,
+      label: shortName(column.key),
+      number: `Q${i + 1}`,
+      prompt: column.title,
+      promptId: `prompt-${column.key.replace(/[^a-z0-9-]/gi, '_')}`,
+    }
   })
 }
 

@@ -1,12 +1,13 @@
 import { TILE_GRID, type Organisation } from '../../domain/organisation'
 import type { Heatmap } from '../../services/insights/insights.service'
 import { legendBands, shadeClass, type Band } from './heat-scale'
-import { rowViews, type CellView } from './heatmap.presenter'
+import { heatCell, rowViews, type CellView } from './heatmap.presenter'
 import { tileLabel } from './tile-labels'
 
 /** One step of the grid in SVG units; tiles leave a gap so a weak tile's thick outline stands clear. */
 const UNIT = 60
 const GAP = 6
+const SIZE = UNIT - GAP
 
 export interface MapTile {
   gss: string
@@ -23,10 +24,24 @@ export interface MapTile {
   hasScore: boolean
   /** The full name and what the table says, for the tile's tooltip. */
   title: string
+  /** The tile group's classes: its shade, and weak or empty where it is. */
+  classes: string
+  /** The weak tile's inner outline, inset from the square. */
+  inner: { x: number; y: number; size: number }
+  /** Where the label and the score sit, centred in the tile. */
+  textX: number
+  labelY: number
+  scoreY: number
 }
 
 export interface TileMap {
   key: string
+  /** The figure's id, from which its caption's and hatch pattern's ids are made. */
+  id: string
+  captionId: string
+  hatchId: string
+  /** How many scored authorities are weak, in words. */
+  summary: string
   title: string
   weakCount: number
   scoredCount: number
@@ -50,7 +65,7 @@ export function londonMapView(heatmap: Heatmap, organisations: readonly Organisa
   const columns = [{ key: 'overall', title: 'Overall' }, ...heatmap.scope.columns]
   const views = new Map(rowViews(heatmap).map(r => [r.gss, [r.overall, ...r.cells]]))
   const scores = new Map(heatmap.rows.map(r => [r.organisation.gss, [r.overall, ...r.cells.map(c => c.score)]]))
-  const absent: CellView = { text: 'Not taking part', weak: false, className: shadeClass(null, threshold) }
+  const absent = heatCell({ text: 'Not taking part', weak: false, className: shadeClass(null, threshold) })
   const placed = [...organisations].sort((a, b) => a.name.localeCompare(b.name, 'en-GB'))
 
   const maps = columns.map((column, i): TileMap => {
@@ -58,30 +73,44 @@ export function londonMapView(heatmap: Heatmap, organisations: readonly Organisa
       if (!o.tile) return []
       const cell = views.get(o.gss)?.[i] ?? absent
       const score = scores.get(o.gss)?.[i] ?? null
+      const x = o.tile.x * UNIT + GAP / 2
+      const y = o.tile.y * UNIT + GAP / 2
       return [
         {
           gss: o.gss,
           name: o.name,
           label: tileLabel(o.gss, o.name),
-          x: o.tile.x * UNIT + GAP / 2,
-          y: o.tile.y * UNIT + GAP / 2,
+          x,
+          y,
           short: score === null ? '–' : score.toFixed(2),
           weak: cell.weak,
           className: cell.className,
           hasScore: score !== null,
           title: `${o.name}: ${spoken(cell)}`,
+          classes: `${cell.className}${cell.weak ? ' app-map-tile--weak' : ''}${score === null ? ' app-map-tile--empty' : ''}`,
+          inner: { x: x + 3.5, y: y + 3.5, size: SIZE - 7 },
+          textX: x + SIZE / 2,
+          labelY: y + 24,
+          scoreY: y + 44,
         },
       ]
     })
+    const weakCount = tiles.filter(t => t.weak).length
+    const scoredCount = tiles.filter(t => t.hasScore).length
+    const id = `map-${column.key.replace(/[^A-Za-z0-9-]/g, '-')}`
     return {
       ...column,
-      weakCount: tiles.filter(t => t.weak).length,
-      scoredCount: tiles.filter(t => t.hasScore).length,
+      id,
+      captionId: `${id}-caption`,
+      hatchId: `${id}-hatch`,
+      summary: `${weakCount} of ${scoredCount} scored ${scoredCount === 1 ? 'authority' : 'authorities'} weak, below ${threshold.toFixed(2)}`,
+      weakCount,
+      scoredCount,
       tiles,
     }
   })
   return {
-    svg: { width: TILE_GRID.width * UNIT, height: TILE_GRID.height * UNIT, tile: UNIT - GAP },
+    svg: { width: TILE_GRID.width * UNIT, height: TILE_GRID.height * UNIT, tile: SIZE },
     columns,
     maps,
     bands: legendBands(threshold),

@@ -1,6 +1,8 @@
 import type { Round } from '../../domain/assessment/round'
-import type { Change, Presence, TrendRow } from '../../domain/insights/trend'
+import type { Change, LeftOut, Presence, TrendRow } from '../../domain/insights/trend'
 import type { RoundTrend } from '../../services/insights/trend.service'
+import type { FormErrors } from '../form-errors'
+import { paths } from '../../paths'
 
 /**
  * Change is shaded on the heatmap's PuOr scale (public/scss/_insights.scss): purples for a rise, oranges
@@ -25,6 +27,8 @@ export interface TrendRowView {
   name: string
   /** null when the organisation did not hand in both assessments; `reason` then says which. */
   cells: ChangeCell[] | null
+  /** Whether the organisation handed in both assessments, so its row has cells. */
+  comparable: boolean
   reason: string
 }
 
@@ -87,7 +91,45 @@ export function changeLegend(): { className: string; arrow: string; text: string
   return [...falls.reverse(), { className: 'app-heat--none', arrow: '', text: 'No change' }, ...rises]
 }
 
-export function trendView(result: RoundTrend) {
+const quoted = (prompt: string) => `“${prompt}”`
+
+/** The questions left out of the comparison, each list already in words; `count` 0 when none is. */
+export function leftOutView(leftOut: LeftOut) {
+  const count = leftOut.split.length + leftOut.added.length + leftOut.removed.length
+  return {
+    count,
+    none: count === 0,
+    summaryText: `Questions left out of the comparison (${count})`,
+    split: leftOut.split.map(
+      s =>
+        `${quoted(s.from.prompt)} became ${s.to.map(q => quoted(q.prompt)).join(' and ')}: each half asks something narrower, so neither is compared.`,
+    ),
+    added: leftOut.added.map(q => quoted(q.prompt)),
+    removed: leftOut.removed.map(q => quoted(q.prompt)),
+    hasSplit: leftOut.split.length > 0,
+    hasAdded: leftOut.added.length > 0,
+    hasRemoved: leftOut.removed.length > 0,
+  }
+}
+
+/** The round picker: the rounds that can be compared with, the chosen one selected. */
+function pickerView(result: RoundTrend, errors?: FormErrors) {
+  const { round, against, candidates } = result
+  return {
+    hasCandidates: candidates.length > 0,
+    noCandidates: `There is no earlier round on this questionnaire, with questions linked to this one, to compare ${round.name} with.`,
+    action: paths.trend(round.id),
+    label: `Compare ${round.name} with`,
+    errorMessage: errors?.fields.against,
+    items: candidates.map(r => ({
+      value: r.id,
+      text: `${r.name} (opened ${r.opensOn})`,
+      selected: Boolean(against && r.id === against.id),
+    })),
+  }
+}
+
+export function trendView(result: RoundTrend, errors?: FormErrors) {
   const { round, against, trend } = result
   const names = { previous: against?.name ?? '', current: round.name }
   const rows: TrendRowView[] =
@@ -97,21 +139,31 @@ export function trendView(result: RoundTrend) {
           return {
             gss: row.gss,
             name: row.name,
+            comparable: both,
             cells: both ? [...row.dimensions, row.overall].map(c => changeCell(c, names)) : null,
             reason: both ? '' : reasonFor(row, against, round),
           }
         })
       : []
   const overall = trend?.rows.map(r => r.overall.change).filter((c): c is number => c !== null) ?? []
+  const compared = overall.length
+  const columns = trend ? [...trend.dimensions, { key: 'overall', title: 'Overall' }] : []
   return {
+    picker: pickerView(result, errors),
+    /** Whether there is a comparison to show. */
+    shown: Boolean(trend && against),
+    againstName: against?.name ?? '',
+    comparedText: `${compared} ${compared === 1 ? 'organisation' : 'organisations'} handed in both assessments`,
+    leftOut: trend ? leftOutView(trend.leftOut) : null,
+    columnCount: columns.length,
     round,
     against,
     candidates: result.candidates,
     trend,
-    columns: trend ? [...trend.dimensions, { key: 'overall', title: 'Overall' }] : [],
+    columns,
     rows,
     counts: {
-      compared: overall.length,
+      compared,
       up: overall.filter(c => Math.round(c * 100) > 0).length,
       down: overall.filter(c => Math.round(c * 100) < 0).length,
     },

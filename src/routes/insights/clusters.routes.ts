@@ -7,8 +7,9 @@ import type { Services } from '../../services'
 import { parseBriefSelector } from './brief-selector'
 import { formErrors, orInvalid } from '../../presenters/form-errors'
 import { paths, patterns } from '../../paths'
-import { clusterBriefView } from '../../presenters/insights/cluster-brief.presenter'
-import { clustersView } from '../../presenters/insights/clusters.presenter'
+import { briefPageView } from '../../presenters/insights/cluster-brief.presenter'
+import { clustersPageView } from '../../presenters/insights/clusters-page.presenter'
+import { clustersControlsView } from '../../presenters/insights/clusters-controls.presenter'
 import { renderPage } from '../../middleware/render-page'
 import { route, type RouteDefinition } from '../route-table'
 import { positiveId } from '../params'
@@ -61,10 +62,9 @@ async function renderClustersInvalid(services: Services, req: Request, res: Resp
     {
       title: 'Clusters of weak performance',
       round,
-      clusters: null,
+      view: null,
       errors: shown,
-      values: typed(query(req), defaults),
-      partnerships,
+      controls: clustersControlsView(typed(query(req), defaults), partnerships, shown),
       action: paths.clusters(id),
     },
     400,
@@ -93,10 +93,8 @@ async function showClusters(services: Services, req: Request, res: Response) {
   await renderPage(res, 'insights/clusters', {
     title: `Clusters of weak performance: ${clusters.heatmap.round.name}`,
     round: clusters.heatmap.round,
-    clusters,
-    view: clustersView(clusters),
-    values: valuesOf(clusters.heatmap.query),
-    partnerships: clusters.heatmap.partnerships,
+    view: clustersPageView(clusters),
+    controls: clustersControlsView(valuesOf(clusters.heatmap.query), clusters.heatmap.partnerships),
     action: paths.clusters(id),
   })
 }
@@ -119,7 +117,7 @@ async function showBrief(services: Services, req: Request, res: Response) {
   const chosen = selector.value
   const brief = await orInvalid(() => services.clusterBriefs.brief(signedInUser(req), id, query(req), chosen), invalid)
   if (!brief) return
-  const view = clusterBriefView(brief)
+  const view = briefPageView(brief)
   await renderPage(res, 'insights/brief', {
     title: `Brief: ${view.heading}`,
     round: brief.clusters.heatmap.round,

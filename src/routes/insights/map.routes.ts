@@ -2,9 +2,8 @@ import { CENTRAL_ROLES } from '../../domain/roles'
 import { signedInUser } from '../../middleware/require-access'
 import type { Services } from '../../services'
 import { controlErrors, heatmapForPage } from './heatmap-page'
-import { paths, patterns } from '../../paths'
-import { insightQueryString } from '../../presenters/insights/insight-query'
-import { londonMapView } from '../../presenters/insights/london-map.presenter'
+import { patterns } from '../../paths'
+import { mapPageView } from '../../presenters/insights/map-page.presenter'
 import { heatCellHtml } from '../../presenters/insights/heat-cell-html'
 import { renderPage } from '../../middleware/render-page'
 import { route, type RouteDefinition } from '../route-table'
@@ -21,26 +20,13 @@ export function insightsMapRoutes(services: Services): RouteDefinition[] {
       ])
       const { heatmap } = page
       const errors = controlErrors(page.problems)
-      const defaults = { threshold: heatmap.definition.weakThreshold }
       await renderPage(
         res,
         'insights/map',
         {
           title: `London map: ${heatmap.round.name}`,
-          heatmap,
-          view: londonMapView(heatmap, organisations),
+          view: mapPageView(heatmap, organisations, raw.threshold, errors),
           heatCellHtml,
-          links: {
-            heatmap: paths.heatmap(heatmap.round.id, insightQueryString(heatmap.query, defaults)),
-            clusters: paths.clusters(heatmap.round.id, insightQueryString(heatmap.query, defaults)),
-            trend: paths.trend(heatmap.round.id),
-          },
-          // A wrong threshold stays in its box beside its message, so the analyst can see what to fix.
-          threshold:
-            errors.fields.threshold && typeof raw.threshold === 'string'
-              ? raw.threshold
-              : String(heatmap.query.threshold),
-          defaultThreshold: defaults.threshold,
           errors,
         },
         page.status,

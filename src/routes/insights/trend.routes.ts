@@ -23,13 +23,14 @@ export function insightsTrendRoutes(services: Services): RouteDefinition[] {
         if (!(error instanceof ValidationError)) throw error
         // The round picker stays, beside the message, so choosing a round that can be compared is one step.
         const { round, candidates } = await services.trends.options(user, id)
+        const errors = formErrors(error.errors)
         await renderPage(
           res,
           'insights/trend',
           {
             title: titleOf(round.name),
-            view: trendView({ round, candidates, against: null, trend: null }),
-            errors: formErrors(error.errors),
+            view: trendView({ round, candidates, against: null, trend: null }, errors),
+            errors,
           },
           400,
         )

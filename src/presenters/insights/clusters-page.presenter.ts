@@ -1,0 +1,94 @@
+import type { Clusters } from '../../services/insights/insights.service'
+import { clustersView, type ClusterView, type PeerView } from './clusters.presenter'
+
+export interface ClusterCardView extends ClusterView {
+  kind: 'shared' | 'geographic' | 'peer'
+  /** Said after "One-page brief" to a screen reader, naming the cluster. */
+  label: string
+  /** The card's facts, as rows of the GOV.UK summary list. */
+  facts: { key: { text: string }; value: { text: string } }[]
+  profile: PeerView['profile'] | null
+}
+
+const facts = (pairs: [string, string][]) =>
+  pairs.map(([key, value]) => ({ key: { text: key }, value: { text: value } }))
+
+const has = (n: number, one: string, many: string) => (n === 1 ? one : many)
+
+/** How many organisations count, how many are left out, and among whom, as one clause. */
+function countedText(clusters: Clusters, scored: number, notScored: number): string {
+  const counted = `${scored} ${has(scored, 'organisation has', 'organisations have')} handed in an assessment and ${has(scored, 'is', 'are')} counted`
+  const left =
+    notScored > 0
+      ? `; ${notScored} more ${has(notScored, 'has', 'have')} not handed in yet and ${has(notScored, 'is', 'are')} left out`
+      : ''
+  const among = clusters.heatmap.partnership ? `, among the members of ${clusters.heatmap.partnership.name} only` : ''
+  return `${counted}${left}${among}`
+}
+
+/** The clusters page: the view model with every sentence, card and fact finished for the template. */
+export function clustersPageView(clusters: Clusters) {
+  const view = clustersView(clusters)
+  const q = clusters.heatmap.query
+  const shared = view.shared.map((s): ClusterCardView => ({
+    ...s,
+    kind: 'shared',
+    label: `${s.title}, shared weakness`,
+    profile: null,
+    facts: facts([
+      ['Weak here', `${s.count} organisations: ${s.share} of London’s ${view.totalOrganisations}`],
+      ['Separate buyers', `${s.buyers}, when each partnership counts once`],
+      ['Mean score', `${s.mean} out of 5`],
+      ['Organisations', s.names.join(', ')],
+    ]),
+  }))
+  const geographic = view.geographic.map((g): ClusterCardView => ({
+    ...g,
+    kind: 'geographic',
+    label: `${g.title}, neighbours ${g.names.join(', ')}`,
+    profile: null,
+    facts: facts([
+      ['Neighbouring organisations', `${g.names.length}: ${g.names.join(', ')}`],
+      ['Mean score', `${g.mean} out of 5`],
+    ]),
+  }))
+  const peers = view.peers.map((p): ClusterCardView => ({
+    ...p,
+    kind: 'peer',
+    label: p.title,
+    facts: facts([
+      ['Members', `${p.names.length}: ${p.names.join(', ')}`],
+      ['Weakest dimension', p.weakest],
+      ['Mean score', `${p.mean} out of 5, across dimensions`],
+    ]),
+  }))
+  return {
+    ...view,
+    shared,
+    geographic,
+    peers,
+    threshold: q.threshold,
+    minSize: q.minSize,
+    k: q.k,
+    basisText:
+      q.basis === 'final'
+        ? 'final: an assessor’s moderated level where there is one, the organisation’s own elsewhere'
+        : 'self-assessed, before moderation',
+    countedText: countedText(clusters, view.scored, view.notScored),
+    hasCrumbs: view.crumbs.length > 0,
+    hasDrill: view.drill.length > 0,
+    noShared:
+      shared.length === 0
+        ? `No ${view.columnNoun} has ${q.minSize} or more organisations below ${q.threshold}. Fewer organisations or a higher threshold finds smaller or milder clusters.`
+        : undefined,
+    noGeographic:
+      geographic.length === 0
+        ? `No two neighbouring organisations are weak on the same ${view.columnNoun}.`
+        : undefined,
+    noPeers: peers.length === 0,
+    dimensionCount: view.dimensionTitles.length,
+    profiledText: `${view.profiled} of the ${view.scored} counted organisations ${has(view.profiled, 'has', 'have')} a score in every dimension${view.profiled < view.scored ? '; the others are left out rather than guessed at' : ''}`,
+  }
+}
+
+export type ClustersPageView = ReturnType<typeof clustersPageView>

@@ -1,0 +1,62 @@
+import type { Organisation } from '../../../src/domain/organisation'
+import { mapPageView } from '../../../src/presenters/insights/map-page.presenter'
+import type { Heatmap } from '../../../src/services/insights/insights.service'
+
+const camden = { gss: 'E09000007', name: 'Camden', tile: { x: 1, y: 2 } } as Organisation
+const hackney = { gss: 'E09000012', name: 'Hackney', tile: { x: 2, y: 2 } } as Organisation
+const noErrors = { summary: [], fields: {} }
+
+function heatmapOf(basis = 'final'): Heatmap {
+  const row = (o: Organisation, overall: number | null) => ({
+    organisation: o,
+    state: 'submitted',
+    scored: overall !== null,
+    moderated: false,
+    overall,
+    cells: [{ score: overall }],
+  })
+  return {
+    round: { id: 4, name: 'Spring 2026' },
+    definition: { weakThreshold: 2.5 },
+    query: { level: 'dimension', basis, threshold: 2.5, order: 'name', minSize: 3, k: 4 },
+    scope: {
+      level: 'dimension',
+      columns: [{ key: 'data.governance', title: 'Data' }],
+      parent: null,
+      grandparent: null,
+    },
+    rows: [row(camden, 2), row(hackney, null)],
+  } as unknown as Heatmap
+}
+
+describe('the London map page view', () => {
+  it('names each map’s ids and sums up its weak authorities in words', () => {
+    const view = mapPageView(heatmapOf(), [camden, hackney], undefined, noErrors)
+    const data = view.maps[1]
+    expect(data).toMatchObject({
+      id: 'map-data-governance',
+      captionId: 'map-data-governance-caption',
+      hatchId: 'map-data-governance-hatch',
+      summary: '1 of 1 scored authority weak, below 2.50',
+    })
+  })
+
+  it('gives each tile its classes and where its outline and text sit', () => {
+    const [camdenTile, hackneyTile] = mapPageView(heatmapOf(), [camden, hackney], undefined, noErrors).maps[0]!.tiles
+    expect(camdenTile).toMatchObject({ x: 63, y: 123, textX: 90, labelY: 147, scoreY: 167 })
+    expect(camdenTile!.inner).toEqual({ x: 66.5, y: 126.5, size: 47 })
+    expect(camdenTile!.classes).toMatch(/ app-map-tile--weak$/)
+    expect(hackneyTile!.classes).toBe('app-heat--none app-map-tile--empty')
+  })
+
+  it('keeps a rejected threshold as typed, and links to the same view elsewhere', () => {
+    const errors = { summary: [], fields: { threshold: 'Weak threshold must be from 1 to 5' } }
+    const view = mapPageView(heatmapOf('self'), [], '9', errors)
+    expect(view.form.threshold).toBe('9')
+    expect(view.form.errorMessages.threshold).toBe('Weak threshold must be from 1 to 5')
+    expect(view.basisText).toBe('self-assessed')
+    expect(view.form.thresholdHint).toBe('From 1 to 5 (questionnaire: 2.5)')
+    expect(view.links.heatmap).toMatch(/basis=self/)
+    expect(view.action).toMatch(/4/)
+  })
+})
