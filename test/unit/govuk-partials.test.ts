@@ -238,7 +238,9 @@ describe('task list', () => {
     expect(html).toContain(
       '<a class="govuk-link govuk-task-list__link" href="/a/1/leadership" aria-describedby="task-list-1-hint task-list-1-status">Leadership &amp; &lt;vision&gt;</a>',
     )
-    expect(html).toContain('<div id="task-list-1-hint" class="govuk-task-list__hint">2 carried-over answers to confirm</div>')
+    expect(html).toContain(
+      '<div id="task-list-1-hint" class="govuk-task-list__hint">2 carried-over answers to confirm</div>',
+    )
     expect(html).toMatch(
       /<div class="govuk-task-list__status" id="task-list-1-status">\s*<strong class="govuk-tag govuk-tag--light-blue">In progress<\/strong>\s*<\/div>/,
     )
