@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express'
-import { STATE_LABELS, type AssessmentState } from '../../domain/assessment/workflow'
+import { STATE_LABELS } from '../../domain/assessment/workflow'
 import type { ValidationError } from '../../domain/errors'
 import type { MaturityQuestion } from '../../domain/questionnaire/definition'
 import { score } from '../../domain/scoring'
@@ -8,18 +8,11 @@ import type { Services } from '../../services'
 import type { Moderation } from '../../domain/assessment/moderation'
 import type { FormErrors } from '../../presenters/form-errors'
 import { assessorView } from '../../presenters/assessments/answer.presenter'
+import { STATE_TAGS } from '../../presenters/moderation/queue.presenter'
 import { renderPage } from '../../middleware/render-page'
 import { positiveId } from '../params'
 
 /** The moderation page of one assessment: self and final scores, each maturity question to moderate. */
-
-/** Tag colours for states: the words carry the meaning, the colour only repeats it. */
-export const STATE_TAGS: Partial<Record<AssessmentState, string>> = {
-  submitted: 'govuk-tag--blue',
-  in_moderation: 'govuk-tag--yellow',
-  returned: 'govuk-tag--orange',
-  moderated: 'govuk-tag--green',
-}
 
 export const idOf = (req: Request): number => positiveId(req.params.id)
 
