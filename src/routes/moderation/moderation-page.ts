@@ -1,14 +1,11 @@
 import type { Request, Response } from 'express'
-import { STATE_LABELS } from '../../domain/assessment/workflow'
 import type { ValidationError } from '../../domain/errors'
-import type { MaturityQuestion } from '../../domain/questionnaire/definition'
 import { score } from '../../domain/scoring'
 import { signedInUser } from '../../middleware/require-access'
 import type { Services } from '../../services'
 import type { Moderation } from '../../domain/assessment/moderation'
 import type { FormErrors } from '../../presenters/form-errors'
-import { assessorView } from '../../presenters/assessments/answer.presenter'
-import { STATE_TAGS } from '../../presenters/moderation/queue.presenter'
+import { moderationPageView } from '../../presenters/moderation/assessment.presenter'
 import { renderPage } from '../../middleware/render-page'
 import { positiveId } from '../params'
 
@@ -57,31 +54,26 @@ export async function renderModeration(
     })),
     { title: 'Overall', self: rounded(self.overall), final: rounded(final.overall) },
   ]
-  const sections = view.definition.dimensions.map(dimension => ({
-    dimension,
-    themes: dimension.themes
-      .map(theme => ({
-        theme,
-        questions: theme.questions.filter((q): q is MaturityQuestion => q.type === 'maturity'),
-      }))
-      .filter(t => t.questions.length > 0),
-  }))
   const status = extra.posted?.conflict ? 409 : extra.errors ? 422 : 200
   await renderPage(
     res,
     'moderation/assessment',
     {
       title: `Moderate ${view.organisation.name}`,
-      view,
-      moderations: byKey,
-      comments,
-      scores,
-      sections,
-      stateLabels: STATE_LABELS,
-      stateTags: STATE_TAGS,
-      moderationFieldId,
-      assessorView,
-      submittedOn: londonDate(view.assessment.submittedAt),
+      view: moderationPageView({
+        assessment: view.assessment,
+        round: view.round,
+        organisationName: view.organisation.name,
+        definition: view.definition,
+        answers: view.answers,
+        moderations: byKey,
+        comments,
+        scores,
+        submittedOn: londonDate(view.assessment.submittedAt),
+        fieldId: moderationFieldId,
+        posted: extra.posted,
+        errors: extra.errors,
+      }),
       ...extra,
     },
     status,
