@@ -14,7 +14,8 @@ export interface ModerationPageView {
   stateTag: { text: string; classes: string }
   submittedOn: string
   moderatedSummary: string
-  changedSince: { href: string; text: string }[]
+  /** Null when the borough has changed nothing since it was moderated. */
+  changedSince: { href: string; text: string }[] | null
   returnedComment: string | null
   moderationComment: string | null
   historyHref: string
@@ -77,7 +78,10 @@ export function moderationPageView(input: ModerationPageInput): ModerationPageVi
     stateTag: { text: STATE_LABELS[a.state], classes: STATE_TAGS[a.state] || 'govuk-tag--grey' },
     submittedOn: input.submittedOn,
     moderatedSummary: `${moderated.length} of ${questions.length}${moderated.length > 0 ? `, ${different.length} at a different level from the self-assessment` : ''}`,
-    changedSince: changedSince.map(q => ({ href: `#question-${fieldId(q.key)}`, text: q.prompt })),
+    changedSince:
+      changedSince.length === 0
+        ? null
+        : changedSince.map(q => ({ href: `#question-${fieldId(q.key)}`, text: q.prompt })),
     returnedComment: a.state === 'returned' ? input.comments.returned || null : null,
     moderationComment: a.state === 'moderated' ? input.comments.moderation || null : null,
     historyHref: paths.assessmentHistory(a.id),

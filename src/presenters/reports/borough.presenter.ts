@@ -60,8 +60,9 @@ export interface BoroughReportView {
   weakThreshold: string
   londonWithheldNote: string | null
   scoreRows: ScoreRowView[]
-  strongest: string[]
-  weakest: string[]
+  /** Null when not enough themes have a score. */
+  strongest: string[] | null
+  weakest: string[] | null
   noChange: string | null
   change: ChangeTableView | null
   dimensions: DimensionQuestionsView[]
@@ -183,8 +184,8 @@ export function boroughReportView(
       ...r.dimensions.map(d => scoreRow(d, false, r.weakThreshold)),
       scoreRow(r.overall, true, r.weakThreshold),
     ],
-    strongest: r.themes.strongest.map(themeLine),
-    weakest: r.themes.weakest.map(themeLine),
+    strongest: r.themes.strongest.length === 0 ? null : r.themes.strongest.map(themeLine),
+    weakest: r.themes.weakest.length === 0 ? null : r.themes.weakest.map(themeLine),
     noChange: r.change
       ? null
       : `There is no earlier submitted assessment of ${r.organisation.name} on this questionnaire to compare with.`,
