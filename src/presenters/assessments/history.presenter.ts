@@ -1,6 +1,7 @@
 import type { AnswerContent } from '../../domain/assessment/answer'
 import { STATE_LABELS, isAssessmentState } from '../../domain/assessment/workflow'
 import { allQuestions, type QuestionnaireDefinition } from '../../domain/questionnaire/definition'
+import { paths } from '../../paths'
 import { describeAnswer } from './answer.presenter'
 
 export interface HistoryRow {
@@ -84,4 +85,35 @@ export function historyRows(events: readonly Event[], definition: QuestionnaireD
       after: stateLabel(after.state),
     }
   })
+}
+
+export interface HistoryView {
+  backLink: string
+  caption: string
+  /** "3 changes, oldest first"; null when nothing has changed yet. */
+  tableCaption: string | null
+  rows: { text: string; classes?: string }[][]
+}
+
+/** 5 Mar 2026, 14:05 in London time. */
+const when = (at: Date): string =>
+  at.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' })
+
+/** The history page: every change to an assessment, oldest first. */
+export function historyView(
+  view: { assessment: { id: number }; organisation: { name: string }; round: { name: string } },
+  rows: readonly HistoryRow[],
+): HistoryView {
+  return {
+    backLink: paths.assessment(view.assessment.id),
+    caption: `${view.organisation.name}: ${view.round.name}`,
+    tableCaption: rows.length === 0 ? null : `${rows.length} change${rows.length === 1 ? '' : 's'}, oldest first`,
+    rows: rows.map(r => [
+      { text: when(r.at), classes: 'app-nowrap' },
+      { text: r.who },
+      { text: r.what },
+      { text: r.before },
+      { text: r.after },
+    ]),
+  }
 }

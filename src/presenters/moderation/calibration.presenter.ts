@@ -6,6 +6,7 @@ import {
   type AssessorRow,
   type CalibrationRow,
 } from '../../domain/calibration'
+import { paths } from '../../paths'
 import type { RoundCalibration } from '../../services/moderation/calibration.service'
 
 /** One table cell: each line is words, so a flag never depends on colour alone. */
@@ -65,13 +66,49 @@ function assessorView(r: AssessorRow): AssessorRowView {
   return { ...rowView(r), spread, inconsistent: r.inconsistent }
 }
 
-export function calibrationView(c: RoundCalibration) {
+export interface CalibrationView {
+  /** The round shown; null when there are no rounds. */
+  roundName: string | null
+  filterAction: string
+  /** The round picker's choices; null when there are no rounds. */
+  roundPicker: { value: number | undefined; items: { value: number; text: string }[] } | null
+  rule: { systematicMean: string; minimumCompared: string; inconsistentMargin: string }
+  /** Said instead of the tables while nothing is moderated. */
+  nothingModerated: string | null
+  headings: string[]
+  organisations: RowView[]
+  assessors: AssessorRowView[]
+  /** How many assessments are left out because none of their questions is moderated; null when none. */
+  awaiting: string | null
+}
+
+/** The calibration page: the round picker, the rule in words and the two tables. */
+export function calibrationView(
+  rounds: readonly { id: number; name: string }[],
+  c: RoundCalibration | null,
+): CalibrationView {
+  const n = c?.awaitingModeration ?? 0
   return {
-    headings: ['All dimensions', ...c.dimensions.map(d => d.title)],
-    organisations: c.organisations.map(rowView),
-    assessors: c.assessors.map(assessorView),
-    awaiting: c.awaitingModeration,
-    rule: CALIBRATION_RULE,
+    roundName: c ? c.round.name : null,
+    filterAction: paths.calibrations,
+    roundPicker:
+      rounds.length === 0 ? null : { value: c?.round.id, items: rounds.map(r => ({ value: r.id, text: r.name })) },
+    rule: {
+      systematicMean: CALIBRATION_RULE.systematicMean.toFixed(1),
+      minimumCompared: String(CALIBRATION_RULE.minimumCompared),
+      inconsistentMargin: CALIBRATION_RULE.inconsistentMargin.toFixed(1),
+    },
+    nothingModerated:
+      c && c.organisations.length === 0
+        ? `No assessments in ${c.round.name} have been moderated yet. The tables appear here once an assessor has moderated a question.`
+        : null,
+    headings: c ? ['All dimensions', ...c.dimensions.map(d => d.title)] : [],
+    organisations: c ? c.organisations.map(rowView) : [],
+    assessors: c ? c.assessors.map(assessorView) : [],
+    awaiting:
+      n > 0
+        ? `${n} ${n === 1 ? 'assessment has' : 'assessments have'} no moderated questions yet and ${n === 1 ? 'is' : 'are'} not counted.`
+        : null,
   }
 }
 

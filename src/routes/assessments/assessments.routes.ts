@@ -1,15 +1,18 @@
 import type { RequestHandler } from 'express'
-import { STATE_LABELS } from '../../domain/assessment/workflow'
 import { ALL_ROLES } from '../../domain/roles'
 import { signedInUser } from '../../middleware/require-access'
 import type { Services } from '../../services'
 import { field } from '../../presenters/form-errors'
 import { paths, patterns } from '../../paths'
-import { describeAnswer, fieldId } from '../../presenters/assessments/answer.presenter'
-import { historyRows } from '../../presenters/assessments/history.presenter'
+import { fieldId } from '../../presenters/assessments/answer.presenter'
+import { checkView } from '../../presenters/assessments/check.presenter'
+import { assessmentListView } from '../../presenters/assessments/list.presenter'
+import { submittedView } from '../../presenters/assessments/submitted.presenter'
+import { historyRows, historyView } from '../../presenters/assessments/history.presenter'
+import { taskListView } from '../../presenters/assessments/task-list.presenter'
 import { renderPage } from '../../middleware/render-page'
 import { route, type RouteDefinition } from '../route-table'
-import { idOf, pageErrors, saveTheme, showTheme, themesInOrder } from './theme-page'
+import { idOf, pageErrors, saveTheme, showTheme } from './theme-page'
 
 const RESPONDENT = ['respondent'] as const
 
@@ -31,7 +34,7 @@ export function assessmentRoutes(services: Services): RouteDefinition[] {
 function listPage(services: Services): RequestHandler {
   return async (req, res) => {
     const rows = await services.assessments.list(signedInUser(req))
-    await renderPage(res, 'assessments/list', { title: 'Assessments', rows, stateLabels: STATE_LABELS })
+    await renderPage(res, 'assessments/list', { title: 'Assessments', view: assessmentListView(rows) })
   }
 }
 
@@ -40,9 +43,7 @@ function taskListPage(services: Services): RequestHandler {
     const view = await services.assessments.view(signedInUser(req), idOf(req))
     await renderPage(res, 'assessments/task-list', {
       title: `${view.organisation.name}: ${view.round.name}`,
-      view,
-      stateLabels: STATE_LABELS,
-      themes: themesInOrder(view),
+      view: taskListView(view),
     })
   }
 }
@@ -63,13 +64,7 @@ function carryOver(services: Services): RequestHandler {
 function checkPage(services: Services): RequestHandler {
   return async (req, res) => {
     const view = await services.assessments.view(signedInUser(req), idOf(req))
-    await renderPage(res, 'assessments/check', {
-      title: 'Check your answers',
-      view,
-      themes: themesInOrder(view),
-      describeAnswer,
-      fieldId,
-    })
+    await renderPage(res, 'assessments/check', { title: 'Check your answers', view: checkView(view) })
   }
 }
 
@@ -78,7 +73,7 @@ function submit(services: Services): RequestHandler {
     const user = signedInUser(req)
     const id = idOf(req)
     const view = await services.assessments.view(user, id)
-    const common = { title: 'Check your answers', view, themes: themesInOrder(view), describeAnswer, fieldId }
+    const common = { title: 'Check your answers', view: checkView(view) }
     if (field(req.body, 'declaration') !== 'agreed') {
       return renderPage(
         res,
@@ -108,7 +103,7 @@ function submit(services: Services): RequestHandler {
 function submittedPage(services: Services): RequestHandler {
   return async (req, res) => {
     const view = await services.assessments.view(signedInUser(req), idOf(req))
-    await renderPage(res, 'assessments/submitted', { title: 'Assessment submitted', view })
+    await renderPage(res, 'assessments/submitted', { title: 'Assessment submitted', view: submittedView(view) })
   }
 }
 
@@ -122,8 +117,7 @@ function historyPage(services: Services): RequestHandler {
     ])
     await renderPage(res, 'assessments/history', {
       title: 'History',
-      view,
-      rows: historyRows(events, view.definition),
+      view: historyView(view, historyRows(events, view.definition)),
     })
   }
 }

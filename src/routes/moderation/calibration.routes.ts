@@ -19,16 +19,14 @@ export function calibrationRoutes(services: Services): RouteDefinition[] {
         res.redirect(paths.calibration(chosen))
         return
       }
-      await renderPage(res, 'moderation/calibration', { title: 'Calibration', rounds: [], calibration: null })
+      await renderPage(res, 'moderation/calibration', { title: 'Calibration', view: calibrationView([], null) })
     }),
 
     route('get', patterns.calibration, CENTRAL_ROLES, async (req, res) => {
       const calibration = await services.calibration.forRound(signedInUser(req), roundIdOf(req))
       await renderPage(res, 'moderation/calibration', {
         title: `Calibration: ${calibration.round.name}`,
-        rounds: await services.rounds.list(),
-        calibration,
-        view: calibrationView(calibration),
+        view: calibrationView(await services.rounds.list(), calibration),
       })
     }),
   ]

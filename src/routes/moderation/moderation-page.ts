@@ -1,25 +1,15 @@
 import type { Request, Response } from 'express'
-import { STATE_LABELS, type AssessmentState } from '../../domain/assessment/workflow'
 import type { ValidationError } from '../../domain/errors'
-import type { MaturityQuestion } from '../../domain/questionnaire/definition'
 import { score } from '../../domain/scoring'
 import { signedInUser } from '../../middleware/require-access'
 import type { Services } from '../../services'
 import type { Moderation } from '../../domain/assessment/moderation'
 import type { FormErrors } from '../../presenters/form-errors'
-import { assessorView } from '../../presenters/assessments/answer.presenter'
+import { moderationPageView } from '../../presenters/moderation/assessment.presenter'
 import { renderPage } from '../../middleware/render-page'
 import { positiveId } from '../params'
 
 /** The moderation page of one assessment: self and final scores, each maturity question to moderate. */
-
-/** Tag colours for states: the words carry the meaning, the colour only repeats it. */
-export const STATE_TAGS: Partial<Record<AssessmentState, string>> = {
-  submitted: 'govuk-tag--blue',
-  in_moderation: 'govuk-tag--yellow',
-  returned: 'govuk-tag--orange',
-  moderated: 'govuk-tag--green',
-}
 
 export const idOf = (req: Request): number => positiveId(req.params.id)
 
@@ -64,31 +54,26 @@ export async function renderModeration(
     })),
     { title: 'Overall', self: rounded(self.overall), final: rounded(final.overall) },
   ]
-  const sections = view.definition.dimensions.map(dimension => ({
-    dimension,
-    themes: dimension.themes
-      .map(theme => ({
-        theme,
-        questions: theme.questions.filter((q): q is MaturityQuestion => q.type === 'maturity'),
-      }))
-      .filter(t => t.questions.length > 0),
-  }))
   const status = extra.posted?.conflict ? 409 : extra.errors ? 422 : 200
   await renderPage(
     res,
     'moderation/assessment',
     {
       title: `Moderate ${view.organisation.name}`,
-      view,
-      moderations: byKey,
-      comments,
-      scores,
-      sections,
-      stateLabels: STATE_LABELS,
-      stateTags: STATE_TAGS,
-      moderationFieldId,
-      assessorView,
-      submittedOn: londonDate(view.assessment.submittedAt),
+      view: moderationPageView({
+        assessment: view.assessment,
+        round: view.round,
+        organisationName: view.organisation.name,
+        definition: view.definition,
+        answers: view.answers,
+        moderations: byKey,
+        comments,
+        scores,
+        submittedOn: londonDate(view.assessment.submittedAt),
+        fieldId: moderationFieldId,
+        posted: extra.posted,
+        errors: extra.errors,
+      }),
       ...extra,
     },
     status,

@@ -1,22 +1,15 @@
 import type { RequestHandler } from 'express'
-import { STATE_LABELS, type AssessmentState } from '../../domain/assessment/workflow'
+import type { AssessmentState } from '../../domain/assessment/workflow'
 import { ValidationError } from '../../domain/errors'
 import { signedInUser } from '../../middleware/require-access'
 import type { Services } from '../../services'
 import { ModerationConflictError } from '../../services/moderation/moderation.service'
 import { field } from '../../presenters/form-errors'
+import { queueView } from '../../presenters/moderation/queue.presenter'
 import { paths, patterns } from '../../paths'
 import { renderPage } from '../../middleware/render-page'
 import { route, type RouteDefinition } from '../route-table'
-import {
-  STATE_TAGS,
-  idOf,
-  londonDate,
-  moderationFieldId,
-  questionErrors,
-  renderModeration,
-  type Posted,
-} from './moderation-page'
+import { idOf, londonDate, moderationFieldId, questionErrors, renderModeration, type Posted } from './moderation-page'
 
 export { moderationFieldId } from './moderation-page'
 
@@ -54,13 +47,7 @@ function queuePage(services: Services): RequestHandler {
       : []
     await renderPage(res, 'moderation/queue', {
       title: 'Moderation',
-      rounds,
-      round,
-      rows,
-      states: QUEUE_STATES,
-      stateFilter,
-      stateLabels: STATE_LABELS,
-      stateTags: STATE_TAGS,
+      view: queueView({ rounds, round, rows, states: QUEUE_STATES, stateFilter }),
     })
   }
 }

@@ -1,10 +1,9 @@
-import { STATE_LABELS } from '../../domain/assessment/workflow'
 import { ALL_ROLES, isCentralRole } from '../../domain/roles'
 import { signedInUser } from '../../middleware/require-access'
 import type { Services } from '../../services'
 import { paths, patterns } from '../../paths'
 import { renderPage } from '../../middleware/render-page'
-import { formatChange, formatCoverage, formatScore } from '../../presenters/scores'
+import { boroughReportView } from '../../presenters/reports/borough.presenter'
 import { route, type RouteDefinition } from '../route-table'
 
 export function reportRoutes(services: Services): RouteDefinition[] {
@@ -15,13 +14,10 @@ export function reportRoutes(services: Services): RouteDefinition[] {
       const report = await services.reports.forAssessment(user, id)
       await renderPage(res, 'reports/borough', {
         title: `${report.organisation.name}: ${report.round.name} report`,
-        report,
-        stateLabels: STATE_LABELS,
-        formatScore,
-        formatChange,
-        formatCoverage,
-        backLink: user.role === 'respondent' ? paths.assessment(id) : paths.moderation(id),
-        isCentral: isCentralRole(user.role),
+        view: boroughReportView(report, {
+          backLink: user.role === 'respondent' ? paths.assessment(id) : paths.moderation(id),
+          isCentral: isCentralRole(user.role),
+        }),
         scripts: [paths.chartJs],
       })
     }),

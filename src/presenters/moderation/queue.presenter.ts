@@ -1,0 +1,81 @@
+import { STATE_LABELS, type AssessmentState } from '../../domain/assessment/workflow'
+import { paths } from '../../paths'
+
+/** Tag colours for states: the words carry the meaning, the colour only repeats it. */
+export const STATE_TAGS: Partial<Record<AssessmentState, string>> = {
+  submitted: 'govuk-tag--blue',
+  in_moderation: 'govuk-tag--yellow',
+  returned: 'govuk-tag--orange',
+  moderated: 'govuk-tag--green',
+}
+
+export interface QueueRowView {
+  organisationName: string
+  tag: { text: string; classes: string | undefined }
+  submittedOn: string
+  /** Null for the assessor's own organisation, which they cannot moderate. */
+  link: { href: string; text: string } | null
+}
+
+export interface QueueView {
+  filterAction: string
+  /** Null when there are no rounds yet. */
+  filters: {
+    rounds: { value: number; text: string; selected: boolean }[]
+    state: string | undefined
+    states: { value: string; text: string }[]
+  } | null
+  /** Said when no assessment matches. */
+  empty: string | null
+  caption: string
+  rows: QueueRowView[]
+}
+
+interface QueueRow {
+  assessment: { id: number; state: AssessmentState }
+  organisation: { name: string }
+  own: boolean
+  submittedOn: string
+}
+
+/** The assessor's queue: the round and state filters and one row per assessment in the round. */
+export function queueView(input: {
+  rounds: readonly { id: number; name: string }[]
+  round: { id: number; name: string } | undefined
+  rows: readonly QueueRow[]
+  states: readonly AssessmentState[]
+  stateFilter: AssessmentState | undefined
+}): QueueView {
+  const { rounds, round, rows, stateFilter } = input
+  const filtered = stateFilter ? STATE_LABELS[stateFilter].toLowerCase() : null
+  return {
+    filterAction: paths.moderationQueue,
+    filters:
+      rounds.length === 0
+        ? null
+        : {
+            rounds: rounds.map(r => ({ value: r.id, text: r.name, selected: Boolean(round && r.id === round.id) })),
+            state: stateFilter,
+            states: [{ value: '', text: 'All' }, ...input.states.map(s => ({ value: s, text: STATE_LABELS[s] }))],
+          },
+    empty:
+      rows.length === 0
+        ? `No assessments in ${round?.name} are ${filtered ?? 'waiting for or going through moderation'}.`
+        : null,
+    caption: `${round?.name}: ${rows.length} assessment${rows.length === 1 ? '' : 's'}${filtered ? ` ${filtered}` : ''}`,
+    rows: rows.map(r => {
+      const state = r.assessment.state
+      return {
+        organisationName: r.organisation.name,
+        tag: { text: STATE_LABELS[state], classes: STATE_TAGS[state] },
+        submittedOn: r.submittedOn,
+        link: r.own
+          ? null
+          : {
+              href: paths.moderation(r.assessment.id),
+              text: state === 'submitted' || state === 'in_moderation' ? 'Moderate' : 'View',
+            },
+      }
+    }),
+  }
+}
