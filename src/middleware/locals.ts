@@ -2,6 +2,7 @@ import type { RequestHandler } from 'express'
 import { ROLE_LABELS, type Role } from '../domain/roles'
 import { paths } from '../paths'
 import { csrfToken } from './csrf'
+import { headerView } from '../presenters/account/header.presenter'
 
 export interface NavItem {
   href: string
@@ -65,6 +66,7 @@ export function siteLocals(options: LocalsOptions): RequestHandler {
     res.locals.navigation = []
     res.locals.roleLabels = ROLE_LABELS
     res.locals.currentPath = req.path
+    res.locals.header = headerView(undefined, [], req.path)
     next()
   }
 }
@@ -77,6 +79,7 @@ export function userLocals(options: LocalsOptions): RequestHandler {
     res.locals.user = req.user
     res.locals.flash = flash
     res.locals.navigation = req.user ? NAVIGATION[req.user.role] : []
+    res.locals.header = headerView(req.user, res.locals.navigation as NavItem[], req.path)
     res.locals.session = {
       idleSeconds: options.sessionIdleMinutes * 60,
       warningSeconds: options.sessionWarningMinutes * 60,

@@ -7,6 +7,8 @@ import { regenerateSession, saveSession } from '../../middleware/web-session'
 import { signedInUser } from '../../middleware/require-access'
 import type { Services } from '../../services'
 import { field, formErrors, type FormErrors } from '../../presenters/form-errors'
+import { accountView } from '../../presenters/account/account.presenter'
+import { tokenCreatedView } from '../../presenters/account/tokens.presenter'
 import { paths, patterns } from '../../paths'
 import { renderPage } from '../../middleware/render-page'
 import { route, type RouteDefinition } from '../route-table'
@@ -31,11 +33,15 @@ async function renderAccount(
     'account/show',
     {
       title: 'Your account',
-      organisation,
-      tokens,
-      expiryChoices: EXPIRY_CHOICES,
-      defaultExpiry: DEFAULT_EXPIRY_DAYS,
-      nameMaxLength: TOKEN_NAME_MAX_LENGTH,
+      view: accountView({
+        user,
+        organisation,
+        tokens,
+        expiresInDays: form.values.expiresInDays,
+        expiryChoices: EXPIRY_CHOICES,
+        defaultExpiry: DEFAULT_EXPIRY_DAYS,
+        nameMaxLength: TOKEN_NAME_MAX_LENGTH,
+      }),
       ...form,
     },
     status,
@@ -104,7 +110,7 @@ function createToken(services: Services): RequestHandler {
     try {
       const { secret, token } = await services.tokens.create(signedInUser(req), values)
       res.set('Cache-Control', 'no-store')
-      await renderPage(res, 'account/token-created', { title: 'Token created', secret, token })
+      await renderPage(res, 'account/token-created', { title: 'Token created', secret, view: tokenCreatedView(token) })
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error
       await renderAccount(services, req, res, { values, errors: formErrors(error.errors) }, 400)

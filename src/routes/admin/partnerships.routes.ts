@@ -5,6 +5,7 @@ import type { PartnershipForm } from '../../services/admin/partnership.service'
 import { field, formErrors } from '../../presenters/form-errors'
 import { paths, patterns } from '../../paths'
 import { renderPage } from '../../middleware/render-page'
+import { partnershipFormView, partnershipsView } from '../../presenters/admin/partnerships.presenter'
 import { signedInUser } from '../../middleware/require-access'
 import { route, type RouteDefinition } from '../route-table'
 import { positiveId } from '../params'
@@ -23,20 +24,21 @@ function formValues(form: PartnershipForm) {
 
 const partnershipId = (req: Request): number => positiveId(req.params.id)
 
-async function renderForm(services: Services, res: Response, locals: Record<string, unknown>, status = 200) {
-  await renderPage(
-    res,
-    'admin/partnership-form',
-    { organisations: await services.organisations.list(), ...locals },
-    status,
-  )
+async function renderForm(
+  services: Services,
+  res: Response,
+  { editing, ...locals }: Record<string, unknown> & { editing?: { id: number } },
+  status = 200,
+) {
+  const view = partnershipFormView(await services.organisations.list(), editing)
+  await renderPage(res, 'admin/partnership-form', { view, ...locals }, status)
 }
 
 function listPartnerships(services: Services): RequestHandler {
   return async (_req, res) => {
     await renderPage(res, 'admin/partnerships', {
       title: 'Partnerships',
-      partnerships: await services.partnerships.list(),
+      view: partnershipsView(await services.partnerships.list()),
     })
   }
 }

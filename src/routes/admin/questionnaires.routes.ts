@@ -1,6 +1,5 @@
 import type { Request, RequestHandler, Response } from 'express'
 import { ConflictError, NotFoundError } from '../../domain/errors'
-import { allQuestions } from '../../domain/questionnaire/definition'
 import { MAX_DEFINITION_BYTES } from '../../domain/questionnaire/limits'
 import { unlistedProblems, type DefinitionError, type Unlisted } from '../../domain/questionnaire/validation-result'
 import { signedInUser } from '../../middleware/require-access'
@@ -10,6 +9,9 @@ import { field } from '../../presenters/form-errors'
 import { questionView } from '../../presenters/assessments/answer.presenter'
 import { paths, patterns } from '../../paths'
 import { renderPage } from '../../middleware/render-page'
+import { questionnaireVersionView, questionnairesView } from '../../presenters/admin/questionnaires.presenter'
+import { questionnaireCompareView } from '../../presenters/admin/questionnaire-compare.presenter'
+import { questionnairePreviewView } from '../../presenters/admin/questionnaire-preview.presenter'
 import { route, uploadRoute, type RouteDefinition } from '../route-table'
 
 const ADMIN = ['admin'] as const
@@ -49,8 +51,8 @@ const errorSummary = (errors: DefinitionError[], source: 'definitionFile' | 'def
 }
 
 async function renderList(services: Services, res: Response, locals: Record<string, unknown> = {}, status = 200) {
-  const versions = await services.questionnaires.list()
-  await renderPage(res, 'admin/questionnaires', { title: 'Questionnaires', versions, pasted: '', ...locals }, status)
+  const view = questionnairesView(await services.questionnaires.list())
+  await renderPage(res, 'admin/questionnaires', { title: 'Questionnaires', view, pasted: '', ...locals }, status)
 }
 
 function listVersions(services: Services): RequestHandler {
@@ -115,9 +117,7 @@ function showVersion(services: Services): RequestHandler {
     const others = (await services.questionnaires.list()).filter(v => v.key === key && v.version !== version)
     await renderPage(res, 'admin/questionnaire-version', {
       title: `${loaded.title} (version ${loaded.version})`,
-      loaded,
-      questionCount: allQuestions(loaded.definition).length,
-      others,
+      view: questionnaireVersionView(loaded, others),
     })
   }
 }
@@ -126,7 +126,11 @@ function previewVersion(services: Services): RequestHandler {
   return async (req, res) => {
     const { key, version } = versionParams(req)
     const loaded = await services.questionnaires.get(key, version)
-    await renderPage(res, 'admin/questionnaire-preview', { title: `Preview: ${loaded.title}`, loaded, questionView })
+    await renderPage(res, 'admin/questionnaire-preview', {
+      title: `Preview: ${loaded.title}`,
+      view: questionnairePreviewView(loaded),
+      questionView,
+    })
   }
 }
 
@@ -170,11 +174,9 @@ function compareVersions(services: Services): RequestHandler {
         'admin/questionnaire-compare',
         {
           title: 'Compare versions',
-          key,
-          versions,
+          view: questionnaireCompareView(key, versions, undefined),
           from,
           to,
-          comparison: undefined,
           errors:
             req.query.from === undefined
               ? undefined
@@ -189,11 +191,9 @@ function compareVersions(services: Services): RequestHandler {
     const comparison = await services.questionnaires.compare(key, from, to)
     await renderPage(res, 'admin/questionnaire-compare', {
       title: 'Compare versions',
-      key,
-      versions,
+      view: questionnaireCompareView(key, versions, comparison),
       from,
       to,
-      comparison,
     })
   }
 }

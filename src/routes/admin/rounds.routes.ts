@@ -1,11 +1,14 @@
 import type { Request, RequestHandler, Response } from 'express'
-import { dateFromParts, type RoundStatus } from '../../domain/assessment/round'
-import { STATE_LABELS } from '../../domain/assessment/workflow'
+import { dateFromParts } from '../../domain/assessment/round'
 import { ValidationError, type FieldError } from '../../domain/errors'
 import { signedInUser } from '../../middleware/require-access'
 import type { Services } from '../../services'
 import type { RoundForm } from '../../services/admin/round.service'
 import { field, formErrors, type FormErrors } from '../../presenters/form-errors'
+import { longDate } from '../../presenters/admin/dates'
+import { roundView } from '../../presenters/admin/round.presenter'
+import { roundFormView } from '../../presenters/admin/round-form.presenter'
+import { roundsView } from '../../presenters/admin/rounds.presenter'
 import { paths, patterns } from '../../paths'
 import { renderPage } from '../../middleware/render-page'
 import { route, type RouteDefinition } from '../route-table'
@@ -21,19 +24,6 @@ interface DateParts {
 }
 
 const NO_DATE: DateParts = { day: '', month: '', year: '' }
-
-/** Status as a tag whose words carry the meaning; the colour only repeats it. */
-const STATUS_TAGS: Record<RoundStatus, { text: string; classes: string }> = {
-  scheduled: { text: 'Scheduled', classes: 'govuk-tag--blue' },
-  open: { text: 'Open', classes: 'govuk-tag--green' },
-  closed: { text: 'Closed', classes: 'govuk-tag--grey' },
-}
-
-/** A calendar date, 'YYYY-MM-DD', as people write it: 1 March 2026. */
-function longDate(iso: string): string {
-  const date = new Date(`${iso}T00:00:00Z`)
-  return date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
-}
 
 const dateParts = (body: unknown, name: string): DateParts => ({
   day: field(body, `${name}-day`).trim(),
@@ -75,12 +65,16 @@ const takingPart = (n: number): string => (n === 1 ? '1 organisation takes part'
 
 const roundId = (req: Request): number => positiveId(req.params.id)
 
-const VIEW = { statusTags: STATUS_TAGS, longDate }
-
-async function renderForm(services: Services, res: Response, locals: Record<string, unknown>, status = 200) {
+async function renderForm(
+  services: Services,
+  res: Response,
+  locals: { values: unknown; errors?: FormErrors },
+  status = 200,
+) {
   const [versions, organisations] = await Promise.all([services.questionnaires.list(), services.organisations.list()])
   const published = versions.filter(v => v.status === 'published')
-  await renderPage(res, 'admin/round-form', { title: 'Create a round', published, organisations, ...locals }, status)
+  const view = roundFormView(published, organisations, Boolean(locals.errors?.fields.questionnaire))
+  await renderPage(res, 'admin/round-form', { title: 'Create a round', view, ...locals }, status)
 }
 
 async function renderRound(
@@ -99,11 +93,8 @@ async function renderRound(
     res,
     'admin/round',
     {
-      ...VIEW,
       title: round.name,
-      round,
-      assessments,
-      stateLabels: STATE_LABELS,
+      view: roundView(round, assessments),
       values: { closesOn: NO_DATE },
       ...locals,
     },
@@ -118,7 +109,7 @@ function listRounds(services: Services): RequestHandler {
     for (const { round } of await services.assessments.list(signedInUser(req))) {
       taking.set(round.id, (taking.get(round.id) ?? 0) + 1)
     }
-    await renderPage(res, 'admin/rounds', { ...VIEW, title: 'Rounds', rounds, taking })
+    await renderPage(res, 'admin/rounds', { title: 'Rounds', view: roundsView(rounds, taking) })
   }
 }
 

@@ -1,9 +1,13 @@
 import type { Request, RequestHandler, Response } from 'express'
 import { ValidationError } from '../../domain/errors'
-import { ROLE_LABELS, ROLES } from '../../domain/roles'
+import type { User } from '../../domain/user'
 import type { Services } from '../../services'
 import type { UserForm } from '../../services/admin/user.service'
 import { field, formErrors } from '../../presenters/form-errors'
+import { invitationView } from '../../presenters/admin/invitation.presenter'
+import { tokenRevokeView } from '../../presenters/admin/token-revoke.presenter'
+import { userFormView } from '../../presenters/admin/user-form.presenter'
+import { usersView } from '../../presenters/admin/users.presenter'
 import { absoluteUrl, paths, patterns } from '../../paths'
 import { renderPage } from '../../middleware/render-page'
 import { signedInUser } from '../../middleware/require-access'
@@ -24,9 +28,18 @@ function userForm(body: unknown): UserForm {
 const userId = (req: Request): number => positiveId(req.params.id)
 const tokenId = (req: Request): number => positiveId(req.params.tokenId)
 
-async function renderForm(services: Services, res: Response, locals: Record<string, unknown>, status = 200) {
+/** The invite form, or with `editing` the form that changes that user, and what else can be done to them. */
+async function renderForm(
+  services: Services,
+  req: Request,
+  res: Response,
+  locals: Record<string, unknown>,
+  { editing, status = 200 }: { editing?: User; status?: number } = {},
+) {
   const organisations = await services.organisations.list()
-  await renderPage(res, 'admin/user-form', { roles: ROLES, roleLabels: ROLE_LABELS, organisations, ...locals }, status)
+  const tokens = editing && { user: editing, tokens: await services.tokens.listForUser(editing.id) }
+  const view = userFormView({ organisations, currentUserId: signedInUser(req).id, editing: tokens })
+  await renderPage(res, 'admin/user-form', { view, ...locals }, status)
 }
 
 // Never from the request's Host header, which whoever sends the request chooses.
@@ -34,17 +47,13 @@ const invitationUrl = (site: Site, token: string): string => absoluteUrl(site.pu
 
 function listUsers(services: Services): RequestHandler {
   return async (_req, res) => {
-    await renderPage(res, 'admin/users', {
-      title: 'Users',
-      users: await services.users.list(),
-      roleLabels: ROLE_LABELS,
-    })
+    await renderPage(res, 'admin/users', { title: 'Users', view: usersView(await services.users.list()) })
   }
 }
 
 function showInviteForm(services: Services): RequestHandler {
-  return async (_req, res) => {
-    await renderForm(services, res, { title: 'Invite a user', values: {}, action: paths.admin.newUser })
+  return async (req, res) => {
+    await renderForm(services, req, res, { title: 'Invite a user', values: {}, action: paths.admin.newUser })
   }
 }
 
@@ -56,18 +65,18 @@ function inviteUser(services: Services, site: Site): RequestHandler {
       const user = await services.users.get(id)
       await renderPage(res, 'admin/invitation', {
         title: 'User invited',
-        invitee: user,
+        view: invitationView(user, expiresAt),
         link: invitationUrl(site, token),
-        expiresAt,
       })
       return
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error
       await renderForm(
         services,
+        req,
         res,
         { title: 'Invite a user', values: form, action: paths.admin.newUser, errors: formErrors(error.errors) },
-        400,
+        { status: 400 },
       )
     }
   }
@@ -80,13 +89,17 @@ function showUser(services: Services): RequestHandler {
       user.organisationId === null
         ? undefined
         : (await services.organisations.list()).find(o => o.id === user.organisationId)
-    await renderForm(services, res, {
-      title: `Change ${user.name}`,
-      editing: user,
-      tokens: await services.tokens.listForUser(user.id),
-      values: { ...user, organisation: organisation?.slug ?? '' },
-      action: paths.admin.user(user.id),
-    })
+    await renderForm(
+      services,
+      req,
+      res,
+      {
+        title: `Change ${user.name}`,
+        values: { ...user, organisation: organisation?.slug ?? '' },
+        action: paths.admin.user(user.id),
+      },
+      { editing: user },
+    )
   }
 }
 
@@ -95,7 +108,10 @@ function confirmTokenRevoke(services: Services): RequestHandler {
   return async (req, res) => {
     const owner = await services.users.get(userId(req))
     const token = await services.tokens.findForUser(owner.id, tokenId(req))
-    await renderPage(res, 'admin/token-revoke', { title: `Revoke the token “${token.name}”`, owner, token })
+    await renderPage(res, 'admin/token-revoke', {
+      title: `Revoke the token “${token.name}”`,
+      view: tokenRevokeView(owner, token),
+    })
   }
 }
 
@@ -123,16 +139,10 @@ function updateUser(services: Services): RequestHandler {
       const user = await services.users.get(id)
       return renderForm(
         services,
+        req,
         res,
-        {
-          title: `Change ${user.name}`,
-          editing: user,
-          tokens: await services.tokens.listForUser(user.id),
-          values: form,
-          action: paths.admin.user(id),
-          errors: formErrors(error.errors),
-        },
-        400,
+        { title: `Change ${user.name}`, values: form, action: paths.admin.user(id), errors: formErrors(error.errors) },
+        { editing: user, status: 400 },
       )
     }
     req.session.flash = { type: 'success', heading: 'User details saved' }
@@ -166,9 +176,8 @@ function reissueInvitation(services: Services, site: Site): RequestHandler {
     const { token, expiresAt } = await services.users.reissueInvitation(user.id, signedInUser(req).id)
     await renderPage(res, 'admin/invitation', {
       title: user.hasPassword ? 'Password reset link' : 'New invitation link',
-      invitee: user,
+      view: invitationView(user, expiresAt),
       link: invitationUrl(site, token),
-      expiresAt,
     })
   }
 }

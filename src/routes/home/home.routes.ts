@@ -1,9 +1,10 @@
-import { STATE_LABELS } from '../../domain/assessment/workflow'
 import { ALL_ROLES, CENTRAL_ROLES } from '../../domain/roles'
 import type { Services } from '../../services'
 import { paths, patterns } from '../../paths'
 import { renderPage } from '../../middleware/render-page'
 import { signedInUser } from '../../middleware/require-access'
+import { respondentHomeView } from '../../presenters/home/respondent.presenter'
+import { organisationView, organisationsTableView } from '../../presenters/organisations/organisations.presenter'
 import { route, type RouteDefinition } from '../route-table'
 
 export function homeRoutes(services: Services): RouteDefinition[] {
@@ -17,23 +18,28 @@ export function homeRoutes(services: Services): RouteDefinition[] {
         ])
         return renderPage(res, 'home/respondent', {
           title: 'Home',
-          organisation,
-          assessments,
-          stateLabels: STATE_LABELS,
+          view: respondentHomeView(organisation, assessments),
         })
       }
       const organisations = await services.organisations.list()
-      await renderPage(res, 'home/central', { title: 'Home', organisations })
+      await renderPage(res, 'home/central', { title: 'Home', view: organisationsTableView(organisations) })
     }),
 
     route('get', paths.organisations, CENTRAL_ROLES, async (_req, res) => {
       const organisations = await services.organisations.list()
-      await renderPage(res, 'organisations/list', { title: 'Organisations', organisations })
+      await renderPage(res, 'organisations/list', {
+        title: 'Organisations',
+        view: organisationsTableView(organisations),
+      })
     }),
 
     route('get', patterns.organisation, ALL_ROLES, async (req, res) => {
-      const page = await services.organisations.page(signedInUser(req), String(req.params.slug))
-      await renderPage(res, 'organisations/show', { title: page.organisation.name, ...page })
+      const user = signedInUser(req)
+      const page = await services.organisations.page(user, String(req.params.slug))
+      await renderPage(res, 'organisations/show', {
+        title: page.organisation.name,
+        view: organisationView(page, user.role),
+      })
     }),
   ]
 }

@@ -1,0 +1,127 @@
+import { allQuestions, type QuestionnaireDefinition } from '../../domain/questionnaire/definition'
+import { paths } from '../../paths'
+import { mediumDate } from './dates'
+import type { Tag } from './rounds.presenter'
+
+type VersionStatus = 'draft' | 'published' | 'retired'
+
+interface ListedVersion {
+  key: string
+  version: number
+  title: string
+  status: VersionStatus
+  publishedAt: Date | null
+}
+
+export const VERSION_STATUS_TAGS: Record<VersionStatus, Tag> = {
+  draft: { text: 'Draft', classes: 'govuk-tag--yellow' },
+  published: { text: 'Published', classes: 'govuk-tag--green' },
+  retired: { text: 'Retired', classes: 'govuk-tag--grey' },
+}
+
+export interface Link {
+  href: string
+  text: string
+}
+
+export interface QuestionnaireGroup {
+  key: string
+  /** The newest version's title. */
+  title: string
+  rows: { link: Link; title: string; tag: Tag; published: string }[]
+  /** The two newest versions compared, when there are two. */
+  compare: Link | null
+}
+
+export interface QuestionnairesView {
+  hasVersions: boolean
+  groups: QuestionnaireGroup[]
+}
+
+const compareLink = (key: string, older: number, newer: number): Link => ({
+  href: paths.admin.questionnaireCompare(key, older, newer),
+  text: `Compare version ${older} with version ${newer}`,
+})
+
+/** Every version, one table per questionnaire, in the order they are listed. */
+export function questionnairesView(versions: readonly ListedVersion[]): QuestionnairesView {
+  const keys = [...new Set(versions.map(v => v.key))]
+  return {
+    hasVersions: keys.length > 0,
+    groups: keys.map(key => {
+      const mine = versions.filter(v => v.key === key)
+      const newest = mine[mine.length - 1] as ListedVersion
+      const before = mine[mine.length - 2]
+      return {
+        key,
+        title: newest.title,
+        rows: mine.map(v => ({
+          link: { href: paths.admin.questionnaireVersion(v.key, v.version), text: `Version ${v.version}` },
+          title: v.title,
+          tag: VERSION_STATUS_TAGS[v.status],
+          published: v.publishedAt ? mediumDate(v.publishedAt) : '',
+        })),
+        compare: before ? compareLink(key, before.version, newest.version) : null,
+      }
+    }),
+  }
+}
+
+interface LoadedVersion {
+  key: string
+  version: number
+  title: string
+  status: VersionStatus
+  definition: QuestionnaireDefinition
+}
+
+export interface QuestionnaireVersionView {
+  key: string
+  title: string
+  version: number
+  tag: Tag
+  dimensions: string
+  questions: number
+  weakBelow: string
+  /** What it supersedes, or null for a first version. */
+  supersedes: string | null
+  previewHref: string
+  compare: Link[]
+  canPublish: boolean
+  publishAction: string
+  publishText: string
+  canRetire: boolean
+  retireAction: string
+  retireText: string
+}
+
+/** One version: its facts, and what can be done with it now. */
+export function questionnaireVersionView(
+  loaded: LoadedVersion,
+  others: readonly { version: number }[],
+): QuestionnaireVersionView {
+  const { key, version, definition } = loaded
+  return {
+    key,
+    title: loaded.title,
+    version,
+    tag: VERSION_STATUS_TAGS[loaded.status],
+    dimensions: definition.dimensions.map(d => d.title).join(', '),
+    questions: allQuestions(definition).length,
+    weakBelow: `${definition.weakThreshold} on the 1 to 5 scale`,
+    supersedes: definition.supersedes
+      ? `Version ${definition.supersedes.version} (${Object.keys(definition.supersedes.keyMap).length} questions mapped)`
+      : null,
+    previewHref: paths.admin.questionnairePreview(key, version),
+    compare: others.map(o => ({
+      href: paths.admin.questionnaireCompare(key, Math.min(o.version, version), Math.max(o.version, version)),
+      text: `Compare with version ${o.version}`,
+    })),
+    canPublish: loaded.status === 'draft',
+    publishAction: paths.admin.questionnairePublish(key, version),
+    publishText: `Publish version ${version}`,
+    canRetire: loaded.status === 'published',
+    retireAction: paths.admin.questionnaireRetire(key, version),
+    retireText: `Retire version ${version}`,
+  }
+}

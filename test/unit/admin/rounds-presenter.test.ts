@@ -1,0 +1,86 @@
+import { roundsView } from '../../../src/presenters/admin/rounds.presenter'
+import { roundView } from '../../../src/presenters/admin/round.presenter'
+import { roundFormView } from '../../../src/presenters/admin/round-form.presenter'
+
+const round = {
+  id: 7,
+  name: '2026 assessment',
+  questionnaireKey: 'london-digital-maturity',
+  questionnaireVersion: 2,
+  opensOn: '2026-03-01',
+  closesOn: '2026-06-30',
+  closedAt: null,
+  status: 'open' as const,
+}
+
+describe('roundsView', () => {
+  it('counts rounds in words and links each one', () => {
+    const view = roundsView([round], new Map([[7, 33]]))
+    expect(view.hasRounds).toBe(true)
+    expect(view.caption).toBe('1 round')
+    expect(view.rows[0]).toEqual({
+      name: '2026 assessment',
+      href: '/admin/rounds/7',
+      questionnaire: 'london-digital-maturity, version 2',
+      opens: '1 March 2026',
+      closes: '30 June 2026',
+      tag: { text: 'Open', classes: 'govuk-tag--green' },
+      organisations: 33,
+    })
+  })
+
+  it('says when there are none, and counts none taking part as 0', () => {
+    expect(roundsView([], new Map()).hasRounds).toBe(false)
+    expect(roundsView([round, { ...round, id: 8 }], new Map()).caption).toBe('2 rounds')
+    expect(roundsView([round], new Map()).rows[0]?.organisations).toBe(0)
+  })
+})
+
+describe('roundView', () => {
+  const assessment = {
+    assessment: { id: 3, state: 'in_progress' as const },
+    organisation: { name: 'Hackney' },
+    progress: { completedThemes: 2, totalThemes: 9 },
+  }
+
+  it('offers to extend or close an open round, and lists its assessments', () => {
+    const view = roundView(round, [assessment])
+    expect(view.canChange).toBe(true)
+    expect(view.closedOn).toBeNull()
+    expect(view.extendHint).toMatch(/^Later than 30 June 2026\./)
+    expect(view.questionnaireHref).toBe('/admin/questionnaires/london-digital-maturity/versions/2')
+    expect(view.assessments).toEqual([
+      { organisation: 'Hackney', href: '/assessments/3', state: 'In progress', progress: '2 of 9 themes completed' },
+    ])
+  })
+
+  it('says when a round was closed early, in London time, and offers nothing more', () => {
+    const view = roundView({ ...round, status: 'closed', closedAt: new Date('2026-05-01T13:30:00Z') }, [])
+    expect(view.canChange).toBe(false)
+    expect(view.closedOn).toBe('1 May 2026 at 14:30')
+    expect(view.tag.text).toBe('Closed')
+  })
+})
+
+describe('roundFormView', () => {
+  it('gives the first version the field’s own id and ticks nothing itself', () => {
+    const view = roundFormView(
+      [
+        { key: 'ldm', version: 1, title: 'LDM' },
+        { key: 'ldm', version: 2, title: 'LDM' },
+      ],
+      [{ slug: 'hackney', name: 'Hackney' }],
+      false,
+    )
+    expect(view.questionnaireItems.map(i => i.id)).toEqual(['questionnaire', 'questionnaire-1'])
+    expect(view.questionnaireItems[1]).toMatchObject({ value: 'ldm@2', text: 'LDM, version 2', hint: 'ldm' })
+    expect(view.organisationsHint).toContain('All 1 are ticked')
+  })
+
+  it('marks the questionnaire group in error when no version is published and none was chosen', () => {
+    const view = roundFormView([], [], true)
+    expect(view.hasPublished).toBe(false)
+    expect(view.questionnaireGroupClasses).toBe('govuk-form-group govuk-form-group--error')
+    expect(view.questionnaireDescribedBy).toBe('questionnaire-hint questionnaire-error')
+  })
+})

@@ -1,0 +1,96 @@
+import { invitationView } from '../../../src/presenters/admin/invitation.presenter'
+import { tokenRevokeView } from '../../../src/presenters/admin/token-revoke.presenter'
+import { userFormView } from '../../../src/presenters/admin/user-form.presenter'
+import { usersView } from '../../../src/presenters/admin/users.presenter'
+
+const ada = {
+  id: 2,
+  email: 'ada@example.org',
+  name: 'Ada',
+  role: 'assessor' as const,
+  organisationId: null,
+  disabled: false,
+  hasPassword: true,
+  lastSignedInAt: null,
+}
+
+const token = {
+  id: 9,
+  userId: 2,
+  name: 'Script',
+  prefix: 'ldm_12345678',
+  createdAt: new Date('2026-01-15T09:00:00Z'),
+  expiresAt: new Date('2026-02-15T09:00:00Z'),
+  lastUsedAt: null,
+  revokedAt: null,
+  status: 'active' as const,
+}
+
+describe('usersView', () => {
+  it('tags each user by whether they can sign in', () => {
+    const view = usersView([
+      { ...ada, organisation: undefined },
+      { ...ada, id: 3, hasPassword: false, organisation: { name: 'Camden' } },
+      { ...ada, id: 4, disabled: true, organisation: undefined },
+    ])
+    expect(view.caption).toBe('3 users')
+    expect(view.rows.map(r => r.tag.text)).toEqual(['Active', 'Invited', 'Disabled'])
+    expect(view.rows[1]).toMatchObject({ role: 'Assessor', organisation: 'Camden', href: '/admin/users/3' })
+  })
+})
+
+describe('userFormView', () => {
+  const organisations = [{ slug: 'hackney', name: 'Hackney' }]
+
+  it('invites with no account actions and a None organisation first', () => {
+    const view = userFormView({ organisations, currentUserId: 1 })
+    expect(view.submitText).toBe('Invite user')
+    expect(view.access).toBeNull()
+    expect(view.tokens).toBeNull()
+    expect(view.organisationItems).toEqual([
+      { value: '', text: 'None' },
+      { value: 'hackney', text: 'Hackney' },
+    ])
+    expect(view.roleItems.map(r => r.text)).toContain('LOTI analyst')
+  })
+
+  it('offers a password reset to someone with a password, and lists their tokens', () => {
+    const view = userFormView({ organisations, currentUserId: 1, editing: { user: ada, tokens: [token] } })
+    expect(view.submitText).toBe('Save changes')
+    expect(view.access?.invitationButton).toBe('Make a password reset link')
+    expect(view.access?.disableAction).toBe('/admin/users/2/disable')
+    expect(view.tokens?.rows[0]?.revokeHref).toBe('/admin/users/2/tokens/9/revoke')
+    expect(view.tokens?.regionLabel).toBe('Personal access tokens of Ada')
+  })
+
+  it('never offers administrators actions on their own account', () => {
+    expect(userFormView({ organisations, currentUserId: 2, editing: { user: ada, tokens: [] } }).access).toBeNull()
+  })
+})
+
+describe('tokenRevokeView', () => {
+  it('names the owner, and goes back to their page', () => {
+    const view = tokenRevokeView(ada, token)
+    expect(view.owner).toBe('Ada (ada@example.org)')
+    expect(view.backHref).toBe('/admin/users/2')
+    expect(view.revocable).toBe(true)
+    expect(view.status).toBe('Active')
+    expect(view.action).toBe('/admin/users/2/tokens/9/revoke')
+  })
+
+  it('has nothing to revoke once expired', () => {
+    const view = tokenRevokeView(ada, { ...token, status: 'expired' })
+    expect(view.revocable).toBe(false)
+    expect(view.status).toBe('Expired')
+  })
+})
+
+describe('invitationView', () => {
+  it('says until when the link works, in London time', () => {
+    expect(invitationView(ada, new Date('2026-06-01T08:00:00Z'))).toEqual({
+      invitee: 'Ada (ada@example.org)',
+      expires: '1 June 2026 at 09:00',
+      hasPassword: true,
+    })
+  })
+})
