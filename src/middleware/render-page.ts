@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { Response } from 'express'
 import type { KeepBody } from '../services/insights/round-results'
 import { paths } from '../paths'
+import type { FormErrors } from '../presenters/form-errors'
 
 function renderView(res: Response, view: string, locals: Record<string, unknown>): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -23,6 +24,18 @@ export interface BodyCache {
 /** Where a kept body goes in the layout: unguessable, so no text on any page can contain it. */
 const BODY_MARK = `<!-- body ${randomUUID()} -->`
 
+/** What the layout and the error summary print on every page, worked out here so templates only print. */
+function pageLocals(all: Record<string, unknown>) {
+  const errors = all.errors as FormErrors | undefined
+  const errorSummary = errors && errors.summary.length > 0 ? errors.summary : null
+  const title = typeof all.title === 'string' && all.title !== '' ? `${all.title} – ` : ''
+  return {
+    errorSummary,
+    documentTitle: `${errorSummary ? 'Error: ' : ''}${title}${String(all.serviceName)}`,
+    scripts: all.scripts ?? [],
+  }
+}
+
 /** Renders a page inside views/layout.ejs; with a cache, a body rendered before is sent again as it was. */
 export async function renderPage(
   res: Response,
@@ -31,7 +44,8 @@ export async function renderPage(
   status = 200,
   cache?: BodyCache,
 ): Promise<void> {
-  const all = { ...res.locals, ...locals }
+  const given = { ...res.locals, ...locals }
+  const all = { ...given, ...pageLocals(given) }
   if (!cache) {
     const body = await renderView(res, view, all)
     res

@@ -1,11 +1,13 @@
-import type { Question, QuestionnaireDefinition } from '../../domain/questionnaire/definition'
+import type { QuestionnaireDefinition } from '../../domain/questionnaire/definition'
 import { paths } from '../../paths'
+import { questionView, type QuestionView } from '../assessments/answer.presenter'
 
 export interface PreviewTheme {
   /** The section heading's id: the theme's key, its dots made safe for an id. */
   id: string
   title: string
-  questions: Question[]
+  /** Each question as a respondent sees it, unanswered. */
+  questions: QuestionView[]
 }
 
 export interface PreviewDimension {
@@ -26,8 +28,6 @@ export interface QuestionnairePreviewView {
   description: string
   levels: { name: string; summary: string }[]
   dimensions: PreviewDimension[]
-  /** Passed on to the question partials as it is. */
-  scale: QuestionnaireDefinition['scale']
 }
 
 /** A version shown as respondents will see it, with nothing saved. */
@@ -55,9 +55,8 @@ export function questionnairePreviewView(loaded: {
       themes: d.themes.map(t => ({
         id: `theme-${t.key.replace(/\./g, '__')}`,
         title: t.title,
-        questions: t.questions,
+        questions: t.questions.map(q => questionView(q, undefined, { scale: definition.scale, idPrefix: 'preview' })),
       })),
     })),
-    scale: definition.scale,
   }
 }

@@ -6,7 +6,6 @@ import { signedInUser } from '../../middleware/require-access'
 import type { Services } from '../../services'
 import { DefinitionInvalidError } from '../../services/admin/questionnaire.service'
 import { field } from '../../presenters/form-errors'
-import { questionView } from '../../presenters/assessments/answer.presenter'
 import { paths, patterns } from '../../paths'
 import { renderPage } from '../../middleware/render-page'
 import { questionnaireVersionView, questionnairesView } from '../../presenters/admin/questionnaires.presenter'
@@ -129,7 +128,6 @@ function previewVersion(services: Services): RequestHandler {
     await renderPage(res, 'admin/questionnaire-preview', {
       title: `Preview: ${loaded.title}`,
       view: questionnairePreviewView(loaded),
-      questionView,
     })
   }
 }

@@ -1,5 +1,5 @@
 import type { Request, RequestHandler, Response } from 'express'
-import { EMPTY_ANSWER, type Answer } from '../../domain/assessment/answer'
+import { EMPTY_ANSWER } from '../../domain/assessment/answer'
 import { ForbiddenError, NotFoundError } from '../../domain/errors'
 import type { Theme } from '../../domain/questionnaire/definition'
 import { signedInUser } from '../../middleware/require-access'
@@ -8,7 +8,8 @@ import type { AssessmentView, SaveInput, SaveOutcome } from '../../services/asse
 import { fingerprint, parseAnswer, postedAnswers, type ParsedAnswer } from './answer-form'
 import { field } from '../../presenters/form-errors'
 import { paths } from '../../paths'
-import { conditionText, describeAnswer, fieldId, questionView } from '../../presenters/assessments/answer.presenter'
+import { describeAnswer, fieldId } from '../../presenters/assessments/answer.presenter'
+import { themePageView, type QuestionState } from '../../presenters/assessments/theme-page.presenter'
 import { renderPage } from '../../middleware/render-page'
 import { positiveId } from '../params'
 
@@ -26,13 +27,6 @@ function findTheme(view: AssessmentView, themeKey: string) {
   const found = themes[index]
   if (!found) throw new NotFoundError('There is no such section in this questionnaire')
   return { ...found, index, next: themes[index + 1], previous: themes[index - 1] }
-}
-
-interface QuestionState {
-  shown: Answer | ParsedAnswer['shown'] | undefined
-  revision: number
-  base: string
-  conflict?: { theirs: string; by: string; at: Date }
 }
 
 function savedStates(view: AssessmentView, theme: Theme): Map<string, QuestionState> {
@@ -55,26 +49,12 @@ async function renderTheme(
   view: AssessmentView,
   themeKey: string,
   states: Map<string, QuestionState>,
-  extra: Record<string, unknown> = {},
+  extra: { errors?: ReturnType<typeof pageErrors>; savedOthers?: boolean } = {},
   status = 200,
 ) {
   const located = findTheme(view, themeKey)
-  await renderPage(
-    res,
-    'assessments/theme',
-    {
-      title: located.theme.title,
-      view,
-      ...located,
-      states,
-      describeAnswer,
-      conditionText,
-      questionView,
-      fieldId,
-      ...extra,
-    },
-    status,
-  )
+  const page = themePageView(view, located, states, extra)
+  await renderPage(res, 'assessments/theme', { title: located.theme.title, page, errors: extra.errors }, status)
 }
 
 export function showTheme(services: Services): RequestHandler {

@@ -1,0 +1,54 @@
+import { themePageView, type LocatedTheme } from '../../../src/presenters/assessments/theme-page.presenter'
+import type { AssessmentView } from '../../../src/services/assessments/view-assessment.service'
+import { validDefinition } from '../../support/definitions'
+
+const definition = validDefinition()
+const dimension = definition.dimensions[0]!
+const [first, second] = definition.dimensions.flatMap(d => d.themes)
+const question = first!.questions[0]!
+
+const assessmentView = (editable: AssessmentView['editable']): AssessmentView =>
+  ({
+    assessment: { id: 4 },
+    definition,
+    answers: new Map([[question.key, { level: 3, value: null, notApplicable: false, evidence: 'Board minutes' }]]),
+    editable,
+  }) as unknown as AssessmentView
+
+const located: LocatedTheme = { dimension, theme: first!, previous: undefined, next: { theme: second! } }
+
+describe('theme page presenter', () => {
+  it('gives an editable page its form, each question’s view and the way on to the next section', () => {
+    const page = themePageView(assessmentView({ allowed: true }), located, new Map())
+    expect(page.caption).toBe(dimension.title)
+    expect(page.heading).toBe(first!.title)
+    expect(page.readOnly).toBeNull()
+    expect(page.form?.action).toBe(`/assessments/4/themes/${first!.key}`)
+    expect(page.form?.autosave).toBe('/api/v1/assessments/4')
+    expect(page.form?.questions.map(q => q.id)).toEqual(
+      first!.questions.map(q => `answer-${q.key.replace(/\./g, '__')}`),
+    )
+    expect(page.previous).toBeNull()
+    expect(page.next).toEqual({
+      href: `/assessments/4/themes/${second!.key}`,
+      text: `Next section: ${second!.title}`,
+    })
+  })
+
+  it('shows a page that cannot be changed as the answers in words, with the reason and the evidence', () => {
+    const page = themePageView(assessmentView({ allowed: false, reason: 'It has been submitted' }), located, new Map())
+    expect(page.form).toBeNull()
+    expect(page.readOnly?.reason).toBe('It has been submitted.')
+    const row = page.readOnly?.rows[0]
+    expect(row?.prompt).toBe(question.prompt)
+    expect(row?.answer).toContain('3')
+    expect(row?.evidence).toBe('Board minutes')
+  })
+
+  it('says the other answers were saved only after a conflict that saved some', () => {
+    expect(themePageView(assessmentView({ allowed: true }), located, new Map()).savedOthers).toBe(false)
+    expect(
+      themePageView(assessmentView({ allowed: true }), located, new Map(), { savedOthers: true }).savedOthers,
+    ).toBe(true)
+  })
+})
