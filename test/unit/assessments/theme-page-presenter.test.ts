@@ -1,8 +1,9 @@
 import { themePageView, type LocatedTheme } from '../../../src/presenters/assessments/theme-page.presenter'
 import type { AssessmentView } from '../../../src/services/assessments/view-assessment.service'
+import type { QuestionnaireDefinition } from '../../../src/domain/questionnaire/definition'
 import { validDefinition } from '../../support/definitions'
 
-const definition = validDefinition()
+const definition = validDefinition() as QuestionnaireDefinition
 const dimension = definition.dimensions[0]!
 const [first, second] = definition.dimensions.flatMap(d => d.themes)
 const question = first!.questions[0]!
