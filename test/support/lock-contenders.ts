@@ -58,7 +58,13 @@ function lines(child: ChildProcessWithoutNullStreams): { next(): Promise<string>
       else ready.push(line)
     }
   })
-  child.on('exit', () => waiting.splice(0).forEach(resolve => resolve(`exited ${buffered}`)))
+  let errors = ''
+  child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()))
+  // 'close', not 'exit': a child can exit before its last line has been read from the pipe, and a line
+  // said just before exiting ("refused ...") would otherwise look like silence.
+  child.on('close', () =>
+    waiting.splice(0).forEach(resolve => resolve(`exited saying ${JSON.stringify(buffered)}, stderr ${errors}`)),
+  )
   return {
     next: () => {
       const line = ready.shift()
@@ -75,7 +81,7 @@ export async function contend(moduleDir: string, kind: ContenderKind, dir: strin
     }),
   )
   const outputs = children.map(lines)
-  const exits = children.map(child => new Promise(resolve => child.on('exit', resolve)))
+  const exits = children.map(child => new Promise(resolve => child.on('close', resolve)))
   try {
     await Promise.all(outputs.map(async output => expect(await output.next()).toBe('ready')))
     children.forEach(child => child.stdin.write('go\n'))
