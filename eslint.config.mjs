@@ -151,7 +151,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.mjs', 'public/js/**/*.js', '*.config.js'],
+    files: ['**/*.mjs', '**/*.cjs', 'public/js/**/*.js', '*.config.js'],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: {
       ...tseslint.configs.disableTypeChecked.languageOptions,

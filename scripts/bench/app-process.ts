@@ -13,6 +13,8 @@ export interface StartOptions {
   /** 'pipe' hands the caller the app's log (stdout) and stderr; by default stderr is shared and the log dropped. */
   output?: 'inherit' | 'pipe'
   logLevel?: string
+  /** Node.js options placed before the script, such as a test's --require probe. */
+  nodeArgs?: string[]
 }
 
 /**
@@ -35,7 +37,7 @@ export function startApp(database: DatabaseEnv, port: number, options: StartOpti
     PUBLIC_URL: `http://127.0.0.1:${port}`,
   }
   if (!database.DATABASE_URL) delete env.DATABASE_URL
-  return spawn(process.execPath, [path.join(ROOT, 'dist/src/server.js')], {
+  return spawn(process.execPath, [...(options.nodeArgs ?? []), path.join(ROOT, 'dist/src/server.js')], {
     env,
     stdio: ['ignore', options.output === 'pipe' ? 'pipe' : 'ignore', options.output ?? 'inherit'],
   })

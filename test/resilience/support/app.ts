@@ -1,10 +1,18 @@
 import type { ChildProcess } from 'node:child_process'
 import { createServer } from 'node:net'
+import path from 'node:path'
 import { startApp, stopApp, type DatabaseEnv } from '../../../scripts/bench/app-process'
 import { waitForHealth } from '../../../scripts/bench/http'
 
 const KEEP_OUTPUT = 20_000
 const KEEP_FAILURES = 50
+const HEAP_PROBE = path.join(__dirname, 'heap-probe.cjs')
+
+/** What the app still holds after a full garbage collection (see heap-probe.cjs). */
+export interface HeapAfterCollection {
+  heapUsedMb: number
+  externalMb: number
+}
 
 export const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms))
 
@@ -26,6 +34,7 @@ export class AppProcess {
   private child: ChildProcess | undefined
   private output = ''
   private readonly failures: string[] = []
+  private readonly heapWaiters: ((heap: HeapAfterCollection) => void)[] = []
 
   private constructor(
     private readonly database: DatabaseEnv,
@@ -57,9 +66,15 @@ export class AppProcess {
 
   async start(): Promise<void> {
     // Errors only: a 500 is logged with its cause ("request failed"); a 503 is a warning and is not.
-    const child = startApp(this.database, this.port, { output: 'pipe', logLevel: 'error' })
+    const child = startApp(this.database, this.port, {
+      output: 'pipe',
+      logLevel: 'error',
+      nodeArgs: ['--expose-gc', '--require', HEAP_PROBE],
+    })
     const keep = (data: Buffer) => {
       const chunk = data.toString()
+      for (const match of chunk.matchAll(/^heap-probe (.*)$/gm))
+        this.heapWaiters.shift()?.(JSON.parse(match[1] ?? '{}'))
       // The access log repeats every 5xx ("request completed") with no cause; the handler's line has the cause.
       const lines = chunk.split('\n').filter(line => !line.includes('"msg":"request completed"'))
       for (const line of lines) {
@@ -75,6 +90,13 @@ export class AppProcess {
     } catch (error) {
       throw new Error(`${String(error)}\n${this.diagnosis}`, { cause: error })
     }
+  }
+
+  /** Collects garbage fully inside the app, then says what is still live there. */
+  async heapAfterCollection(): Promise<HeapAfterCollection> {
+    const said = new Promise<HeapAfterCollection>(resolve => this.heapWaiters.push(resolve))
+    this.child?.kill('SIGUSR2')
+    return said
   }
 
   /** SIGTERM (a clean stop) or SIGKILL (the process simply vanishes, as on an out-of-memory kill). */
