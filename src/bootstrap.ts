@@ -25,6 +25,7 @@ export async function bootstrap(config: Config): Promise<Runtime> {
     if (config.demoData) {
       await services.seed.seedDemoAssessments()
       await services.seed.seedDemoPipeline()
+      await services.seed.seedDemoPartnerships()
     }
     return { database, services, demoAccounts }
   } catch (error) {

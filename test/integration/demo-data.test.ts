@@ -1,5 +1,6 @@
 import { OVER_RATED } from '../../seeds/demo-moderations'
 import { DEMO_FINANCE } from '../../seeds/demo-pipeline'
+import { DEMO_PARTNERSHIPS } from '../../seeds/demo-partnerships'
 import { checkEntry } from '../../src/domain/pipeline/entry'
 import { checkPriorities } from '../../src/domain/pipeline/priorities'
 import { WEAK_ON_DATA, WEAK_ON_HOUSING } from '../../seeds/demo-assessments'
@@ -337,6 +338,37 @@ describe('the demo pipeline', () => {
     expect(data).toContain('Barking and Dagenham, Kingston upon Thames and Newham')
     for (const slug of ['havering', 'redbridge', 'bexley', 'richmond-upon-thames', 'westminster'])
       expect([slug, page.text.includes(await nameOf(slug))]).toEqual([slug, false])
+  })
+})
+
+describe('demo partnerships', () => {
+  beforeAll(async () => {
+    expect(await t.services.seed.seedDemoPartnerships()).toBe(true)
+  })
+
+  it('are seeded once, each marked as demo data, with every member a real authority', async () => {
+    const partnerships = await t.repos.partnerships.list()
+    expect(partnerships.map(p => [p.name, p.memberIds.length])).toEqual(
+      DEMO_PARTNERSHIPS.map(p => [p.name, p.memberSlugs.length]).sort(([a], [b]) => String(a).localeCompare(String(b))),
+    )
+    for (const p of partnerships) expect(p.description).toContain('Demo data')
+    expect(await t.services.seed.seedDemoPartnerships()).toBe(false)
+    expect(await t.repos.partnerships.list()).toHaveLength(DEMO_PARTNERSHIPS.length)
+  })
+
+  it('make London fewer buyers than authorities: finance systems and data platforms each lose one', async () => {
+    const analyst = (await t.repos.users.findByEmail('analyst@demo.local'))!
+    const list = await t.services.opportunities.list(analyst, {})
+    const counts = Object.fromEntries(
+      list.opportunities.map(d => [
+        d.opportunity.category.key,
+        [d.opportunity.organisations.length, d.opportunity.buyers],
+      ]),
+    )
+    expect(counts['finance-erp']).toEqual([12, 11])
+    expect(counts['data-platform']).toEqual([9, 8])
+    const finance = list.opportunities.find(d => d.opportunity.category.key === 'finance-erp')!
+    expect(finance.partnerships.map(p => p.name)).toEqual(['Shared technology service (demo)'])
   })
 })
 

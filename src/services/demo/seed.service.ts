@@ -3,6 +3,7 @@ import type { Clock } from '../clock'
 import type { QuestionnaireService } from '../admin/questionnaire.service'
 import { seedDemoAccounts } from './seed-demo-accounts'
 import { seedDemoAssessments } from './seed-demo-assessments'
+import { seedDemoPartnerships } from './seed-demo-partnerships'
 import { seedDemoPipeline } from './seed-demo-pipeline'
 import { seedQuestionnaires } from './seed-questionnaires'
 import { seedReferenceData } from './seed-reference-data'
@@ -20,6 +21,8 @@ export function seedService(repos: Repositories, questionnaires: QuestionnaireSe
     seedDemoAssessments: (): Promise<boolean> => seedDemoAssessments(repos, questionnaires, clock),
     /** Synthetic plans and priorities for every authority, only into an empty pipeline. */
     seedDemoPipeline: (): Promise<boolean> => seedDemoPipeline(repos, questionnaires, clock),
+    /** Shared-service partnerships modelled on London's own, only into a database that has none. */
+    seedDemoPartnerships: (): Promise<boolean> => seedDemoPartnerships(repos, clock),
   }
 }
 
