@@ -65,6 +65,15 @@ function moderationReads(knex: Knex) {
         .first<{ moderation_comment: string | null; return_comment: string | null } | undefined>('moderation_comment', 'return_comment')
       return { moderation: row?.moderation_comment ?? null, returned: row?.return_comment ?? null }
     },
+
+    /** The comment each of these assessments was last returned with, for those ever returned. */
+    async returnComments(assessmentIds: readonly number[], db: Db = knex): Promise<Map<number, string>> {
+      const rows = await db('assessments')
+        .whereIn('id', assessmentIds)
+        .whereNotNull('return_comment')
+        .select<{ id: number; return_comment: string }[]>('id', 'return_comment')
+      return new Map(rows.map(r => [r.id, r.return_comment]))
+    },
   }
 }
 

@@ -24,7 +24,7 @@ export const joinHtml = (parts: readonly Html[], separator: Html = trusted('')):
 
 /** A GOV.UK link; `hidden` is read only by screen readers ("Change <hidden>"). */
 export function link(href: string, label: string, hidden?: string): Html {
-  const more = hidden ? ` <span class="govuk-visually-hidden">${escape(hidden)}</span>` : ''
+  const more = hidden ? `<span class="govuk-visually-hidden"> ${escape(hidden)}</span>` : ''
   return trusted(`<a class="govuk-link" href="${escape(href)}">${escape(label)}${more}</a>`)
 }
 

@@ -5,6 +5,7 @@ import { calibrationService } from './moderation/calibration.service'
 import { clusterBriefService } from './insights/cluster-brief.service'
 import { systemClock, type Clock } from './clock'
 import { exportService } from './reports/export.service'
+import { homeService } from './home/home.service'
 import { insightsService } from './insights/insights.service'
 import { moderationService } from './moderation/moderation.service'
 import { opportunityService } from './pipeline/opportunity.service'
@@ -30,16 +31,21 @@ export function createServices(
   options: ServiceOptions = { disclosureMinimum: 5 },
 ) {
   const questionnaires = questionnaireService(repos, clock)
+  const assessments = assessmentService(repos, questionnaires, clock)
+  const calibration = calibrationService(repos, questionnaires)
+  const insights = insightsService(repos, questionnaires)
+  const opportunities = opportunityService(repos, questionnaires, clock)
   return {
-    assessments: assessmentService(repos, questionnaires, clock),
+    assessments,
     auth: authService(repos, clock),
-    calibration: calibrationService(repos, questionnaires),
+    calibration,
     clusterBriefs: clusterBriefService(repos, questionnaires),
     exports: exportService(repos, questionnaires, clock),
     health: { check: () => repos.database.ping() },
-    insights: insightsService(repos, questionnaires),
+    home: homeService({ repos, clock, assessments, calibration, insights, opportunities }),
+    insights,
     moderation: moderationService(repos, questionnaires, clock),
-    opportunities: opportunityService(repos, questionnaires, clock),
+    opportunities,
     organisations: organisationService(repos),
     partnerships: partnershipService(repos),
     pipeline: pipelineService(repos, questionnaires, clock),

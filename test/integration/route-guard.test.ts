@@ -80,11 +80,12 @@ describe('a respondent and other organisations', () => {
     await agent.get('/organisations/atlantis').expect(404)
   })
 
-  it('sees only their own organisation on the home page, while central roles see all 33', async () => {
+  it('sees only their own organisation on the home page, while central roles see all 33 on Organisations', async () => {
     const respondent = await agents.get('respondent')!.agent.get('/').expect(200)
     expect(respondent.text).not.toContain('Camden')
+    await agents.get('respondent')!.agent.get('/organisations').expect(403)
     for (const role of ['analyst', 'assessor', 'admin'] as const) {
-      const home = await agents.get(role)!.agent.get('/').expect(200)
+      const home = await agents.get(role)!.agent.get('/organisations').expect(200)
       expect(home.text).toContain('33 organisations')
       expect(home.text).toContain('E09000012')
     }

@@ -8,7 +8,7 @@ describe('HTML built by presenters', () => {
     expect(code(hostile)).toBe(`<code>${escaped}</code>`)
     expect(withHiddenText(hostile, hostile)).toBe(`${escaped}<span class="govuk-visually-hidden"> ${escaped}</span>`)
     expect(link(`/x?a="${hostile}`, hostile, hostile)).toBe(
-      `<a class="govuk-link" href="/x?a=&#34;${escaped}">${escaped} <span class="govuk-visually-hidden">${escaped}</span></a>`,
+      `<a class="govuk-link" href="/x?a=&#34;${escaped}">${escaped}<span class="govuk-visually-hidden"> ${escaped}</span></a>`,
     )
   })
 

@@ -33,6 +33,11 @@ export function roundStatus(round: Pick<Round, 'opensOn' | 'closesOn' | 'closedA
   return 'open'
 }
 
+/** Whole days from one calendar date to another ('YYYY-MM-DD'): negative once `to` has passed. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000)
+}
+
 /** A calendar date moved by whole days: addDays('2026-03-01', -1) is '2026-02-28'. */
 export function addDays(date: string, days: number): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number]

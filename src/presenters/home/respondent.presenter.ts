@@ -1,18 +1,21 @@
-import type { RoundStatus } from '../../domain/assessment/round'
-import { STATE_LABELS, type AssessmentState } from '../../domain/assessment/workflow'
+import type { ThemeStatus } from '../../domain/assessment/progress'
+import { STATUS_LABELS } from '../../domain/pipeline/entry'
 import { paths } from '../../paths'
+import type { RespondentHome } from '../../services/home/respondent-home.service'
+import { component, joinHtml, link, text, type Html } from '../html'
+import { deadline, plural, stateTag } from './home-parts'
 
-interface ListedAssessment {
-  assessment: { id: number; state: AssessmentState }
-  round: { name: string; closesOn: string; status: RoundStatus }
-  progress: { completedThemes: number; totalThemes: number }
-}
+type Cell = { text: string } | { html: Html }
 
-export interface OpenAssessment {
+export interface OpenAssessmentView {
+  id: string
   roundName: string
   href: string
-  /** Its state, progress and closing date, after the round's name. */
-  summary: string
+  summary: { key: { text: string }; value: Cell }[]
+  /** What the assessor said when they returned it; null unless it is with the council again. */
+  returned: Html | null
+  continueText: string
+  sections: { caption: string; head: { text: string }[]; rows: Cell[][] }
 }
 
 export interface RespondentHomeView {
@@ -20,38 +23,85 @@ export interface RespondentHomeView {
   caption: string
   hasOrganisation: boolean
   officialName: string
-  open: OpenAssessment[]
+  open: OpenAssessmentView[]
   hasOpen: boolean
-  assessmentsHref: string
-  organisationHref: string
+  lastReport: { href: string; text: string } | null
+  review: { count: string; rows: Cell[][]; head: { text: string }[] } | null
+  links: { href: string; text: string }[]
 }
 
-/** A 'YYYY-MM-DD' date as people write it, whatever the server's time zone. */
-const closingDate = (iso: string): string =>
-  new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  })
+const SECTION_TAGS: Record<ThemeStatus, { text: string; classes: string }> = {
+  completed: { text: 'Completed', classes: 'govuk-tag--green' },
+  in_progress: { text: 'In progress', classes: 'govuk-tag--light-blue' },
+  not_started: { text: 'Not started', classes: 'govuk-tag--grey' },
+}
 
-/** A respondent's home page: their organisation and the assessments open now. */
-export function respondentHomeView(
-  organisation: { name: string; officialName: string; slug: string } | undefined,
-  assessments: readonly ListedAssessment[],
-): RespondentHomeView {
-  const open = assessments.filter(a => a.round.status === 'open')
+const quoted = (comment: string): Html => joinHtml([text('“'), text(comment), text('”')])
+
+function openView(a: RespondentHome['open'][number], today: string): OpenAssessmentView {
+  const { completedThemes, totalThemes, themes } = a.progress
+  const id = a.assessment.id
+  return {
+    id: `round-${a.round.id}`,
+    roundName: a.round.name,
+    href: paths.assessment(id),
+    summary: [
+      { key: { text: 'Status' }, value: { html: component('tag', stateTag(a.assessment.state)) } },
+      { key: { text: 'Deadline' }, value: { text: deadline(a.round.closesOn, today) } },
+      { key: { text: 'Progress' }, value: { text: `${completedThemes} of ${totalThemes} sections completed` } },
+    ],
+    returned: a.returnComment ? joinHtml([text('The assessor returned it to you: '), quoted(a.returnComment)]) : null,
+    continueText: a.assessment.state === 'not_started' ? 'Start the assessment' : 'Go to the assessment',
+    sections: {
+      caption: `${a.round.name}: sections`,
+      head: [{ text: 'Section' }, { text: 'Status' }],
+      rows: themes.map(t => [
+        { html: link(paths.assessmentTheme(id, t.theme.key), t.theme.title) },
+        { html: component('tag', SECTION_TAGS[t.status]) },
+      ]),
+    },
+  }
+}
+
+/** A respondent's home: this round's assessment by section, last round's report, plans to review. */
+export function respondentHomeView(home: RespondentHome): RespondentHomeView {
+  const { organisation } = home
+  const due = home.dueForReview
   return {
     caption: organisation ? organisation.name : '',
     hasOrganisation: Boolean(organisation),
     officialName: organisation?.officialName ?? '',
-    open: open.map(a => ({
-      roundName: a.round.name,
-      href: paths.assessment(a.assessment.id),
-      summary: `${STATE_LABELS[a.assessment.state].toLowerCase()}, ${a.progress.completedThemes} of ${a.progress.totalThemes} sections completed. Closes ${closingDate(a.round.closesOn)}.`,
-    })),
-    hasOpen: open.length > 0,
-    assessmentsHref: paths.assessments,
-    organisationHref: organisation ? paths.organisation(organisation.slug) : '',
+    open: home.open.map(a => openView(a, home.today)),
+    hasOpen: home.open.length > 0,
+    lastReport: home.lastReport
+      ? {
+          href: paths.assessmentReport(home.lastReport.assessment.id),
+          text: `Your ${home.lastReport.round.name} report: scores, London’s figures and next steps`,
+        }
+      : null,
+    review:
+      due.length === 0
+        ? null
+        : {
+            count: `${plural(due.length, 'plan', 'plans')} in your pipeline ${due.length === 1 ? 'is' : 'are'} due for review`,
+            head: [{ text: 'Plan' }, { text: 'Status' }, { text: 'Why' }],
+            rows: due.map(d => [
+              {
+                html: link(
+                  paths.pipelineEntry(d.entry.id),
+                  d.entry.currentSystem ? `${d.categoryName}: ${d.entry.currentSystem}` : d.categoryName,
+                ),
+              },
+              { text: STATUS_LABELS[d.entry.status] },
+              { text: d.reason },
+            ]),
+          },
+    links: organisation
+      ? [
+          { href: paths.assessments, text: 'All your council’s assessments' },
+          { href: paths.pipeline, text: 'Your council’s technology pipeline' },
+          { href: paths.organisation(organisation.slug), text: 'Your organisation’s page' },
+        ]
+      : [],
   }
 }

@@ -3,7 +3,11 @@ import type { Services } from '../../services'
 import { paths, patterns } from '../../paths'
 import { renderPage } from '../../middleware/render-page'
 import { signedInUser } from '../../middleware/require-access'
+import { adminHomeView } from '../../presenters/home/admin.presenter'
+import { analystHomeView } from '../../presenters/home/analyst.presenter'
+import { assessorHomeView } from '../../presenters/home/assessor.presenter'
 import { respondentHomeView } from '../../presenters/home/respondent.presenter'
+import { londonDate } from '../../domain/assessment/round'
 import { organisationView, organisationsTableView } from '../../presenters/organisations/organisations.presenter'
 import { route, type RouteDefinition } from '../route-table'
 
@@ -11,18 +15,26 @@ export function homeRoutes(services: Services): RouteDefinition[] {
   return [
     route('get', paths.home, ALL_ROLES, async (req, res) => {
       const user = signedInUser(req)
-      if (user.role === 'respondent') {
-        const [organisation, assessments] = await Promise.all([
-          services.organisations.ownOrganisation(user),
-          services.assessments.list(user),
-        ])
-        return renderPage(res, 'home/respondent', {
-          title: 'Home',
-          view: respondentHomeView(organisation, assessments),
-        })
+      const title = 'Home'
+      switch (user.role) {
+        case 'respondent':
+          return renderPage(res, 'home/respondent', {
+            title,
+            view: respondentHomeView(await services.home.forRespondent(user)),
+          })
+        case 'assessor':
+          return renderPage(res, 'home/assessor', {
+            title,
+            view: assessorHomeView(await services.home.forAssessor(user)),
+          })
+        case 'analyst':
+          return renderPage(res, 'home/analyst', {
+            title,
+            view: analystHomeView(await services.home.forAnalyst(user), londonDate(services.clock())),
+          })
+        case 'admin':
+          return renderPage(res, 'home/admin', { title, view: adminHomeView(await services.home.forAdmin()) })
       }
-      const organisations = await services.organisations.list()
-      await renderPage(res, 'home/central', { title: 'Home', view: organisationsTableView(organisations) })
     }),
 
     route('get', paths.organisations, CENTRAL_ROLES, async (_req, res) => {

@@ -155,7 +155,7 @@ describe('sessions', () => {
       services: createServices(createRepositories(t.db.knex), t.clock),
       logger: pino({ level: 'silent' }),
     })
-    const home = await request(other).get('/').set('Cookie', cookie).expect(200)
+    const home = await request(other).get('/organisations').set('Cookie', cookie).expect(200)
     expect(home.text).toContain('33 organisations')
   })
 
