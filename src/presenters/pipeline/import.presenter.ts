@@ -9,6 +9,8 @@ import {
 } from '../../domain/pipeline/entry'
 import type { Organisation } from '../../domain/organisation'
 import { paths } from '../../paths'
+import { code, joinHtml, text } from '../html'
+import { listOf, rowHeader, type Cell, type HeadCell } from './cell-html'
 import type { EntryFormOptions } from './entry-form.presenter'
 import { withOrganisation } from './pipeline.presenter'
 
@@ -21,7 +23,8 @@ export interface ImportView {
   templateHref: string
   maxRows: number
   slug: string | undefined
-  columns: { header: string; text: string; allowed: string[]; hasAllowed: boolean }[]
+  /** The columns of the file: each header as it is typed, what it holds, and the values a list column takes. */
+  columns: { head: HeadCell[]; rows: Cell[][] }
 }
 
 const keyed = <T extends string>(values: readonly T[], labels: Record<T, string>) =>
@@ -62,9 +65,13 @@ export function importView(
     templateHref: withOrganisation(paths.pipelineTemplate, slug),
     maxRows: MAX_IMPORT_ROWS,
     slug,
-    columns: CSV_COLUMNS.map(c => {
-      const [text, allowed] = described[c.header]
-      return { header: c.header, text, allowed, hasAllowed: allowed.length > 0 }
-    }),
+    columns: {
+      head: [{ text: 'Column' }, { text: 'What it holds' }],
+      rows: CSV_COLUMNS.map(c => {
+        const [holds, allowed] = described[c.header]
+        const values = allowed.length > 0 ? [listOf(allowed, 'govuk-list govuk-body-s')] : []
+        return [rowHeader({ html: code(c.header) }), { html: joinHtml([text(holds), ...values]) }]
+      }),
+    },
   }
 }

@@ -2,23 +2,31 @@ import { ROUTE_LABELS, VALUE_BAND_LABELS, type PipelineCategory } from '../../do
 import type { Organisation } from '../../domain/organisation'
 import type { EntryView } from '../../services/pipeline/pipeline.service'
 import { paths } from '../../paths'
+import { component, joinHtml, link, text, type Html } from '../html'
+import { element, lineBreak, rowHeader, type Cell, type HeadCell } from './cell-html'
 import { longDate, STATUS_TAGS, withOrganisation } from './pipeline.presenter'
 
-export interface PipelineListRow {
-  category: string
-  system: string
-  supplier: string | null
-  contractEnd: string
-  plannedStart: string
-  route: string
-  valueBand: string
-  tag: { text: string; classes: string }
-  shared: string
-  /** Change and Delete for those who may write; View for everyone else. */
-  changeHref: string
-  deleteHref: string
-  /** The visually hidden end of each action link, saying which entry it is. */
-  linkContext: string
+const HEAD: HeadCell[] = [
+  ...['Category', 'Current system', 'Contract ends', 'Planned start', 'Route and value', 'Status', 'Shared'].map(
+    heading => ({ text: heading }),
+  ),
+  { html: element('span', 'govuk-visually-hidden', text('Actions')) },
+]
+
+/** Words with a second, smaller line in the secondary colour beneath them. */
+const withSecondLine = (first: string, second: string | null): Html =>
+  second === null
+    ? text(first)
+    : joinHtml([text(first), lineBreak, element('span', 'govuk-body-s app-secondary-text', text(second))])
+
+/** Change and Delete for those who may write; View for everyone else; each says which entry it is to a screen reader. */
+function actions(entry: EntryView, category: string, canWrite: boolean): Html {
+  const which = `${category} entry ${entry.id}`
+  if (!canWrite) return link(paths.pipelineEntry(entry.id), 'View', which)
+  return joinHtml(
+    [link(paths.pipelineEntry(entry.id), 'Change', which), link(paths.pipelineDelete(entry.id), 'Delete', which)],
+    lineBreak,
+  )
 }
 
 /** The type of the pipeline list page's view model: every word, link and row it prints. */
@@ -35,7 +43,8 @@ export interface PipelineListView {
   similarHref: string | null
   hasEntries: boolean
   entriesCaption: string
-  rows: PipelineListRow[]
+  head: HeadCell[]
+  rows: Cell[][]
   wants: string
   hasPriorities: boolean
   priorities: string[]
@@ -69,22 +78,19 @@ export function pipelineListView(data: PipelineListData): PipelineListView {
     similarHref: respondent && n > 0 ? paths.pipelineSimilar : null,
     hasEntries: n > 0,
     entriesCaption: `${n} ${n === 1 ? 'entry' : 'entries'}`,
+    head: HEAD,
     rows: data.entries.map(e => {
       const category = names.get(e.categoryKey) ?? e.categoryKey
-      return {
-        category,
-        system: e.currentSystem ?? 'Not given',
-        supplier: e.supplier || null,
-        contractEnd: longDate(e.contractEnd),
-        plannedStart: longDate(e.plannedStart),
-        route: ROUTE_LABELS[e.route],
-        valueBand: VALUE_BAND_LABELS[e.valueBand],
-        tag: STATUS_TAGS[e.status],
-        shared: e.shareable ? 'Yes' : 'No',
-        changeHref: paths.pipelineEntry(e.id),
-        deleteHref: paths.pipelineDelete(e.id),
-        linkContext: `${category} entry ${e.id}`,
-      }
+      return [
+        rowHeader({ text: category }),
+        { html: withSecondLine(e.currentSystem ?? 'Not given', e.supplier || null) },
+        { text: longDate(e.contractEnd) },
+        { text: longDate(e.plannedStart) },
+        { html: withSecondLine(ROUTE_LABELS[e.route], VALUE_BAND_LABELS[e.valueBand]) },
+        { html: component('tag', STATUS_TAGS[e.status]) },
+        { text: e.shareable ? 'Yes' : 'No' },
+        { html: actions(e, category, data.canWrite) },
+      ]
     }),
     wants: respondent ? 'your organisation most wants' : 'this organisation most wants',
     hasPriorities: data.priorities.length > 0,

@@ -1,7 +1,9 @@
 import { DEFAULT_WINDOW_MONTHS, type AreaWeakness } from '../../domain/pipeline/opportunities'
-import type { OpportunityList } from '../../services/pipeline/opportunity.service'
+import type { OpportunityDetail, OpportunityList } from '../../services/pipeline/opportunity.service'
 import type { PipelineMaturity } from '../../services/pipeline/pipeline-maturity'
 import { paths } from '../../paths'
+import { joinHtml, link, text } from '../html'
+import { authorityLink, element, listedHtml, rowHeader, type Cell, type HeadCell, type Row } from './cell-html'
 
 /** '2027-01-31' as '31 January 2027'. */
 export const longDate = (date: string): string =>
@@ -50,56 +52,69 @@ export function maturityNote(maturity: PipelineMaturity | undefined): string {
 export const windowQuery = (months: number): string =>
   months === DEFAULT_WINDOW_MONTHS ? '' : `?windowMonths=${months}`
 
-export interface OpportunityRow {
-  key: string
-  name: string
-  href: string
-  organisations: number
-  names: string
-  entries: number
-  buyers: number
-  earliest: string
-  latest: string
-  hasWeakness: boolean
-  weakness: string[]
-  noWeakness: string
-}
-
 /** The type of the opportunities page's view model (the results under its form). */
 export interface OpportunitiesView {
   months: number
   from: string
   to: string
   hasRows: boolean
-  rows: OpportunityRow[]
-  quarters: readonly string[]
+  /** One row a category, most authorities first, marked with the category's key. */
+  opportunities: { head: HeadCell[]; rows: Row[] }
   hasTimeline: boolean
-  timeline: { name: string; cells: { count: number; classes: string }[]; total: number }[]
-  quarterTotals: number[]
-  total: number
+  /** Contract ends by quarter, one row a category and a row of totals, marked for the chart to draw. */
+  timeline: { head: HeadCell[]; rows: Row[] }
   maturityNote: string
 }
 
-/** The opportunities page's view model: every figure in words, and the timeline table's numbers. */
-export function opportunitiesView(list: OpportunityList): OpportunitiesView {
-  const nameOf = (gss: string) => list.organisations.get(gss)?.name ?? gss
-  const rows = list.opportunities.map(({ opportunity: o, weakness }) => {
-    const sentences = list.maturity ? weakness.map(w => weaknessSentence(w, o.category.name)) : []
-    return {
-      key: o.category.key,
-      name: o.category.name,
-      href: paths.pipelineOpportunity(o.category.key, windowQuery(list.months)),
-      organisations: o.organisations.length,
-      names: listed(o.organisations.map(nameOf).sort((a, b) => a.localeCompare(b, 'en-GB'))),
-      entries: o.entries.length,
-      buyers: o.buyers,
-      earliest: longDate(o.earliest),
-      latest: longDate(o.latest),
-      hasWeakness: sentences.length > 0,
-      weakness: sentences,
-      noWeakness: list.maturity ? 'No maturity area named for these plans' : 'No scores to compare yet',
-    }
-  })
+const OPPORTUNITY_HEAD: HeadCell[] = [
+  { text: 'Category and who' },
+  { text: 'Authorities', format: 'numeric' },
+  { text: 'Separate buyers', format: 'numeric' },
+  { text: 'Dates' },
+  { text: 'Shared weakness' },
+]
+
+/** The category, linked to its brief, over every authority planning in it, each linked to its organisation page. */
+function opportunityRow(list: OpportunityList, { opportunity: o, weakness }: OpportunityDetail): Row {
+  const authorities = o.organisations
+    .map(gss => list.organisations.get(gss) ?? { name: gss, slug: null })
+    .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'))
+    .map(a => (a.slug === null ? text(a.name) : authorityLink({ name: a.name, slug: a.slug })))
+  const sentences = list.maturity ? weakness.map(w => weaknessSentence(w, o.category.name)) : []
+  const noWeakness = list.maturity ? 'No maturity area named for these plans' : 'No scores to compare yet'
+  return {
+    attributes: { 'data-category': o.category.key },
+    cells: [
+      rowHeader({
+        html: joinHtml(
+          [
+            link(
+              paths.pipelineOpportunity(o.category.key, windowQuery(list.months)),
+              o.category.name,
+              '(opportunity brief)',
+            ),
+            element('span', 'govuk-body-s app-secondary-text app-opportunities__who', listedHtml(authorities)),
+          ],
+          text(' '),
+        ),
+      }),
+      { text: String(o.organisations.length), format: 'numeric' },
+      { text: String(o.buyers), format: 'numeric' },
+      { text: `${longDate(o.earliest)} to ${longDate(o.latest)}`, classes: 'app-opportunities__dates' },
+      {
+        html:
+          sentences.length === 0
+            ? element('span', 'app-secondary-text', text(noWeakness))
+            : joinHtml(sentences.map(w => element('p', 'govuk-body-s govuk-!-margin-bottom-1', text(w)))),
+      },
+    ],
+  }
+}
+
+const numeric = (count: number): Cell => ({ text: String(count), format: 'numeric' })
+
+/** Open plans whose contracts end in each quarter, by category, with the totals of each quarter. */
+function timelineTable(list: OpportunityList): OpportunitiesView['timeline'] {
   const timeline = list.opportunities
     .map(({ opportunity: o }) => ({
       name: o.category.name,
@@ -107,22 +122,44 @@ export function opportunitiesView(list: OpportunityList): OpportunitiesView {
       total: o.contractEndsByQuarter.reduce((sum, q) => sum + q.count, 0),
     }))
     .filter(t => t.total > 0)
+  if (timeline.length === 0) return { head: [], rows: [] }
   const quarterTotals = list.quarters.map((_, i) => timeline.reduce((sum, t) => sum + (t.counts[i] ?? 0), 0))
+  const head: HeadCell[] = [
+    { text: 'Category' },
+    ...list.quarters.map((q): HeadCell => ({ text: q, format: 'numeric', attributes: { 'data-series': true } })),
+    { text: 'Total', format: 'numeric' },
+  ]
+  const rows: Row[] = timeline.map(t => ({
+    attributes: { 'data-chart-row': true },
+    cells: [
+      rowHeader({ text: t.name }),
+      ...t.counts.map((count): Cell => ({
+        ...numeric(count),
+        ...(count === 0 ? { classes: 'app-secondary-text' } : {}),
+        attributes: { 'data-value': count },
+      })),
+      numeric(t.total),
+    ],
+  }))
+  const total = quarterTotals.reduce((a, b) => a + b, 0)
+  rows.push({
+    classes: 'app-score-total',
+    cells: [rowHeader({ text: 'All categories' }), ...quarterTotals.map(numeric), numeric(total)],
+  })
+  return { head, rows }
+}
+
+/** The opportunities page's view model: every figure in words, and the timeline table's numbers. */
+export function opportunitiesView(list: OpportunityList): OpportunitiesView {
+  const timeline = timelineTable(list)
   return {
     months: list.months,
     from: longDate(list.window.from),
     to: longDate(list.window.to),
-    hasRows: rows.length > 0,
-    rows,
-    quarters: list.quarters,
-    hasTimeline: timeline.length > 0,
-    timeline: timeline.map(t => ({
-      name: t.name,
-      cells: t.counts.map(count => ({ count, classes: count === 0 ? ' app-secondary-text' : '' })),
-      total: t.total,
-    })),
-    quarterTotals,
-    total: quarterTotals.reduce((a, b) => a + b, 0),
+    hasRows: list.opportunities.length > 0,
+    opportunities: { head: OPPORTUNITY_HEAD, rows: list.opportunities.map(o => opportunityRow(list, o)) },
+    hasTimeline: timeline.rows.length > 0,
+    timeline,
     maturityNote: maturityNote(list.maturity),
   }
 }

@@ -10,15 +10,18 @@ import { addressedArea } from '../../domain/pipeline/opportunities'
 import type { OpportunityDetail, OpportunityList } from '../../services/pipeline/opportunity.service'
 import { formatScore } from '../scores'
 import { paths } from '../../paths'
+import { joinHtml, text, type Html } from '../html'
 import {
-  inSentence,
-  listed,
-  longDate,
-  maturityNote,
-  plural,
-  weaknessSentence,
-  windowQuery,
-} from './opportunities.presenter'
+  authorityLink,
+  element,
+  listedHtml,
+  listOf,
+  rowHeader,
+  type Cell,
+  type HeadCell,
+  type SummaryRow,
+} from './cell-html'
+import { inSentence, longDate, maturityNote, plural, weaknessSentence, windowQuery } from './opportunities.presenter'
 
 type Brief = OpportunityList & { category: PipelineCategory; opportunity: OpportunityDetail | undefined }
 
@@ -34,19 +37,6 @@ interface BriefBase {
   from: string
   to: string
   backHref: string
-  maturityNote: string
-}
-
-export interface BriefRow {
-  organisation: string
-  system: string
-  contractEnd: string
-  plannedStart: string
-  valueAndRoute: string
-  status: string
-  area: string
-  score: string
-  weak: boolean
 }
 
 /** The type of the opportunity brief's view model: when nobody plans in the window, only its frame. */
@@ -54,26 +44,118 @@ export type OpportunityBriefView =
   | (BriefBase & { found: false })
   | (BriefBase & {
       found: true
-      organisations: number
-      buyers: number
-      entriesCount: string
-      /** The first weakness sentence heads the brief; the others follow under Maturity. */
+      /** The first weakness sentence heads the brief; the others follow under Maturity in the facts. */
       leadWeakness: string | null
-      otherWeakness: string[]
-      /** "as partnerships buy once: …", or null when no partnership buys for them. */
-      partnerships: string | null
-      /** True when nobody buys through a partnership with another. */
-      noPartnerships: boolean
-      earliest: string
-      latest: string
-      /** "Contracts ending by quarter: …", or null when none end in the window. */
-      contractEnds: string | null
-      valueBands: string[]
-      routes: string[]
-      scoreHeading: string
-      areaInRows: boolean
-      rows: BriefRow[]
+      /** Who, how many buyers, when, how big, by what route, and how mature: the summary list's rows. */
+      facts: SummaryRow[]
+      /** Each authority's plan, its name linked to the authority's page. */
+      plans: { head: HeadCell[]; rows: Cell[][] }
     })
+
+/**
+ * An authority's name linked to its organisation page, found by its GSS code or, for a partnership's members
+ * (which the service gives by name), by its name; only the name when it is not among the organisations.
+ */
+function authorityNamed(list: OpportunityList, name: string, gss?: string): Html {
+  const organisation =
+    gss === undefined ? [...list.organisations.values()].find(o => o.name === name) : list.organisations.get(gss)
+  return organisation ? authorityLink(organisation) : text(name)
+}
+
+/** The separate buyers, and why they may be fewer than the authorities: the partnerships, their members linked. */
+function buyersValue(brief: Brief, detail: OpportunityDetail): Html {
+  const o = detail.opportunity
+  const partnerships = detail.partnerships.map(p =>
+    joinHtml([text(`${p.name} (`), listedHtml(p.members.map(m => authorityNamed(brief, m))), text(')')]),
+  )
+  if (partnerships.length > 0)
+    return joinHtml([text(`${o.buyers}, as partnerships buy once: `), joinHtml(partnerships, text('; '))])
+  if (o.buyers === o.organisations.length)
+    return text(`${o.buyers}: none of them buys through a partnership with another`)
+  return text(String(o.buyers))
+}
+
+/** The brief's facts, a summary list: who, how many buyers, when, how big, by what route, how mature. */
+function facts(brief: Brief, detail: OpportunityDetail, otherWeakness: readonly string[]): SummaryRow[] {
+  const o = detail.opportunity
+  const contractEnds = o.contractEndsByQuarter.filter(q => q.count > 0).map(q => `${q.count} in ${q.quarter}`)
+  const dates = `From ${longDate(o.earliest)} to ${longDate(o.latest)}`
+  const maturity = [
+    ...otherWeakness.map(w => element('p', 'govuk-body', text(`${w}.`))),
+    element('p', 'govuk-body govuk-!-margin-bottom-0', text(maturityNote(brief.maturity))),
+  ]
+  const row = (key: string, value: SummaryRow['value']): SummaryRow => ({ key: { text: key }, value })
+  return [
+    row('Authorities', {
+      text: `${o.organisations.length}, with ${plural(o.entries.length, 'plan')} between them`,
+    }),
+    row('Separate buyers', { html: buyersValue(brief, detail) }),
+    row('Dates', {
+      text: contractEnds.length > 0 ? `${dates}. Contracts ending by quarter: ${contractEnds.join(', ')}` : dates,
+    }),
+    row('Value bands', {
+      html: listOf(
+        tally(
+          o.entries.map(e => e.valueBand),
+          VALUE_BANDS,
+          VALUE_BAND_LABELS,
+        ),
+        'govuk-list',
+      ),
+    }),
+    row('Intended routes', {
+      html: listOf(
+        tally(
+          o.entries.map(e => e.route),
+          ROUTES,
+          ROUTE_LABELS,
+        ),
+        'govuk-list',
+      ),
+    }),
+    row('Maturity', { html: joinHtml(maturity) }),
+  ]
+}
+
+/** Who, what they run now, when, how big, and how mature on the area their plan addresses. */
+function plansTable(brief: Brief, detail: OpportunityDetail): { head: HeadCell[]; rows: Cell[][] } {
+  const { category, maturity } = brief
+  const entries = [...detail.opportunity.entries].sort(
+    (a, b) =>
+      a.organisationName.localeCompare(b.organisationName, 'en-GB') ||
+      (a.contractEnd ?? a.plannedStart ?? '').localeCompare(b.contractEnd ?? b.plannedStart ?? ''),
+  )
+  const areas = entries.map(e => addressedArea(e, category))
+  // One area for every plan is named once, in the heading; several are named in each row.
+  const [only, ...others] = new Set(areas)
+  const areaInRows = only === undefined || only === null || others.length > 0
+  const scoreHeading = areaInRows
+    ? 'Maturity on the area it addresses'
+    : `Score on ${maturity?.titles.get(only) ?? only}`
+  const head = ['Authority', 'Current system and supplier', 'Contract ends', 'Planned start', 'Value and route']
+  const rows = entries.map((e, i): Cell[] => {
+    const area = areas[i] ?? null
+    const score = area === null ? undefined : maturity?.scores.get(e.organisation)?.get(area)
+    const areaName = area === null ? 'None named' : (maturity?.titles.get(area) ?? area)
+    const scored = `${areaInRows ? `${areaName}: ` : ''}${maturity && area !== null ? formatScore(score) : '–'}`
+    const weak = maturity !== undefined && score !== undefined && score < maturity.threshold
+    return [
+      rowHeader({ html: authorityNamed(brief, e.organisationName, e.organisation) }),
+      { text: [e.currentSystem, e.supplier].filter(Boolean).join(', ') || 'Not recorded' },
+      { text: e.contractEnd ? longDate(e.contractEnd) : 'Not recorded' },
+      { text: e.plannedStart ? longDate(e.plannedStart) : 'Not recorded' },
+      { text: `${VALUE_BAND_LABELS[e.valueBand]}; ${inSentence(ROUTE_LABELS[e.route])}` },
+      { text: STATUS_LABELS[e.status] },
+      {
+        html: joinHtml([
+          text(scored),
+          ...(weak ? [text(' '), element('strong', 'app-weak-marker', text('(weak)'))] : []),
+        ]),
+      },
+    ]
+  })
+  return { head: [...head, 'Status', scoreHeading].map(heading => ({ text: heading })), rows }
+}
 
 /** A one-page brief on one category's opportunity: who, what they run now, when, how big, and where they are weak. */
 export function opportunityBriefView(brief: Brief): OpportunityBriefView {
@@ -85,64 +167,14 @@ export function opportunityBriefView(brief: Brief): OpportunityBriefView {
     from: longDate(brief.window.from),
     to: longDate(brief.window.to),
     backHref: `${paths.pipelineOpportunities}${windowQuery(brief.months)}`,
-    maturityNote: maturityNote(maturity),
   }
   if (!detail) return { ...base, found: false as const }
-  const o = detail.opportunity
-  const entries = [...o.entries].sort(
-    (a, b) =>
-      a.organisationName.localeCompare(b.organisationName, 'en-GB') ||
-      (a.contractEnd ?? a.plannedStart ?? '').localeCompare(b.contractEnd ?? b.plannedStart ?? ''),
-  )
-  const partnerships = detail.partnerships.map(p => `${p.name} (${listed(p.members)})`)
-  const contractEnds = o.contractEndsByQuarter.filter(q => q.count > 0).map(q => `${q.count} in ${q.quarter}`)
   const weakness = maturity ? detail.weakness.map(w => weaknessSentence(w, category.name)) : []
   return {
     ...base,
     found: true as const,
-    organisations: o.organisations.length,
-    buyers: o.buyers,
-    partnerships: partnerships.length > 0 ? partnerships.join('; ') : null,
-    noPartnerships: partnerships.length === 0 && o.buyers === o.organisations.length,
-    earliest: longDate(o.earliest),
-    latest: longDate(o.latest),
-    contractEnds: contractEnds.length > 0 ? contractEnds.join(', ') : null,
-    valueBands: tally(
-      o.entries.map(e => e.valueBand),
-      VALUE_BANDS,
-      VALUE_BAND_LABELS,
-    ),
-    routes: tally(
-      o.entries.map(e => e.route),
-      ROUTES,
-      ROUTE_LABELS,
-    ),
     leadWeakness: weakness[0] ?? null,
-    otherWeakness: weakness.slice(1),
-    entriesCount: plural(o.entries.length, 'plan'),
-    ...scoreColumn(entries.map(e => addressedArea(e, category))),
-    rows: entries.map(e => {
-      const area = addressedArea(e, category)
-      const score = area === null ? undefined : maturity?.scores.get(e.organisation)?.get(area)
-      return {
-        organisation: e.organisationName,
-        system: [e.currentSystem, e.supplier].filter(Boolean).join(', ') || 'Not recorded',
-        contractEnd: e.contractEnd ? longDate(e.contractEnd) : 'Not recorded',
-        plannedStart: e.plannedStart ? longDate(e.plannedStart) : 'Not recorded',
-        valueAndRoute: `${VALUE_BAND_LABELS[e.valueBand]}; ${inSentence(ROUTE_LABELS[e.route])}`,
-        status: STATUS_LABELS[e.status],
-        area: area === null ? 'None named' : (maturity?.titles.get(area) ?? area),
-        score: maturity && area !== null ? formatScore(score) : '–',
-        weak: maturity !== undefined && score !== undefined && score < maturity.threshold,
-      }
-    }),
-  }
-
-  /** One area for every plan is named once, in the heading; several are named in each row. */
-  function scoreColumn(areas: (string | null)[]) {
-    const [only, ...others] = new Set(areas)
-    if (only === undefined || only === null || others.length > 0)
-      return { scoreHeading: 'Maturity on the area it addresses', areaInRows: true }
-    return { scoreHeading: `Score on ${maturity?.titles.get(only) ?? only}`, areaInRows: false }
+    facts: facts(brief, detail, weakness.slice(1)),
+    plans: plansTable(brief, detail),
   }
 }

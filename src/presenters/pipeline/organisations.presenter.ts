@@ -1,5 +1,7 @@
 import type { Organisation } from '../../domain/organisation'
 import { paths } from '../../paths'
+import { link } from '../html'
+import { rowHeader, type Cell, type HeadCell } from './cell-html'
 import { withOrganisation } from './pipeline.presenter'
 
 /** The type of the organisations' pipelines page's view model. */
@@ -7,7 +9,9 @@ export interface PipelineOrganisationsView {
   canWrite: boolean
   allHref: string
   caption: string
-  rows: { name: string; href: string; entries: number }[]
+  head: HeadCell[]
+  /** Each organisation's name links to its pipeline, the page this table is for, rather than its profile. */
+  rows: Cell[][]
 }
 
 /** Every organisation, linked to its pipeline, with how many entries it has recorded. */
@@ -22,10 +26,10 @@ export function pipelineOrganisationsView(
     canWrite,
     allHref: paths.pipelineAll,
     caption: `${organisations.length} organisations`,
-    rows: organisations.map(o => ({
-      name: o.name,
-      href: withOrganisation(paths.pipeline, o.slug),
-      entries: counts.get(o.id) ?? 0,
-    })),
+    head: [{ text: 'Organisation' }, { text: 'Entries', format: 'numeric' }],
+    rows: organisations.map(o => [
+      rowHeader({ html: link(withOrganisation(paths.pipeline, o.slug), o.name) }),
+      { text: String(counts.get(o.id) ?? 0), format: 'numeric' },
+    ]),
   }
 }

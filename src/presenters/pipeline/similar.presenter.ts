@@ -2,6 +2,8 @@ import { STATUS_LABELS } from '../../domain/pipeline/entry'
 import type { DateWindow } from '../../domain/pipeline/window'
 import type { SimilarPlan } from '../../services/pipeline/opportunity.service'
 import { paths } from '../../paths'
+import { joinHtml, text, type Html } from '../html'
+import { element, rowHeader, type HeadCell, type Row } from './cell-html'
 import { listed, longDate } from './opportunities.presenter'
 
 /** The type of the "who else is planning the same" page's view model. */
@@ -10,18 +12,41 @@ export interface SimilarView {
   to: string
   pipelineHref: string
   hasPlans: boolean
-  plans: {
-    key: string
-    name: string
-    detail: string
-    others: number
-    /** The others that share their name, listed; null when none does. */
-    names: string | null
-    /** "and 2 more that have not shared", or null when every other one is named. */
-    unnamed: string | null
-    /** Said when nobody is named: nobody shares, or nobody else plans the same. */
-    nobody: string
-  }[]
+  head: HeadCell[]
+  /** One row a plan, marked with its category's key. */
+  rows: Row[]
+}
+
+const HEAD: HeadCell[] = [
+  { text: 'Your plan' },
+  { text: 'Other authorities planning the same', format: 'numeric' },
+  { text: 'Those that share their name' },
+]
+
+const secondary = (words: string, block: boolean): Html =>
+  element('span', block ? 'govuk-body-s app-secondary-text app-similar__detail' : 'app-secondary-text', text(words))
+
+/** What the plan is now: its system, status and dates. */
+function detailOf(plan: SimilarPlan): string {
+  const e = plan.entry
+  const system = [e.currentSystem, e.supplier].filter(Boolean).join(', ') || 'No current system recorded'
+  return [
+    system,
+    STATUS_LABELS[e.status].toLowerCase(),
+    ...(e.contractEnd ? [`contract ends ${longDate(e.contractEnd)}`] : []),
+    ...(e.plannedStart ? [`starts ${longDate(e.plannedStart)}`] : []),
+  ].join('; ')
+}
+
+/**
+ * The others that share their name, listed, and how many more have not; or why nobody is named. The names
+ * stay words, not links: a borough's respondent may not open another authority's organisation page.
+ */
+function whoShares(plan: SimilarPlan): Html {
+  if (plan.names.length === 0) return secondary(plan.others > 0 ? 'None has chosen to share' : 'Nobody else yet', false)
+  const more = plan.others - plan.names.length
+  const unnamed = `and ${more === 1 ? '1 more that has' : `${more} more that have`} not shared`
+  return joinHtml([text(listed(plan.names)), ...(more > 0 ? [secondary(unnamed, true)] : [])])
 }
 
 /** For each of a borough's open plans, how many others plan the same, naming only those that share. */
@@ -35,25 +60,16 @@ export function similarView(sharing: {
     to: longDate(sharing.window.to),
     pipelineHref: paths.pipeline,
     hasPlans: sharing.plans.length > 0,
-    plans: sharing.plans.map(p => {
-      const e = p.entry
-      const system = [e.currentSystem, e.supplier].filter(Boolean).join(', ') || 'No current system recorded'
-      const detail = [
-        system,
-        STATUS_LABELS[e.status].toLowerCase(),
-        ...(e.contractEnd ? [`contract ends ${longDate(e.contractEnd)}`] : []),
-        ...(e.plannedStart ? [`starts ${longDate(e.plannedStart)}`] : []),
-      ].join('; ')
-      const more = p.others - p.names.length
-      return {
-        key: p.category.key,
-        name: p.category.name,
-        detail,
-        others: p.others,
-        names: p.names.length > 0 ? listed(p.names) : null,
-        unnamed: more > 0 ? `and ${more === 1 ? '1 more that has' : `${more} more that have`} not shared` : null,
-        nobody: p.others > 0 ? 'None has chosen to share' : 'Nobody else yet',
-      }
-    }),
+    head: HEAD,
+    rows: sharing.plans.map(p => ({
+      attributes: { 'data-category': p.category.key },
+      cells: [
+        rowHeader({
+          html: joinHtml([element('strong', '', text(p.category.name)), secondary(detailOf(p), true)], text(' ')),
+        }),
+        { text: String(p.others), format: 'numeric', attributes: { 'data-testid': 'others' } },
+        { html: whoShares(p) },
+      ],
+    })),
   }
 }

@@ -1,3 +1,4 @@
+import { paths } from '../../../src/paths'
 import { undocumented } from '../../support/openapi'
 import { plantClusters } from '../../support/planted-clusters'
 import { plantPipeline } from '../../support/planted-pipeline'
@@ -20,6 +21,11 @@ beforeAll(async () => {
   hackney = (await signIn(t.app, (await t.createUser('respondent', { organisation: 'hackney' })).email)).agent
 })
 afterAll(() => t.close())
+
+/** What a sighted reader sees of some markup: its words, without the tags around them. */
+const words = (html: string) => html.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ')
+const authorityLink = (slug: string, name: string) =>
+  `<a class="govuk-link" href="${paths.organisation(slug)}">${name}</a>`
 
 const gssOf = async (...slugs: string[]) =>
   Promise.all(slugs.map(async s => (await t.repos.organisations.findBySlug(s))!.gss)).then(g => g.sort())
@@ -70,7 +76,9 @@ describe('the opportunities page', () => {
   it('shows each category with its numbers and the maturity join, and where the weaknesses come from', async () => {
     const page = await analyst.get('/pipeline/opportunities').expect(200)
     const row = /<tr class="govuk-table__row" data-category="data-platform">([\s\S]*?)<\/tr>/.exec(page.text)![1]!
-    expect(row).toContain('Barnet, Bexley, Camden, Croydon, Hackney, Islington and Westminster')
+    expect(words(row)).toContain('Barnet, Bexley, Camden, Croydon, Hackney, Islington and Westminster')
+    expect(row).toContain(authorityLink('barnet', 'Barnet'))
+    expect(row).toContain(authorityLink('westminster', 'Westminster'))
     expect(row.match(/govuk-table__cell--numeric">(\d+)</g)).toEqual([
       'govuk-table__cell--numeric">7<',
       'govuk-table__cell--numeric">6<',
@@ -129,9 +137,9 @@ describe('an opportunity’s brief', () => {
     expect(page.text).toContain(
       '4 of the 7 authorities with plans for data platform and analytics are weak on data (1 of them has no score there).',
     )
-    expect(page.text).toMatch(
-      /data-testid="buyers">6, as partnerships buy once: North London digital partnership \(Camden and Islington\)/,
-    )
+    const buyers = /Separate buyers<\/dt>\s*<dd class="govuk-summary-list__value">([\s\S]*?)<\/dd>/.exec(page.text)![1]!
+    expect(words(buyers)).toBe('6, as partnerships buy once: North London digital partnership (Camden and Islington)')
+    expect(buyers).toContain(`(${authorityLink('camden', 'Camden')} and ${authorityLink('islington', 'Islington')})`)
     expect(page.text).toContain('Qlik, Acme Data')
     expect(page.text).toContain('£1 million to £4.99 million: 6')
     expect(page.text).toContain('£500,000 to £999,999: 1')
@@ -139,9 +147,13 @@ describe('an opportunity’s brief', () => {
     // Camden's Data score is 1.00, weak; Westminster's 4.00, not.
     expect(page.text).toContain('Score on Data</th>')
     expect(page.text).toMatch(
-      /Camden<\/th>(?:(?!<\/tr>)[\s\S])*?>1\.00 <strong class="app-weak-marker">\(weak\)<\/strong><\/td>/,
+      /Camden<\/a><\/th>(?:(?!<\/tr>)[\s\S])*?>1\.00 <strong class="app-weak-marker">\(weak\)<\/strong><\/td>/,
     )
-    expect(page.text).toMatch(/Westminster<\/th>(?:(?!<\/tr>)[\s\S])*?>4\.00<\/td>/)
+    expect(page.text).toMatch(/Westminster<\/a><\/th>(?:(?!<\/tr>)[\s\S])*?>4\.00<\/td>/)
+    // Each authority heads its row, linked to its organisation page.
+    expect(page.text).toContain(
+      `<th scope="row" class="govuk-table__header app-table__row-header">${authorityLink('camden', 'Camden')}</th>`,
+    )
     expect(page.text).not.toContain('Sutton')
   })
 

@@ -16,12 +16,21 @@ describe('the import view', () => {
     expect(view.maxRows).toBe(500)
   })
 
-  it('describes each column, listing the values a list column takes', () => {
-    const columns = new Map(importView(camden, undefined, options).columns.map(c => [c.header, c]))
-    expect(columns.get('category')?.allowed).toEqual(['finance-erp (Finance and ERP)'])
-    expect(columns.get('maturity_area')?.allowed).toEqual(['data (Data)', 'data.quality (Data quality)'])
-    expect(columns.get('status')?.allowed).toContain('in_procurement (In procurement)')
-    expect(columns.get('notes')).toMatchObject({ text: 'Optional. 2,000 characters at most.', hasAllowed: false })
+  it('describes each column by its header in code, listing the values a list column takes', () => {
+    const { head, rows } = importView(camden, undefined, options).columns
+    expect(head).toEqual([{ text: 'Column' }, { text: 'What it holds' }])
+    const columns = new Map(rows.map(([header, holds]) => [header && 'html' in header ? header.html : '', holds]))
+    expect(rows[0]?.[0]).toMatchObject({ header: true, html: '<code>category</code>' })
+    expect(columns.get('<code>category</code>')).toEqual({
+      html: 'Required. One of the shared categories:<ul class="govuk-list govuk-body-s"><li>finance-erp (Finance and ERP)</li></ul>',
+    })
+    expect(columns.get('<code>maturity_area</code>')).toEqual({
+      html: 'Optional. A dimension or theme key of the maturity questionnaire:<ul class="govuk-list govuk-body-s"><li>data (Data)</li><li>data.quality (Data quality)</li></ul>',
+    })
+    expect(columns.get('<code>status</code>')).toMatchObject({
+      html: expect.stringContaining('<li>in_procurement (In procurement)</li>') as unknown,
+    })
+    expect(columns.get('<code>notes</code>')).toEqual({ html: 'Optional. 2,000 characters at most.' })
   })
 })
 

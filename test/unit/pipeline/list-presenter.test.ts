@@ -39,20 +39,40 @@ const data = (change: Partial<PipelineListData> = {}): PipelineListData => ({
 })
 
 describe('the pipeline list view', () => {
-  it('words each entry as the table shows it, with links naming the entry', () => {
-    const [row] = pipelineListView(data()).rows
-    expect(row).toMatchObject({
-      category: 'Finance and ERP',
-      system: 'Not given',
-      supplier: 'Oracle',
-      contractEnd: '31 March 2028',
-      plannedStart: 'Not known',
-      shared: 'Yes',
-      changeHref: '/pipeline/entries/7',
-      deleteHref: '/pipeline/entries/7/delete',
-      linkContext: 'Finance and ERP entry 7',
+  it('words each entry as the table shows it, with its status as a tag and links naming the entry', () => {
+    const view = pipelineListView(data())
+    expect(view.head.map(h => ('text' in h ? h.text : h.html))).toEqual([
+      'Category',
+      'Current system',
+      'Contract ends',
+      'Planned start',
+      'Route and value',
+      'Status',
+      'Shared',
+      '<span class="govuk-visually-hidden">Actions</span>',
+    ])
+    expect(view.rows[0]).toEqual([
+      { text: 'Finance and ERP', header: true, classes: 'app-table__row-header' },
+      { html: 'Not given<br><span class="govuk-body-s app-secondary-text">Oracle</span>' },
+      { text: '31 March 2028' },
+      { text: 'Not known' },
+      { html: 'Procure<br><span class="govuk-body-s app-secondary-text">£1 million to £4.99 million</span>' },
+      { html: '<strong class="govuk-tag govuk-tag--purple">In procurement</strong>' },
+      { text: 'Yes' },
+      {
+        html:
+          '<a class="govuk-link" href="/pipeline/entries/7">Change <span class="govuk-visually-hidden">Finance and ERP entry 7</span></a>' +
+          '<br><a class="govuk-link" href="/pipeline/entries/7/delete">Delete <span class="govuk-visually-hidden">Finance and ERP entry 7</span></a>',
+      },
+    ])
+  })
+
+  it('offers only View to those who may not write, and no second line without a supplier', () => {
+    const [row] = pipelineListView(data({ canWrite: false, entries: [{ ...entry, supplier: null }] })).rows
+    expect(row?.[1]).toEqual({ html: 'Not given' })
+    expect(row?.[7]).toEqual({
+      html: '<a class="govuk-link" href="/pipeline/entries/7">View <span class="govuk-visually-hidden">Finance and ERP entry 7</span></a>',
     })
-    expect(row?.tag.classes).toBe('govuk-tag--purple')
   })
 
   it('carries the organisation in links for central roles, and offers the way back', () => {
@@ -88,9 +108,25 @@ describe('the organisations’ pipelines view', () => {
       true,
     )
     expect(view.caption).toBe('2 organisations')
+    expect(view.head).toEqual([{ text: 'Organisation' }, { text: 'Entries', format: 'numeric' }])
+    // Each name links to the organisation's pipeline, more specific here than its organisation page.
     expect(view.rows).toEqual([
-      { name: 'Camden', href: '/pipeline?organisation=camden', entries: 1 },
-      { name: 'Barnet', href: '/pipeline?organisation=barnet', entries: 0 },
+      [
+        {
+          html: '<a class="govuk-link" href="/pipeline?organisation=camden">Camden</a>',
+          header: true,
+          classes: 'app-table__row-header',
+        },
+        { text: '1', format: 'numeric' },
+      ],
+      [
+        {
+          html: '<a class="govuk-link" href="/pipeline?organisation=barnet">Barnet</a>',
+          header: true,
+          classes: 'app-table__row-header',
+        },
+        { text: '0', format: 'numeric' },
+      ],
     ])
   })
 })

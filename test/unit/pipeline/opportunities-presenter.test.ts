@@ -87,18 +87,35 @@ describe('the similar plans view', () => {
     similarView({ months: 24, window: { from: '2026-01-01', to: '2027-12-31' }, plans })
 
   it('describes the plan and names those that share, counting the rest', () => {
-    const [p] = view([similar({ names: ['Barnet', 'Camden'] })]).plans
-    expect(p).toMatchObject({
-      detail: 'No current system recorded; in procurement; contract ends 30 June 2027',
-      names: 'Barnet and Camden',
-      unnamed: 'and 1 more that has not shared',
-    })
+    const [row] = view([similar({ names: ['Barnet', 'Camden'] })]).rows
+    expect(row?.attributes).toEqual({ 'data-category': 'finance-erp' })
+    expect(row?.cells).toEqual([
+      {
+        html:
+          '<strong>Finance and ERP</strong> <span class="govuk-body-s app-secondary-text app-similar__detail">' +
+          'No current system recorded; in procurement; contract ends 30 June 2027</span>',
+        header: true,
+        classes: 'app-table__row-header',
+      },
+      { text: '3', format: 'numeric', attributes: { 'data-testid': 'others' } },
+      {
+        // Words, not links: a respondent may not open another authority's organisation page.
+        html: 'Barnet and Camden<span class="govuk-body-s app-secondary-text app-similar__detail">and 1 more that has not shared</span>',
+      },
+    ])
   })
 
   it('says when nobody shares, and when nobody else plans the same', () => {
-    const [none, nobody] = view([similar({}), similar({ others: 0 })]).plans
-    expect(none).toMatchObject({ names: null, nobody: 'None has chosen to share' })
-    expect(nobody?.nobody).toBe('Nobody else yet')
+    const [none, nobody] = view([similar({}), similar({ others: 0 })]).rows
+    expect(none?.cells[2]).toEqual({ html: '<span class="app-secondary-text">None has chosen to share</span>' })
+    expect(nobody?.cells[2]).toEqual({ html: '<span class="app-secondary-text">Nobody else yet</span>' })
+  })
+
+  it('escapes what an authority wrote about its plan', () => {
+    const [row] = view([similar({ entry: { ...similar({}).entry, currentSystem: '<b>Bold</b>' } })]).rows
+    expect(row?.cells[0]).toMatchObject({
+      html: expect.stringContaining('&lt;b&gt;Bold&lt;/b&gt;; in procurement') as unknown,
+    })
   })
 
   it('gives the end of the window in words', () => {

@@ -1,4 +1,7 @@
-import { opportunityBriefView } from '../../../src/presenters/pipeline/opportunity-brief.presenter'
+import {
+  opportunityBriefView,
+  type OpportunityBriefView,
+} from '../../../src/presenters/pipeline/opportunity-brief.presenter'
 import { opportunitiesView } from '../../../src/presenters/pipeline/opportunities.presenter'
 import type { OpportunityDetail, OpportunityList } from '../../../src/services/pipeline/opportunity.service'
 
@@ -41,23 +44,81 @@ const list = (opportunities: OpportunityDetail[]) =>
     quarters: ['Jan to Mar 2027', 'Apr to Jun 2027', 'Jul to Sep 2027'],
     opportunities,
     maturity: undefined,
-    organisations: new Map(),
+    organisations: new Map([
+      ['A', { gss: 'A', name: 'Barnet', slug: 'barnet' }],
+      ['B', { gss: 'B', name: 'Camden', slug: 'camden' }],
+    ]),
   }) as unknown as OpportunityList
+const barnet = '<a class="govuk-link" href="/organisations/barnet">Barnet</a>'
+const camden = '<a class="govuk-link" href="/organisations/camden">Camden</a>'
 
 describe('the opportunity brief view', () => {
+  const found = (view: OpportunityBriefView) => {
+    if (!view.found) throw new Error('expected a brief with plans')
+    return view
+  }
+  const fact = (view: OpportunityBriefView, key: string) => found(view).facts.find(f => f.key.text === key)?.value
+
   it('says nobody buys through a partnership when every authority buys alone', () => {
     const view = opportunityBriefView({ ...list([]), category, opportunity: detail([], 2) })
-    expect(view).toMatchObject({ found: true, partnerships: null, noPartnerships: true, leadWeakness: null })
-    if (view.found) expect(view.contractEnds).toBe('1 in Jan to Mar 2027, 1 in Apr to Jun 2027')
+    expect(view).toMatchObject({ found: true, leadWeakness: null })
+    expect(found(view).facts.map(f => f.key.text)).toEqual([
+      'Authorities',
+      'Separate buyers',
+      'Dates',
+      'Value bands',
+      'Intended routes',
+      'Maturity',
+    ])
+    expect(fact(view, 'Authorities')).toEqual({ text: '2, with 2 plans between them' })
+    expect(fact(view, 'Separate buyers')).toEqual({
+      html: '2: none of them buys through a partnership with another',
+    })
+    expect(fact(view, 'Dates')).toEqual({
+      text: 'From 31 March 2027 to 31 May 2027. Contracts ending by quarter: 1 in Jan to Mar 2027, 1 in Apr to Jun 2027',
+    })
+    expect(fact(view, 'Value bands')).toEqual({
+      html: '<ul class="govuk-list"><li>£1 million to £4.99 million: 2</li></ul>',
+    })
+    expect(fact(view, 'Maturity')).toEqual({
+      html: '<p class="govuk-body govuk-!-margin-bottom-0">No assessment round has scores yet, so plans cannot be joined to maturity.</p>',
+    })
   })
 
-  it('names the partnerships that buy once', () => {
+  it('names the partnerships that buy once, each member linked to its organisation page', () => {
     const view = opportunityBriefView({
       ...list([]),
       category,
       opportunity: detail([{ name: 'North London', members: ['Barnet', 'Camden'] }], 1),
     })
-    expect(view).toMatchObject({ partnerships: 'North London (Barnet and Camden)', noPartnerships: false })
+    expect(fact(view, 'Separate buyers')).toEqual({
+      html: `1, as partnerships buy once: North London (${barnet} and ${camden})`,
+    })
+  })
+
+  it('links each authority in the plans table to its organisation page, as a row header', () => {
+    const { head, rows } = found(opportunityBriefView({ ...list([]), category, opportunity: detail([], 2) })).plans
+    expect(head.map(h => ('text' in h ? h.text : ''))).toEqual([
+      'Authority',
+      'Current system and supplier',
+      'Contract ends',
+      'Planned start',
+      'Value and route',
+      'Status',
+      'Maturity on the area it addresses',
+    ])
+    expect(rows.map(r => r[0])).toEqual([
+      { html: barnet, header: true, classes: 'app-table__row-header' },
+      { html: camden, header: true, classes: 'app-table__row-header' },
+    ])
+    expect(rows[0]?.slice(1)).toEqual([
+      { text: 'Not recorded' },
+      { text: '31 March 2027' },
+      { text: 'Not recorded' },
+      { text: '£1 million to £4.99 million; procure' },
+      { text: 'Planned' },
+      { html: 'None named: –' },
+    ])
   })
 
   it('keeps only the frame when nobody plans in the window', () => {
@@ -67,11 +128,44 @@ describe('the opportunity brief view', () => {
 })
 
 describe('the opportunities view', () => {
-  it('totals the timeline and greys its empty quarters', () => {
+  it('totals the timeline, greys its empty quarters and marks each row for the chart', () => {
+    const { head, rows } = opportunitiesView(list([detail([], 2)])).timeline
+    expect(head[1]).toEqual({ text: 'Jan to Mar 2027', format: 'numeric', attributes: { 'data-series': true } })
+    expect(rows[0]).toEqual({
+      attributes: { 'data-chart-row': true },
+      cells: [
+        { text: 'Finance and ERP', header: true, classes: 'app-table__row-header' },
+        { text: '1', format: 'numeric', attributes: { 'data-value': 1 } },
+        { text: '1', format: 'numeric', attributes: { 'data-value': 1 } },
+        { text: '0', format: 'numeric', classes: 'app-secondary-text', attributes: { 'data-value': 0 } },
+        { text: '2', format: 'numeric' },
+      ],
+    })
+    expect(rows[1]).toEqual({
+      classes: 'app-score-total',
+      cells: [
+        { text: 'All categories', header: true, classes: 'app-table__row-header' },
+        ...['1', '1', '0', '2'].map(text => ({ text, format: 'numeric' })),
+      ],
+    })
+  })
+
+  it('links each category to its brief and each authority planning in it to its organisation page', () => {
     const view = opportunitiesView(list([detail([], 2)]))
-    expect(view.total).toBe(2)
-    expect(view.quarterTotals).toEqual([1, 1, 0])
-    expect(view.timeline[0]?.cells[2]).toEqual({ count: 0, classes: ' app-secondary-text' })
-    expect(view.rows[0]).toMatchObject({ hasWeakness: false, noWeakness: 'No scores to compare yet' })
+    const [row] = view.opportunities.rows
+    expect(row?.attributes).toEqual({ 'data-category': 'finance-erp' })
+    expect(row?.cells).toEqual([
+      {
+        html:
+          '<a class="govuk-link" href="/pipeline/opportunities/finance-erp">Finance and ERP <span class="govuk-visually-hidden">(opportunity brief)</span></a>' +
+          ` <span class="govuk-body-s app-secondary-text app-opportunities__who">${barnet} and ${camden}</span>`,
+        header: true,
+        classes: 'app-table__row-header',
+      },
+      { text: '2', format: 'numeric' },
+      { text: '2', format: 'numeric' },
+      { text: '31 March 2027 to 31 May 2027', classes: 'app-opportunities__dates' },
+      { html: '<span class="app-secondary-text">No scores to compare yet</span>' },
+    ])
   })
 })
