@@ -1,6 +1,8 @@
 import type { ApiToken, TokenStatus } from '../../domain/api-token'
 import { longDateTime, mediumDateTime } from '../admin/dates'
+import { actionsHeader, rowHeader, tagHtml, type Table } from '../admin/govuk-params'
 import type { Tag } from '../admin/rounds.presenter'
+import { code, type Html } from '../html'
 
 type Token = ApiToken & { status: TokenStatus }
 
@@ -10,33 +12,33 @@ export const TOKEN_STATUS_TAGS: Record<TokenStatus, Tag> = {
   revoked: { text: 'Revoked', classes: 'govuk-tag--red' },
 }
 
-export interface TokenRow {
-  id: number
-  name: string
-  /** The first characters kept, and an ellipsis for the rest. */
-  beginsWith: string
-  created: string
-  lastUsed: string
-  expires: string
-  tag: Tag
-  /** Only a token that still works can be revoked. */
-  revocable: boolean
-  revokeHref: string
-}
+const HEAD: Table['head'] = [
+  { text: 'Name' },
+  { text: 'Begins with' },
+  { text: 'Created' },
+  { text: 'Last used' },
+  { text: 'Expires' },
+  { text: 'Status' },
+  actionsHeader(),
+]
 
-/** Tokens as table rows; `revokeHref` says where revoking each one goes. */
-export function tokenRows(tokens: readonly Token[], revokeHref: (token: Token) => string): TokenRow[] {
-  return tokens.map(t => ({
-    id: t.id,
-    name: t.name,
-    beginsWith: `${t.prefix}…`,
-    created: mediumDateTime(t.createdAt),
-    lastUsed: mediumDateTime(t.lastUsedAt),
-    expires: mediumDateTime(t.expiresAt),
-    tag: TOKEN_STATUS_TAGS[t.status],
-    revocable: t.status === 'active',
-    revokeHref: revokeHref(t),
-  }))
+/**
+ * Tokens as a table, named by their names, with the first characters kept and an ellipsis for the rest.
+ * Only a token that still works can be revoked: `revoke` gives its last cell, a link or a button.
+ */
+export function tokenTable(tokens: readonly Token[], revoke: (token: Token) => Html): Table {
+  return {
+    head: HEAD,
+    rows: tokens.map(t => [
+      rowHeader({ text: t.name }),
+      { html: code(`${t.prefix}…`) },
+      { text: mediumDateTime(t.createdAt) },
+      { text: mediumDateTime(t.lastUsedAt) },
+      { text: mediumDateTime(t.expiresAt) },
+      { html: tagHtml(TOKEN_STATUS_TAGS[t.status]) },
+      t.status === 'active' ? { html: revoke(t) } : { text: '' },
+    ]),
+  }
 }
 
 export interface TokenCreatedView {

@@ -1,4 +1,6 @@
 import { paths } from '../../paths'
+import { joinHtml, link, text } from '../html'
+import { actionsHeader, rowHeader, secondaryLine, type Table } from './govuk-params'
 
 interface ListedPartnership {
   id: number
@@ -7,20 +9,15 @@ interface ListedPartnership {
   members: readonly { name: string }[]
 }
 
-export interface PartnershipRow {
-  name: string
-  /** Shown under the name when not empty. */
-  description: string
-  members: string
-  href: string
-}
-
 export interface PartnershipsView {
   newHref: string
   hasPartnerships: boolean
   caption: string
-  rows: PartnershipRow[]
+  /** Each partnership, named with its description (if any) beneath, its members, and a link to change it. */
+  table: Table
 }
+
+const HEAD: Table['head'] = [{ text: 'Name' }, { text: 'Members' }, actionsHeader()]
 
 /** Every partnership, with its members in a sentence. */
 export function partnershipsView(partnerships: readonly ListedPartnership[]): PartnershipsView {
@@ -28,12 +25,14 @@ export function partnershipsView(partnerships: readonly ListedPartnership[]): Pa
     newHref: paths.admin.newPartnership,
     hasPartnerships: partnerships.length > 0,
     caption: `${partnerships.length} partnerships`,
-    rows: partnerships.map(p => ({
-      name: p.name,
-      description: p.description,
-      members: p.members.map(m => m.name).join(', '),
-      href: paths.admin.partnership(p.id),
-    })),
+    table: {
+      head: HEAD,
+      rows: partnerships.map(p => [
+        rowHeader({ html: joinHtml([text(p.name), ...(p.description ? [secondaryLine(p.description)] : [])]) }),
+        { text: p.members.map(m => m.name).join(', ') },
+        { html: link(paths.admin.partnership(p.id), 'Change', p.name) },
+      ]),
+    },
   }
 }
 

@@ -1,18 +1,15 @@
 import type { DimensionComparison } from '../../domain/questionnaire/compare'
 import { paths } from '../../paths'
+import { code, joinHtml, text, type Html } from '../html'
+import { lineBreak, tagHtml, type SummaryListRow } from './govuk-params'
 import type { Tag } from './rounds.presenter'
-
-/** One line of a dimension's changes: its tag, the question's key, and the words that follow. */
-export type ChangeRow =
-  | { kind: 'question'; tag: Tag; key: string; prompt: string }
-  | { kind: 'reworded'; tag: Tag; key: string; before: string; after: string }
-  | { kind: 'mapped'; tag: Tag; key: string; became: { separator: string; key: string }[]; prompt: string }
 
 export interface DimensionChanges {
   title: string
   hasChanges: boolean
   unchanged: number
-  rows: ChangeRow[]
+  /** One row a change: its tag as the key; the question's key and what became of it as the value. */
+  rows: SummaryListRow[]
 }
 
 export interface ComparisonView {
@@ -37,18 +34,35 @@ const TAGS = {
   mapped: { text: 'Mapped', classes: 'govuk-tag--blue' },
 }
 
+const change = (tag: Tag, value: Html): SummaryListRow => ({ key: { html: tagHtml(tag) }, value: { html: value } })
+
+/** A question added or removed: its key, and its prompt beneath. */
+const question = (tag: Tag, q: { key: string; prompt: string }): SummaryListRow =>
+  change(tag, joinHtml([code(q.key), text(q.prompt)], lineBreak()))
+
 function dimensionChanges(d: DimensionComparison): DimensionChanges {
-  const rows: ChangeRow[] = [
-    ...d.added.map(q => ({ kind: 'question' as const, tag: TAGS.added, key: q.key, prompt: q.prompt })),
-    ...d.removed.map(q => ({ kind: 'question' as const, tag: TAGS.removed, key: q.key, prompt: q.prompt })),
-    ...d.reworded.map(q => ({ kind: 'reworded' as const, tag: TAGS.reworded, ...q })),
-    ...d.mapped.map(m => ({
-      kind: 'mapped' as const,
-      tag: TAGS.mapped,
-      key: m.from.key,
-      became: m.to.map((t, i) => ({ separator: i ? ' and ' : '', key: t.key })),
-      prompt: m.from.prompt,
-    })),
+  const rows: SummaryListRow[] = [
+    ...d.added.map(q => question(TAGS.added, q)),
+    ...d.removed.map(q => question(TAGS.removed, q)),
+    ...d.reworded.map(q =>
+      change(TAGS.reworded, joinHtml([code(q.key), text(`Was: ${q.before}`), text(`Now: ${q.after}`)], lineBreak())),
+    ),
+    // A question split in two or more: "d.old became d.a and d.b", then its prompt.
+    ...d.mapped.map(m =>
+      change(
+        TAGS.mapped,
+        joinHtml([
+          code(m.from.key),
+          text(' became '),
+          joinHtml(
+            m.to.map(t => code(t.key)),
+            text(' and '),
+          ),
+          lineBreak(),
+          text(m.from.prompt),
+        ]),
+      ),
+    ),
   ]
   return { title: d.title, hasChanges: rows.length > 0, unchanged: d.unchanged, rows }
 }

@@ -1,6 +1,7 @@
 import type { QuestionnaireDefinition } from '../../domain/questionnaire/definition'
 import { paths } from '../../paths'
 import { questionView, type QuestionView } from '../assessments/answer.presenter'
+import type { SummaryListRow } from './govuk-params'
 
 export interface PreviewTheme {
   /** The section heading's id: the theme's key, its dots made safe for an id. */
@@ -26,7 +27,8 @@ export interface QuestionnairePreviewView {
   notice: string
   title: string
   description: string
-  levels: { name: string; summary: string }[]
+  /** The scale: each level's number and name, and what it means. */
+  levels: SummaryListRow[]
   dimensions: PreviewDimension[]
 }
 
@@ -45,7 +47,10 @@ export function questionnairePreviewView(loaded: {
     notice: `This is a preview of version ${loaded.version} (${loaded.status}) as respondents will see it. Nothing you choose here is saved.`,
     title: loaded.title,
     description: definition.description,
-    levels: definition.scale.levels.map(l => ({ name: `${l.value}: ${l.name}`, summary: l.summary })),
+    levels: definition.scale.levels.map(l => ({
+      key: { text: `${l.value}: ${l.name}` },
+      value: { text: l.summary },
+    })),
     dimensions: definition.dimensions.map(d => ({
       id: `dimension-${d.key}`,
       href: `#dimension-${d.key}`,

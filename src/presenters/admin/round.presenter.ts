@@ -1,8 +1,10 @@
 import type { Round, RoundStatus } from '../../domain/assessment/round'
 import { STATE_LABELS, type AssessmentState } from '../../domain/assessment/workflow'
 import { paths } from '../../paths'
+import { link } from '../html'
 import { longDate, longDateTime } from './dates'
-import { ROUND_STATUS_TAGS, type Tag } from './rounds.presenter'
+import { rowHeader, tagHtml, type SummaryListRow, type Table } from './govuk-params'
+import { ROUND_STATUS_TAGS } from './rounds.presenter'
 
 interface RoundAssessment {
   assessment: { id: number; state: AssessmentState }
@@ -10,23 +12,10 @@ interface RoundAssessment {
   progress: { completedThemes: number; totalThemes: number }
 }
 
-export interface RoundAssessmentRow {
-  organisation: string
-  href: string
-  state: string
-  progress: string
-}
-
 export interface RoundView {
   name: string
-  tag: Tag
-  questionnaire: string
-  questionnaireHref: string
-  opens: string
-  closes: string
-  /** When an administrator closed it early, written out; null while it is not closed so. */
-  closedOn: string | null
-  organisationCount: number
+  /** Its status, questionnaire, dates (with when it was closed early, if it was) and how many take part. */
+  summary: SummaryListRow[]
   calibrationHref: string
   csvHref: string
   xlsxHref: string
@@ -36,20 +25,31 @@ export interface RoundView {
   extendAction: string
   extendHint: string
   closeAction: string
-  assessments: RoundAssessmentRow[]
+  /** Each organisation's assessment, named by a link to it. */
+  assessments: Table
+}
+
+const ASSESSMENTS_HEAD: Table['head'] = [{ text: 'Organisation' }, { text: 'State' }, { text: 'Progress' }]
+
+function summary(round: Round & { status: RoundStatus }, organisations: number): SummaryListRow[] {
+  const questionnaire = `${round.questionnaireKey}, version ${round.questionnaireVersion}`
+  const href = paths.admin.questionnaireVersion(round.questionnaireKey, round.questionnaireVersion)
+  return [
+    { key: { text: 'Status' }, value: { html: tagHtml(ROUND_STATUS_TAGS[round.status]) } },
+    { key: { text: 'Questionnaire' }, value: { html: link(href, questionnaire) } },
+    { key: { text: 'Opens' }, value: { text: longDate(round.opensOn) } },
+    { key: { text: 'Closes' }, value: { text: `At the end of ${longDate(round.closesOn)}` } },
+    // Only when an administrator closed it early.
+    ...(round.closedAt ? [{ key: { text: 'Closed on' }, value: { text: longDateTime(round.closedAt) } }] : []),
+    { key: { text: 'Organisations taking part' }, value: { text: String(organisations) } },
+  ]
 }
 
 /** One round, its links and actions, and its assessments as rows. */
 export function roundView(round: Round & { status: RoundStatus }, assessments: readonly RoundAssessment[]): RoundView {
   return {
     name: round.name,
-    tag: ROUND_STATUS_TAGS[round.status],
-    questionnaire: `${round.questionnaireKey}, version ${round.questionnaireVersion}`,
-    questionnaireHref: paths.admin.questionnaireVersion(round.questionnaireKey, round.questionnaireVersion),
-    opens: longDate(round.opensOn),
-    closes: longDate(round.closesOn),
-    closedOn: round.closedAt ? longDateTime(round.closedAt) : null,
-    organisationCount: assessments.length,
+    summary: summary(round, assessments.length),
     calibrationHref: paths.calibration(round.id),
     csvHref: paths.roundExportCsv(round.id),
     xlsxHref: paths.roundExportXlsx(round.id),
@@ -58,11 +58,13 @@ export function roundView(round: Round & { status: RoundStatus }, assessments: r
     extendAction: paths.admin.roundExtend(round.id),
     extendHint: `Later than ${longDate(round.closesOn)}. Respondents can change answers until the end of this day.`,
     closeAction: paths.admin.roundClose(round.id),
-    assessments: assessments.map(a => ({
-      organisation: a.organisation.name,
-      href: paths.assessment(a.assessment.id),
-      state: STATE_LABELS[a.assessment.state],
-      progress: `${a.progress.completedThemes} of ${a.progress.totalThemes} themes completed`,
-    })),
+    assessments: {
+      head: ASSESSMENTS_HEAD,
+      rows: assessments.map(a => [
+        rowHeader({ html: link(paths.assessment(a.assessment.id), a.organisation.name) }),
+        { text: STATE_LABELS[a.assessment.state] },
+        { text: `${a.progress.completedThemes} of ${a.progress.totalThemes} themes completed` },
+      ]),
+    },
   }
 }

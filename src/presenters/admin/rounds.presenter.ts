@@ -1,6 +1,8 @@
 import type { RoundStatus } from '../../domain/assessment/round'
 import { paths } from '../../paths'
+import { link } from '../html'
 import { longDate } from './dates'
+import { rowHeader, tagHtml, type Table } from './govuk-params'
 
 export interface Tag {
   text: string
@@ -24,22 +26,22 @@ interface ListedRound {
   status: RoundStatus
 }
 
-export interface RoundRow {
-  name: string
-  href: string
-  questionnaire: string
-  opens: string
-  closes: string
-  tag: Tag
-  organisations: number
-}
-
 export interface RoundsView {
   newRoundHref: string
   hasRounds: boolean
   caption: string
-  rows: RoundRow[]
+  /** Each round, named by a link to its page. */
+  table: Table
 }
+
+const HEAD: Table['head'] = [
+  { text: 'Name' },
+  { text: 'Questionnaire' },
+  { text: 'Opens' },
+  { text: 'Closes' },
+  { text: 'Status' },
+  { text: 'Organisations', format: 'numeric' },
+]
 
 /** The list of rounds; `taking` counts the organisations taking part in each, by round id. */
 export function roundsView(rounds: readonly ListedRound[], taking: ReadonlyMap<number, number>): RoundsView {
@@ -47,14 +49,16 @@ export function roundsView(rounds: readonly ListedRound[], taking: ReadonlyMap<n
     newRoundHref: paths.admin.newRound,
     hasRounds: rounds.length > 0,
     caption: `${rounds.length} ${rounds.length === 1 ? 'round' : 'rounds'}`,
-    rows: rounds.map(r => ({
-      name: r.name,
-      href: paths.admin.round(r.id),
-      questionnaire: `${r.questionnaireKey}, version ${r.questionnaireVersion}`,
-      opens: longDate(r.opensOn),
-      closes: longDate(r.closesOn),
-      tag: ROUND_STATUS_TAGS[r.status],
-      organisations: taking.get(r.id) ?? 0,
-    })),
+    table: {
+      head: HEAD,
+      rows: rounds.map(r => [
+        rowHeader({ html: link(paths.admin.round(r.id), r.name) }),
+        { text: `${r.questionnaireKey}, version ${r.questionnaireVersion}` },
+        { text: longDate(r.opensOn) },
+        { text: longDate(r.closesOn) },
+        { html: tagHtml(ROUND_STATUS_TAGS[r.status]) },
+        { text: String(taking.get(r.id) ?? 0), format: 'numeric' },
+      ]),
+    },
   }
 }

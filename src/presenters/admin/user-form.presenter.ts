@@ -2,14 +2,17 @@ import type { ApiToken, TokenStatus } from '../../domain/api-token'
 import { ROLE_LABELS, ROLES } from '../../domain/roles'
 import type { User } from '../../domain/user'
 import { paths } from '../../paths'
-import { tokenRows, type TokenRow } from '../account/tokens.presenter'
+import { tokenTable } from '../account/tokens.presenter'
+import { link } from '../html'
+import type { Table } from './govuk-params'
 
 export interface UserTokensView {
   ownerName: string
   hasTokens: boolean
   regionLabel: string
   caption: string
-  rows: TokenRow[]
+  /** Each token, with a link to the page that revokes it while it still works. */
+  table: Table
 }
 
 /** What an administrator can do to an existing account: never offered on their own. */
@@ -36,13 +39,13 @@ export interface UserFormView {
 export function userTokensView(
   owner: { id: number; name: string },
   tokens: readonly (ApiToken & { status: TokenStatus })[],
-) {
+): UserTokensView {
   return {
     ownerName: owner.name,
     hasTokens: tokens.length > 0,
     regionLabel: `Personal access tokens of ${owner.name}`,
     caption: `Tokens of ${owner.name}`,
-    rows: tokenRows(tokens, t => paths.admin.userTokenRevoke(owner.id, t.id)),
+    table: tokenTable(tokens, t => link(paths.admin.userTokenRevoke(owner.id, t.id), 'Revoke', t.name)),
   }
 }
 

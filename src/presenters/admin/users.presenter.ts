@@ -1,5 +1,7 @@
 import { ROLE_LABELS, type Role } from '../../domain/roles'
 import { paths } from '../../paths'
+import { joinHtml, link, text } from '../html'
+import { actionsHeader, rowHeader, secondaryLine, tagHtml, type Table } from './govuk-params'
 import type { Tag } from './rounds.presenter'
 
 interface ListedUser {
@@ -12,20 +14,20 @@ interface ListedUser {
   organisation: { name: string } | undefined
 }
 
-export interface UserRow {
-  name: string
-  email: string
-  role: string
-  organisation: string
-  tag: Tag
-  href: string
-}
-
 export interface UsersView {
   newUserHref: string
   caption: string
-  rows: UserRow[]
+  /** Each user, named with their email address beneath, and a link to change them. */
+  table: Table
 }
+
+const HEAD: Table['head'] = [
+  { text: 'Name and email' },
+  { text: 'Role' },
+  { text: 'Organisation' },
+  { text: 'Status' },
+  actionsHeader(),
+]
 
 /** Whether they can sign in: disabled, invited but with no password yet, or active. */
 function accessTag(user: ListedUser): Tag {
@@ -39,13 +41,15 @@ export function usersView(users: readonly ListedUser[]): UsersView {
   return {
     newUserHref: paths.admin.newUser,
     caption: `${users.length} users`,
-    rows: users.map(u => ({
-      name: u.name,
-      email: u.email,
-      role: ROLE_LABELS[u.role],
-      organisation: u.organisation ? u.organisation.name : '',
-      tag: accessTag(u),
-      href: paths.admin.user(u.id),
-    })),
+    table: {
+      head: HEAD,
+      rows: users.map(u => [
+        rowHeader({ html: joinHtml([text(u.name), secondaryLine(u.email)]) }),
+        { text: ROLE_LABELS[u.role] },
+        { text: u.organisation ? u.organisation.name : '' },
+        { html: tagHtml(accessTag(u)) },
+        { html: link(paths.admin.user(u.id), 'Change', u.name) },
+      ]),
+    },
   }
 }

@@ -41,6 +41,7 @@ async function renderAccount(
         expiryChoices: EXPIRY_CHOICES,
         defaultExpiry: DEFAULT_EXPIRY_DAYS,
         nameMaxLength: TOKEN_NAME_MAX_LENGTH,
+        csrfToken: csrfToken(req),
       }),
       ...form,
     },

@@ -38,7 +38,7 @@ describe('making a token on the account page', () => {
     const { agent } = await respondent()
     const account = await agent.get('/account').expect(200)
     expect(account.text).toContain('Your account')
-    expect(account.text).toMatch(/Organisation<\/dt><dd[^>]*>Hackney</)
+    expect(account.text).toMatch(/Organisation<\/dt>\s*<dd[^>]*>Hackney</)
     expect(account.text).toContain('You have no tokens.')
     expect((await agent.get('/').expect(200)).text).toContain('href="/account"')
 

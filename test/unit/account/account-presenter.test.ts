@@ -1,5 +1,7 @@
 import { accountView } from '../../../src/presenters/account/account.presenter'
-import { tokenCreatedView, tokenRows } from '../../../src/presenters/account/tokens.presenter'
+import { link } from '../../../src/presenters/html'
+import { tokenCreatedView, tokenTable } from '../../../src/presenters/account/tokens.presenter'
+import { hrefIn, isCode, shown, spoken, tagIn } from '../admin/cells'
 
 const token = {
   id: 4,
@@ -13,25 +15,39 @@ const token = {
   status: 'active' as const,
 }
 
-describe('tokenRows', () => {
-  it('writes dates in London time, Never for a token not used, and links revoking', () => {
-    const [row] = tokenRows([token], t => `/revoke/${t.id}`)
-    expect(row).toMatchObject({
-      name: 'Dashboard',
-      beginsWith: 'ldm_abcd1234…',
-      created: '15 Jan 2026, 09:00',
-      lastUsed: 'Never',
-      expires: '15 Jul 2026, 10:00',
-      tag: { text: 'Active', classes: 'govuk-tag--green' },
-      revocable: true,
-      revokeHref: '/revoke/4',
-    })
+describe('tokenTable', () => {
+  it('writes dates in London time, Never for a token not used, and revokes as it is told', () => {
+    const table = tokenTable([token], t => link(`/revoke/${t.id}`, 'Revoke', t.name))
+    expect(table.head.map(spoken)).toEqual([
+      'Name',
+      'Begins with',
+      'Created',
+      'Last used',
+      'Expires',
+      'Status',
+      'Actions',
+    ])
+    expect(table.head.map(shown).at(-1)).toBe('')
+    const [row] = table.rows
+    expect(row?.map(shown)).toEqual([
+      'Dashboard',
+      'ldm_abcd1234…',
+      '15 Jan 2026, 09:00',
+      'Never',
+      '15 Jul 2026, 10:00',
+      'Active',
+      'Revoke',
+    ])
+    expect(row?.[0]).toMatchObject({ header: true, classes: 'app-table__row-header' })
+    expect(isCode(row?.[1])).toBe(true)
+    expect(tagIn(row?.[5])).toEqual({ text: 'Active', classes: 'govuk-tag--green' })
+    expect(hrefIn(row?.[6])).toBe('/revoke/4')
   })
 
   it('offers no revoking for a token that no longer works', () => {
-    const [row] = tokenRows([{ ...token, status: 'revoked' }], () => '/x')
-    expect(row?.revocable).toBe(false)
-    expect(row?.tag).toEqual({ text: 'Revoked', classes: 'govuk-tag--red' })
+    const [row] = tokenTable([{ ...token, status: 'revoked' }], () => link('/x', 'Revoke')).rows
+    expect(row?.[6]).toEqual({ text: '' })
+    expect(tagIn(row?.[5])).toEqual({ text: 'Revoked', classes: 'govuk-tag--red' })
   })
 })
 
@@ -54,14 +70,31 @@ describe('accountView', () => {
     expiryChoices: [30, 90, 365],
     defaultExpiry: 90,
     nameMaxLength: 80,
+    csrfToken: 'token-"1"',
   }
 
   it('names the role and organisation and revokes tokens from the account page', () => {
     const view = accountView(input)
-    expect(view.role).toBe('Borough respondent')
-    expect(view.organisation).toBe('Hackney')
-    expect(view.tokens[0]?.revokeHref).toBe('/account/tokens/4/revoke')
+    expect(view.details.map(r => [shown(r.key), shown(r.value)])).toEqual([
+      ['Name', 'Ada'],
+      ['Email address', 'ada@example.org'],
+      ['Role', 'Borough respondent'],
+      ['Organisation', 'Hackney'],
+    ])
     expect(view.nameHint).toContain('Up to 80 characters.')
+  })
+
+  it('revokes a token at once with a warning button in a form that carries the CSRF token', () => {
+    const revoke = accountView(input).tokens.rows[0]?.[6]
+    expect(spoken(revoke)).toBe('Revoke Dashboard')
+    expect(revoke).toEqual({
+      html: [
+        '<form method="post" action="/account/tokens/4/revoke">',
+        '<input type="hidden" name="_csrf" value="token-&#34;1&#34;">',
+        '<button type="submit" class="govuk-button govuk-button--warning govuk-!-margin-bottom-0" data-module="govuk-button">Revoke<span class="govuk-visually-hidden"> Dashboard</span></button>',
+        '</form>',
+      ].join('\n'),
+    })
   })
 
   it('chooses the default expiry until the form says otherwise', () => {
@@ -72,7 +105,7 @@ describe('accountView', () => {
 
   it('has no organisation line for a central role, and says when there are no tokens', () => {
     const view = accountView({ ...input, organisation: undefined, tokens: [] })
-    expect(view.organisation).toBeNull()
+    expect(view.details.map(r => shown(r.key))).toEqual(['Name', 'Email address', 'Role'])
     expect(view.hasTokens).toBe(false)
   })
 })

@@ -1,4 +1,5 @@
 import { partnershipFormView, partnershipsView } from '../../../src/presenters/admin/partnerships.presenter'
+import { hrefIn, shown, spoken } from './cells'
 
 describe('partnershipsView', () => {
   it('lists members in a sentence and links each partnership', () => {
@@ -7,11 +8,20 @@ describe('partnershipsView', () => {
     ])
     expect(view.hasPartnerships).toBe(true)
     expect(view.caption).toBe('1 partnerships')
-    expect(view.rows[0]).toEqual({
-      name: 'Shared ICT',
-      description: '',
-      members: 'Brent, Lewisham',
-      href: '/admin/partnerships/3',
+    expect(view.table.head.map(spoken)).toEqual(['Name', 'Members', 'Actions'])
+    const row = view.table.rows[0]!
+    expect(row.map(shown)).toEqual(['Shared ICT', 'Brent, Lewisham', 'Change'])
+    expect(row[0]).toMatchObject({ header: true, classes: 'app-table__row-header' })
+    expect(hrefIn(row[2])).toBe('/admin/partnerships/3')
+    expect(spoken(row[2])).toBe('Change Shared ICT')
+  })
+
+  it('shows a description under the name, in the secondary style', () => {
+    const [row] = partnershipsView([{ id: 4, name: 'South <Waste>', description: 'Bins & more', members: [] }]).table
+      .rows
+    expect(shown(row?.[0])).toBe('South <Waste>\nBins & more')
+    expect(row?.[0]).toMatchObject({
+      html: 'South &lt;Waste&gt;<br><span class="govuk-body-s app-secondary-text">Bins &amp; more</span>',
     })
   })
 

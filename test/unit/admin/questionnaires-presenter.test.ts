@@ -1,5 +1,9 @@
+import type { QuestionnaireDefinition } from '../../../src/domain/questionnaire/definition'
 import { questionnaireCompareView } from '../../../src/presenters/admin/questionnaire-compare.presenter'
+import { questionnairePreviewView } from '../../../src/presenters/admin/questionnaire-preview.presenter'
 import { questionnairesView } from '../../../src/presenters/admin/questionnaires.presenter'
+import { validDefinition } from '../../support/definitions'
+import { shown, tagIn } from './cells'
 
 const version = (n: number, status: 'draft' | 'published' | 'retired', publishedAt: Date | null = null) => ({
   key: 'ldm',
@@ -56,7 +60,7 @@ describe('questionnaireCompareView', () => {
       title: 'Data',
       added: [{ key: 'd.new', prompt: 'New?' }],
       removed: [],
-      reworded: [],
+      reworded: [{ key: 'd.same', before: 'Old words?', after: 'New words?' }],
       mapped: [
         {
           from: { key: 'd.old', prompt: 'Old?' },
@@ -71,17 +75,38 @@ describe('questionnaireCompareView', () => {
     const view = questionnaireCompareView('ldm', versions, {
       older: { version: 1 },
       newer: { version: 2 },
-      dimensions: [dimension, { ...dimension, title: 'Same', added: [], mapped: [] }],
+      dimensions: [dimension, { ...dimension, title: 'Same', added: [], reworded: [], mapped: [] }],
     })
-    expect(view.comparison?.totals).toEqual({ added: 1, removed: 0, reworded: 0, mapped: 1, unchanged: 8 })
+    expect(view.comparison?.totals).toEqual({ added: 1, removed: 0, reworded: 1, mapped: 1, unchanged: 8 })
     const [data, same] = view.comparison?.dimensions ?? []
-    expect(data?.rows.map(r => r.tag.text)).toEqual(['Added', 'Mapped'])
-    expect(data?.rows[1]).toMatchObject({
-      became: [
-        { separator: '', key: 'd.a' },
-        { separator: ' and ', key: 'd.b' },
-      ],
+    expect(data?.rows.map(r => tagIn(r.key))).toEqual([
+      { text: 'Added', classes: 'govuk-tag--green' },
+      { text: 'Reworded', classes: 'govuk-tag--yellow' },
+      { text: 'Mapped', classes: 'govuk-tag--blue' },
+    ])
+    expect(data?.rows.map(r => shown(r.value))).toEqual([
+      'd.new\nNew?',
+      'd.same\nWas: Old words?\nNow: New words?',
+      'd.old became d.a and d.b\nOld?',
+    ])
+    expect(data?.rows[2]?.value).toEqual({
+      html: '<code>d.old</code> became <code>d.a</code> and <code>d.b</code><br>Old?',
     })
     expect(same?.hasChanges).toBe(false)
+  })
+})
+
+describe('questionnairePreviewView', () => {
+  it('lists the scale, each level by its number and name with what it means', () => {
+    const definition = validDefinition() as QuestionnaireDefinition
+    const view = questionnairePreviewView({ key: 'pilot', version: 1, title: 'Pilot', status: 'draft', definition })
+    expect(view.levels.map(l => [shown(l.key), shown(l.value)])).toEqual([
+      ['1: Ad hoc', 'Ad hoc practice'],
+      ['2: Emerging', 'Emerging practice'],
+      ['3: Defined', 'Defined practice'],
+      ['4: Embedded', 'Embedded practice'],
+      ['5: Leading', 'Leading practice'],
+    ])
+    expect(view.levels[0]).toEqual({ key: { text: '1: Ad hoc' }, value: { text: 'Ad hoc practice' } })
   })
 })

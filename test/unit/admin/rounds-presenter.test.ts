@@ -1,6 +1,7 @@
 import { roundsView } from '../../../src/presenters/admin/rounds.presenter'
 import { roundView } from '../../../src/presenters/admin/round.presenter'
 import { roundFormView } from '../../../src/presenters/admin/round-form.presenter'
+import { hrefIn, shown, tagIn } from './cells'
 
 const round = {
   id: 7,
@@ -18,21 +19,27 @@ describe('roundsView', () => {
     const view = roundsView([round], new Map([[7, 33]]))
     expect(view.hasRounds).toBe(true)
     expect(view.caption).toBe('1 round')
-    expect(view.rows[0]).toEqual({
-      name: '2026 assessment',
-      href: '/admin/rounds/7',
-      questionnaire: 'london-digital-maturity, version 2',
-      opens: '1 March 2026',
-      closes: '30 June 2026',
-      tag: { text: 'Open', classes: 'govuk-tag--green' },
-      organisations: 33,
-    })
+    expect(view.table.head.map(shown)).toEqual(['Name', 'Questionnaire', 'Opens', 'Closes', 'Status', 'Organisations'])
+    expect(view.table.head[5]).toMatchObject({ format: 'numeric' })
+    const row = view.table.rows[0]!
+    expect(row.map(shown)).toEqual([
+      '2026 assessment',
+      'london-digital-maturity, version 2',
+      '1 March 2026',
+      '30 June 2026',
+      'Open',
+      '33',
+    ])
+    expect(row[0]).toMatchObject({ header: true, classes: 'app-table__row-header' })
+    expect(hrefIn(row[0])).toBe('/admin/rounds/7')
+    expect(tagIn(row[4])).toEqual({ text: 'Open', classes: 'govuk-tag--green' })
+    expect(row[5]).toMatchObject({ format: 'numeric' })
   })
 
   it('says when there are none, and counts none taking part as 0', () => {
     expect(roundsView([], new Map()).hasRounds).toBe(false)
     expect(roundsView([round, { ...round, id: 8 }], new Map()).caption).toBe('2 rounds')
-    expect(roundsView([round], new Map()).rows[0]?.organisations).toBe(0)
+    expect(shown(roundsView([round], new Map()).table.rows[0]?.[5])).toBe('0')
   })
 })
 
@@ -46,19 +53,30 @@ describe('roundView', () => {
   it('offers to extend or close an open round, and lists its assessments', () => {
     const view = roundView(round, [assessment])
     expect(view.canChange).toBe(true)
-    expect(view.closedOn).toBeNull()
     expect(view.extendHint).toMatch(/^Later than 30 June 2026\./)
-    expect(view.questionnaireHref).toBe('/admin/questionnaires/london-digital-maturity/versions/2')
-    expect(view.assessments).toEqual([
-      { organisation: 'Hackney', href: '/assessments/3', state: 'In progress', progress: '2 of 9 themes completed' },
+    expect(view.summary.map(r => [shown(r.key), shown(r.value)])).toEqual([
+      ['Status', 'Open'],
+      ['Questionnaire', 'london-digital-maturity, version 2'],
+      ['Opens', '1 March 2026'],
+      ['Closes', 'At the end of 30 June 2026'],
+      ['Organisations taking part', '1'],
     ])
+    expect(tagIn(view.summary[0]?.value)).toEqual({ text: 'Open', classes: 'govuk-tag--green' })
+    expect(hrefIn(view.summary[1]?.value)).toBe('/admin/questionnaires/london-digital-maturity/versions/2')
+    expect(view.assessments.head.map(shown)).toEqual(['Organisation', 'State', 'Progress'])
+    const [row] = view.assessments.rows
+    expect(row?.map(shown)).toEqual(['Hackney', 'In progress', '2 of 9 themes completed'])
+    expect(row?.[0]).toMatchObject({ header: true, classes: 'app-table__row-header' })
+    expect(hrefIn(row?.[0])).toBe('/assessments/3')
   })
 
   it('says when a round was closed early, in London time, and offers nothing more', () => {
     const view = roundView({ ...round, status: 'closed', closedAt: new Date('2026-05-01T13:30:00Z') }, [])
     expect(view.canChange).toBe(false)
-    expect(view.closedOn).toBe('1 May 2026 at 14:30')
-    expect(view.tag.text).toBe('Closed')
+    const closedOn = view.summary.find(r => shown(r.key) === 'Closed on')
+    expect(shown(closedOn?.value)).toBe('1 May 2026 at 14:30')
+    expect(tagIn(view.summary[0]?.value)?.text).toBe('Closed')
+    expect(view.assessments.rows).toEqual([])
   })
 })
 

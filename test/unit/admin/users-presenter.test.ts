@@ -2,6 +2,7 @@ import { invitationView } from '../../../src/presenters/admin/invitation.present
 import { tokenRevokeView } from '../../../src/presenters/admin/token-revoke.presenter'
 import { userFormView } from '../../../src/presenters/admin/user-form.presenter'
 import { usersView } from '../../../src/presenters/admin/users.presenter'
+import { hrefIn, isCode, shown, spoken, tagIn } from './cells'
 
 const ada = {
   id: 2,
@@ -34,8 +35,29 @@ describe('usersView', () => {
       { ...ada, id: 4, disabled: true, organisation: undefined },
     ])
     expect(view.caption).toBe('3 users')
-    expect(view.rows.map(r => r.tag.text)).toEqual(['Active', 'Invited', 'Disabled'])
-    expect(view.rows[1]).toMatchObject({ role: 'Assessor', organisation: 'Camden', href: '/admin/users/3' })
+    expect(view.table.head.map(shown)).toEqual(['Name and email', 'Role', 'Organisation', 'Status', ''])
+    expect(view.table.head.map(spoken)).toContain('Actions')
+    expect(view.table.rows.map(r => tagIn(r[3]))).toEqual([
+      { text: 'Active', classes: 'govuk-tag--green' },
+      { text: 'Invited', classes: 'govuk-tag--yellow' },
+      { text: 'Disabled', classes: 'govuk-tag--grey' },
+    ])
+    const camden = view.table.rows[1]!
+    expect(camden.map(shown)).toEqual(['Ada\nada@example.org', 'Assessor', 'Camden', 'Invited', 'Change'])
+    expect(camden[0]).toMatchObject({ header: true, classes: 'app-table__row-header' })
+    expect(hrefIn(camden[4])).toBe('/admin/users/3')
+    expect(spoken(camden[4])).toBe('Change Ada')
+    expect(shown(view.table.rows[0]?.[2])).toBe('')
+  })
+
+  it('escapes what a user wrote, and shows the email address in the secondary style', () => {
+    const [row] = usersView([{ ...ada, name: '<b>Ada</b>', organisation: undefined }]).table.rows
+    expect(row?.[0]).toEqual({
+      html: '&lt;b&gt;Ada&lt;/b&gt;<br><span class="govuk-body-s app-secondary-text">ada@example.org</span>',
+      header: true,
+      classes: 'app-table__row-header',
+    })
+    expect(isCode(row?.[0])).toBe(false)
   })
 })
 
@@ -59,8 +81,27 @@ describe('userFormView', () => {
     expect(view.submitText).toBe('Save changes')
     expect(view.access?.invitationButton).toBe('Make a password reset link')
     expect(view.access?.disableAction).toBe('/admin/users/2/disable')
-    expect(view.tokens?.rows[0]?.revokeHref).toBe('/admin/users/2/tokens/9/revoke')
+    const row = view.tokens?.table.rows[0]
+    expect(row?.map(shown)).toEqual([
+      'Script',
+      'ldm_12345678…',
+      '15 Jan 2026, 09:00',
+      'Never',
+      '15 Feb 2026, 09:00',
+      'Active',
+      'Revoke',
+    ])
+    expect(isCode(row?.[1])).toBe(true)
+    expect(hrefIn(row?.[6])).toBe('/admin/users/2/tokens/9/revoke')
+    expect(spoken(row?.[6])).toBe('Revoke Script')
     expect(view.tokens?.regionLabel).toBe('Personal access tokens of Ada')
+  })
+
+  it('offers no revoking of a token that no longer works', () => {
+    const editing = { user: ada, tokens: [{ ...token, status: 'expired' as const }] }
+    const row = userFormView({ organisations, currentUserId: 1, editing }).tokens?.table.rows[0]
+    expect(tagIn(row?.[5])).toEqual({ text: 'Expired', classes: 'govuk-tag--grey' })
+    expect(row?.[6]).toEqual({ text: '' })
   })
 
   it('never offers administrators actions on their own account', () => {
