@@ -1,25 +1,25 @@
 import { paths } from '../../paths'
 import type { AssessmentView } from '../../services/assessments/view-assessment.service'
+import { component, joinHtml, text, type Html } from '../html'
 import { describeAnswer, fieldId } from './answer.presenter'
-
-export interface CheckRowView {
-  prompt: string
-  answer: string
-  /** "From 2025 assessment: confirm or change", on an answer carried over and not yet confirmed. */
-  carried: string | null
-  evidence: string | null
-  /** Where to change the answer; null when answers cannot be changed. */
-  changeHref: string | null
-}
+import { answerWithEvidence, lineBreak, type SummaryListRow } from './markup'
 
 export interface CheckView {
   backLink: string
   caption: string
   heading: string
-  sections: { dimensionTitle: string; themeTitle: string; rows: CheckRowView[] }[]
+  /**
+   * Each theme's answers as summary list rows: the prompt, the answer (with a tag on one carried over and
+   * not yet confirmed, and its evidence), and a "Change" link while the answers may be changed.
+   */
+  sections: { dimensionTitle: string; themeTitle: string; rows: SummaryListRow[] }[]
   /** Where the declaration posts; null when this user cannot submit. */
   submitAction: string | null
 }
+
+/** "From 2025 assessment: confirm or change", on its own line under an answer carried over. */
+const carriedTag = (from: string): Html =>
+  joinHtml([lineBreak, component('tag', { text: `From ${from}: confirm or change`, classes: 'govuk-tag--yellow' })])
 
 /** Every answer, theme by theme, and the declaration to submit them. */
 export function checkView(view: AssessmentView): CheckView {
@@ -34,14 +34,28 @@ export function checkView(view: AssessmentView): CheckView {
       dimension.themes.map(theme => ({
         dimensionTitle: dimension.title,
         themeTitle: theme.title,
-        rows: theme.questions.map(q => {
+        rows: theme.questions.map((q): SummaryListRow => {
           const ans = view.answers.get(q.key)
+          const answer = joinHtml([
+            text(describeAnswer(q, ans, levels)),
+            ...(ans?.carriedFrom ? [carriedTag(ans.carriedFrom)] : []),
+          ])
           return {
-            prompt: q.prompt,
-            answer: describeAnswer(q, ans, levels),
-            carried: ans?.carriedFrom ? `From ${ans.carriedFrom}: confirm or change` : null,
-            evidence: ans?.evidence || null,
-            changeHref: editable ? `${paths.assessmentTheme(id, theme.key)}#${fieldId(q.key)}` : null,
+            key: { text: q.prompt },
+            value: { html: answerWithEvidence(answer, ans?.evidence || null) },
+            ...(editable
+              ? {
+                  actions: {
+                    items: [
+                      {
+                        href: `${paths.assessmentTheme(id, theme.key)}#${fieldId(q.key)}`,
+                        text: 'Change',
+                        visuallyHiddenText: q.prompt,
+                      },
+                    ],
+                  },
+                }
+              : {}),
           }
         }),
       })),

@@ -1,39 +1,42 @@
 import { STATE_LABELS, type AssessmentState } from '../../domain/assessment/workflow'
 import { paths } from '../../paths'
-
-export interface AssessmentListRowView {
-  href: string
-  roundName: string
-  organisationName: string
-  roundStatus: string
-  state: string
-  progress: string
-}
+import { joinHtml, link, text } from '../html'
+import { element, lineBreak, type TableHeadCell, type TableRow } from './markup'
 
 export interface AssessmentListView {
   /** "3 assessments"; null when there are none. */
   caption: string | null
-  rows: AssessmentListRowView[]
+  head: TableHeadCell[]
+  /** The round, linked to the assessment, over its status; the organisation, linked to its page; state; progress. */
+  rows: TableRow[]
 }
 
 interface ListRow {
   assessment: { id: number; state: AssessmentState }
   round: { name: string; status: string }
-  organisation: { name: string }
+  organisation: { name: string; slug: string }
   progress: { completedThemes: number; totalThemes: number }
 }
+
+const HEAD: TableHeadCell[] = [{ text: 'Round' }, { text: 'Organisation' }, { text: 'Status' }, { text: 'Progress' }]
 
 /** The assessments a user may see, one row each with its round, status and progress. */
 export function assessmentListView(rows: readonly ListRow[]): AssessmentListView {
   return {
     caption: rows.length === 0 ? null : `${rows.length} assessment${rows.length === 1 ? '' : 's'}`,
-    rows: rows.map(r => ({
-      href: paths.assessment(r.assessment.id),
-      roundName: r.round.name,
-      organisationName: r.organisation.name,
-      roundStatus: `Round ${r.round.status}`,
-      state: STATE_LABELS[r.assessment.state],
-      progress: `${r.progress.completedThemes} of ${r.progress.totalThemes} sections completed`,
-    })),
+    head: HEAD,
+    rows: rows.map(r => [
+      {
+        html: joinHtml([
+          link(paths.assessment(r.assessment.id), r.round.name, `, ${r.organisation.name}`),
+          lineBreak,
+          element('span', text(`Round ${r.round.status}`), 'govuk-body-s app-secondary-text'),
+        ]),
+      },
+      // A respondent sees only their own organisation's assessments, and may see its page.
+      { html: link(paths.organisation(r.organisation.slug), r.organisation.name) },
+      { text: STATE_LABELS[r.assessment.state] },
+      { text: `${r.progress.completedThemes} of ${r.progress.totalThemes} sections completed` },
+    ]),
   }
 }

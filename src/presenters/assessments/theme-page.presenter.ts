@@ -2,6 +2,7 @@ import type { Answer, AnswerContent } from '../../domain/assessment/answer'
 import type { Dimension, Theme } from '../../domain/questionnaire/definition'
 import { paths } from '../../paths'
 import type { AssessmentView } from '../../services/assessments/assessment.service'
+import { text } from '../html'
 import {
   conditionText,
   describeAnswer,
@@ -9,6 +10,7 @@ import {
   type QuestionContext,
   type QuestionView,
 } from './answer.presenter'
+import { answerWithEvidence, type SummaryListRow } from './markup'
 
 /** What a theme page shows of one question: the answer as it stands, or as this person posted it. */
 export interface QuestionState extends NonNullable<QuestionContext['state']> {
@@ -27,8 +29,8 @@ export interface ThemePageView {
   heading: string
   /** After a conflict: the answers that did not conflict were saved. */
   savedOthers: boolean
-  /** When this person may not change the answers: why not, and the answers in words. */
-  readOnly: { reason: string; rows: { prompt: string; answer: string; evidence: string | null }[] } | null
+  /** When this person may not change the answers: why not, and the answers in words with their evidence. */
+  readOnly: { reason: string; rows: SummaryListRow[] } | null
   /** When they may: the form and each question's view model. */
   form: { action: string; autosave: string; questions: QuestionView[] } | null
   previous: ThemeLink | null
@@ -77,9 +79,8 @@ function readOnlyAnswers(view: AssessmentView, theme: Theme, reason: string): No
     rows: theme.questions.map(q => {
       const answer = view.answers.get(q.key)
       return {
-        prompt: q.prompt,
-        answer: describeAnswer(q, answer, levels),
-        evidence: answer?.evidence ? answer.evidence : null,
+        key: { text: q.prompt },
+        value: { html: answerWithEvidence(text(describeAnswer(q, answer, levels)), answer?.evidence || null) },
       }
     }),
   }

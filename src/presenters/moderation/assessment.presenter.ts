@@ -4,6 +4,8 @@ import { STATE_LABELS, type AssessmentState } from '../../domain/assessment/work
 import type { MaturityQuestion, QuestionnaireDefinition } from '../../domain/questionnaire/definition'
 import { paths } from '../../paths'
 import type { FormErrors } from '../form-errors'
+import { component, link, type Html } from '../html'
+import { govukList, type SummaryListRow, type TableHeadCell, type TableRow } from '../assessments/markup'
 import { moderationQuestionView, type ModerationQuestionView, type PostedModeration } from './question.presenter'
 import { STATE_TAGS } from './queue.presenter'
 
@@ -11,18 +13,17 @@ export interface ModerationPageView {
   backLink: string
   roundName: string
   heading: string
-  stateTag: { text: string; classes: string }
-  submittedOn: string
-  moderatedSummary: string
-  /** Null when the borough has changed nothing since it was moderated. */
-  changedSince: { href: string; text: string }[] | null
-  returnedComment: string | null
-  moderationComment: string | null
+  /**
+   * The state as a tag, when it was submitted, how much is moderated, and, when there are any, the answers
+   * the borough changed since they were moderated, what was asked of the borough and the moderation comment.
+   */
+  summary: SummaryListRow[]
   historyHref: string
   /** Where "Start moderation" posts, while the assessment waits for an assessor. */
   openAction: string | null
   inset: string | null
-  scoreRows: { classes?: string; cells: { text: string; header?: boolean; classes?: string; format?: string }[] }[]
+  scoreHead: TableHeadCell[]
+  scoreRows: TableRow[]
   dimensions: { title: string; themes: { title: string; questions: ModerationQuestionView[] }[] }[]
   /** The complete-or-return form, while the assessment is being moderated. */
   finish: { action: string; returnAction: string; comment: string; commentError: string | undefined } | null
@@ -50,6 +51,37 @@ const INSETS: Partial<Record<AssessmentState, string>> = {
   in_progress: 'The borough has not submitted this assessment yet.',
 }
 
+const SCORE_HEAD: TableHeadCell[] = [
+  { text: 'Dimension' },
+  { text: 'Self-assessed', format: 'numeric' },
+  { text: 'Final', format: 'numeric' },
+]
+
+/** The facts at the top of the page; a comment keeps its line breaks. */
+function summaryRows(
+  input: ModerationPageInput,
+  counted: { moderated: string; changedSince: Html[] },
+): SummaryListRow[] {
+  const { state } = input.assessment
+  const returned = state === 'returned' ? input.comments.returned : null
+  const comment = state === 'moderated' ? input.comments.moderation : null
+  const rows: (SummaryListRow | false | null | '')[] = [
+    {
+      key: { text: 'State' },
+      value: { html: component('tag', { text: STATE_LABELS[state], classes: STATE_TAGS[state] || 'govuk-tag--grey' }) },
+    },
+    { key: { text: 'Submitted' }, value: { text: input.submittedOn } },
+    { key: { text: 'Questions moderated' }, value: { text: counted.moderated } },
+    counted.changedSince.length > 0 && {
+      key: { text: 'Changed by the borough since moderated' },
+      value: { html: govukList(counted.changedSince) },
+    },
+    returned && { key: { text: 'Asked of the borough' }, value: { text: returned, classes: 'app-preserve-lines' } },
+    comment && { key: { text: 'Moderation comment' }, value: { text: comment, classes: 'app-preserve-lines' } },
+  ]
+  return rows.filter((row): row is SummaryListRow => Boolean(row))
+}
+
 const maturity = (questions: readonly { type: string }[]) =>
   questions.filter((q): q is MaturityQuestion => q.type === 'maturity')
 
@@ -75,18 +107,14 @@ export function moderationPageView(input: ModerationPageInput): ModerationPageVi
     backLink: `${paths.moderationQueue}?round=${input.round.id}`,
     roundName: input.round.name,
     heading: `Moderate ${input.organisationName}`,
-    stateTag: { text: STATE_LABELS[a.state], classes: STATE_TAGS[a.state] || 'govuk-tag--grey' },
-    submittedOn: input.submittedOn,
-    moderatedSummary: `${moderated.length} of ${questions.length}${moderated.length > 0 ? `, ${different.length} at a different level from the self-assessment` : ''}`,
-    changedSince:
-      changedSince.length === 0
-        ? null
-        : changedSince.map(q => ({ href: `#question-${fieldId(q.key)}`, text: q.prompt })),
-    returnedComment: a.state === 'returned' ? input.comments.returned || null : null,
-    moderationComment: a.state === 'moderated' ? input.comments.moderation || null : null,
+    summary: summaryRows(input, {
+      moderated: `${moderated.length} of ${questions.length}${moderated.length > 0 ? `, ${different.length} at a different level from the self-assessment` : ''}`,
+      changedSince: changedSince.map(q => link(`#question-${fieldId(q.key)}`, q.prompt)),
+    }),
     historyHref: paths.assessmentHistory(a.id),
     openAction: a.state === 'submitted' ? paths.moderationOpen(a.id) : null,
     inset: a.state === 'submitted' || editable ? null : (INSETS[a.state] ?? null),
+    scoreHead: SCORE_HEAD,
     scoreRows: input.scores.map((s, i) => ({
       classes: i === input.scores.length - 1 ? 'app-score-total' : undefined,
       cells: [

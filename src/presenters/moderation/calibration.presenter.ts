@@ -8,6 +8,8 @@ import {
 } from '../../domain/calibration'
 import { paths } from '../../paths'
 import type { RoundCalibration } from '../../services/moderation/calibration.service'
+import { component, joinHtml, link, text, type Html } from '../html'
+import { element, type TableHeadCell, type TableRow } from '../assessments/markup'
 
 /** One table cell: each line is words, so a flag never depends on colour alone. */
 export interface CellView {
@@ -15,14 +17,10 @@ export interface CellView {
   flag?: string
 }
 
-export interface RowView {
-  name: string
-  cells: CellView[]
-}
-
-export interface AssessorRowView extends RowView {
-  spread: string
-  inconsistent: boolean
+/** One of the two tables: a row per organisation or assessor, a column per dimension. */
+export interface CalibrationTableView {
+  head: TableHeadCell[]
+  rows: TableRow[]
 }
 
 const MINUS = '\u2212'
@@ -54,16 +52,50 @@ export function cell(a: Adjustments): CellView {
   }
 }
 
-const rowView = (r: CalibrationRow): RowView => ({ name: r.name, cells: [cell(r.all), ...r.dimensions.map(cell)] })
+/** Each line on its own line, then the flag as a red tag. */
+function cellHtml(c: CellView): Html {
+  const lines = c.lines.map(line => element('span', text(line), 'govuk-!-display-block'))
+  const flag = c.flag ? [component('tag', { text: c.flag, classes: 'govuk-tag--red' })] : []
+  return joinHtml([...lines, ...flag])
+}
 
-function assessorView(r: AssessorRow): AssessorRowView {
-  const spread =
-    r.spread === null
-      ? 'No levels to compare'
-      : r.othersSpread === null
-        ? `${r.spread.toFixed(2)} (no other assessors to compare with)`
-        : `${r.spread.toFixed(2)} (others ${r.othersSpread.toFixed(2)})`
-  return { ...rowView(r), spread, inconsistent: r.inconsistent }
+const ROW_HEADER = 'app-table__row-header'
+
+const cellsOf = (r: CalibrationRow) => [cell(r.all), ...r.dimensions.map(cell)].map(c => ({ html: cellHtml(c) }))
+
+/** By organisation: each name links to the organisation's page. */
+function organisationsTable(
+  c: RoundCalibration,
+  headings: string[],
+  organisations: readonly { gss: string; slug: string }[],
+): CalibrationTableView {
+  const slugs = new Map(organisations.map(o => [o.gss, o.slug]))
+  return {
+    head: ['Organisation', ...headings].map(h => ({ text: h })),
+    rows: c.organisations.map(r => {
+      const slug = slugs.get(r.gss)
+      const name = slug ? { html: link(paths.organisation(slug), r.name) } : { text: r.name }
+      return [{ ...name, header: true, classes: ROW_HEADER }, ...cellsOf(r)]
+    }),
+  }
+}
+
+function spreadOf(r: AssessorRow): string {
+  if (r.spread === null) return 'No levels to compare'
+  if (r.othersSpread === null) return `${r.spread.toFixed(2)} (no other assessors to compare with)`
+  return `${r.spread.toFixed(2)} (others ${r.othersSpread.toFixed(2)})`
+}
+
+/** By assessor, with each assessor's spread and whether it is flagged as inconsistent. */
+function assessorsTable(c: RoundCalibration, headings: string[]): CalibrationTableView {
+  return {
+    head: ['Assessor', ...headings, 'Spread'].map(h => ({ text: h })),
+    rows: c.assessors.map(r => [
+      { text: r.name, header: true, classes: ROW_HEADER },
+      ...cellsOf(r),
+      { html: cellHtml({ lines: [spreadOf(r)], ...(r.inconsistent ? { flag: 'Flagged: inconsistent' } : {}) }) },
+    ]),
+  }
 }
 
 export interface CalibrationView {
@@ -75,19 +107,26 @@ export interface CalibrationView {
   rule: { systematicMean: string; minimumCompared: string; inconsistentMargin: string }
   /** Said instead of the tables while nothing is moderated. */
   nothingModerated: string | null
+  /** The dimension columns: all of them together, then each. */
   headings: string[]
-  organisations: RowView[]
-  assessors: AssessorRowView[]
+  organisations: CalibrationTableView
+  assessors: CalibrationTableView
   /** How many assessments are left out because none of their questions is moderated; null when none. */
   awaiting: string | null
 }
 
-/** The calibration page: the round picker, the rule in words and the two tables. */
+/**
+ * The calibration page: the round picker, the rule in words and the two tables. `organisations` gives the
+ * slugs that link each organisation's row to its page.
+ */
 export function calibrationView(
   rounds: readonly { id: number; name: string }[],
   c: RoundCalibration | null,
+  organisations: readonly { gss: string; slug: string }[],
 ): CalibrationView {
   const n = c?.awaitingModeration ?? 0
+  const headings = c ? ['All dimensions', ...c.dimensions.map(d => d.title)] : []
+  const none: CalibrationTableView = { head: [], rows: [] }
   return {
     roundName: c ? c.round.name : null,
     filterAction: paths.calibrations,
@@ -102,9 +141,9 @@ export function calibrationView(
       c && c.organisations.length === 0
         ? `No assessments in ${c.round.name} have been moderated yet. The tables appear here once an assessor has moderated a question.`
         : null,
-    headings: c ? ['All dimensions', ...c.dimensions.map(d => d.title)] : [],
-    organisations: c ? c.organisations.map(rowView) : [],
-    assessors: c ? c.assessors.map(assessorView) : [],
+    headings,
+    organisations: c ? organisationsTable(c, headings, organisations) : none,
+    assessors: c ? assessorsTable(c, headings) : none,
     awaiting:
       n > 0
         ? `${n} ${n === 1 ? 'assessment has' : 'assessments have'} no moderated questions yet and ${n === 1 ? 'is' : 'are'} not counted.`

@@ -3,6 +3,8 @@ import type { Moderation } from '../../domain/assessment/moderation'
 import type { MaturityQuestion, ScaleLevel } from '../../domain/questionnaire/definition'
 import type { FormErrors } from '../form-errors'
 import { assessorView } from '../assessments/answer.presenter'
+import { element, type SummaryListRow } from '../assessments/markup'
+import { joinHtml, text, type Html } from '../html'
 
 /** What the assessor sent when a save failed, shown back instead of the stored moderation. */
 export interface PostedModeration {
@@ -14,9 +16,8 @@ export interface PostedModeration {
 export interface ModerationQuestionView {
   id: string
   prompt: string
-  self: { given: boolean; text: string; detail?: string }
-  evidence: string
-  moderated: { level: string; agrees: string; by: string; rationale: string | null } | null
+  /** The self-assessed level and its detail, the evidence and, once moderated, the level, who set it and why. */
+  facts: SummaryListRow[]
   changedSince: boolean
   conflict: { by: string; level: string } | null
   /** The form to set a level; null when the assessment is not being moderated. */
@@ -44,6 +45,21 @@ export interface ModerationQuestionInput {
   errors: FormErrors | undefined
 }
 
+/** The level in bold with its detail under it; an unanswered question's words as they are. */
+function selfAssessed(self: { given: boolean; text: string; detail?: string }): Html {
+  if (!self.given) return text(self.text)
+  const detail = self.detail ? [element('p', text(self.detail), 'govuk-body-s app-evidence-text')] : []
+  return joinHtml([element('strong', text(self.text)), ...detail])
+}
+
+/** "<b>2. Emerging</b> (agrees), by Ada", with the rationale, keeping its line breaks, under it. */
+function moderatedLevel(m: { level: string; agrees: string; by: string; rationale: string | null }): Html {
+  const rationale = m.rationale
+    ? [element('p', text(`Rationale: ${m.rationale}`), 'govuk-body-s app-evidence-text app-preserve-lines')]
+    : []
+  return joinHtml([element('strong', text(m.level)), text(`${m.agrees}, by ${m.by}`), ...rationale])
+}
+
 /** One maturity question as an assessor moderates it. */
 export function moderationQuestionView(input: ModerationQuestionInput): ModerationQuestionView {
   const { question: q, levels, answer, moderation, posted, id } = input
@@ -57,16 +73,28 @@ export function moderationQuestionView(input: ModerationQuestionInput): Moderati
   return {
     id,
     prompt: q.prompt,
-    self: assessorView(q, answer, levels),
-    evidence: answer?.evidence ? answer.evidence : 'None given',
-    moderated: moderation
-      ? {
-          level: levelName(moderation.level),
-          agrees: moderation.level === self ? ' (agrees)' : '',
-          by: moderation.assessor ? moderation.assessor.name : 'a former assessor',
-          rationale: moderation.rationale || null,
-        }
-      : null,
+    facts: [
+      { key: { text: 'Self-assessed' }, value: { html: selfAssessed(assessorView(q, answer, levels)) } },
+      {
+        key: { text: 'Evidence' },
+        value: { text: answer?.evidence ? answer.evidence : 'None given', classes: 'app-preserve-lines' },
+      },
+      ...(moderation
+        ? [
+            {
+              key: { text: 'Moderated' },
+              value: {
+                html: moderatedLevel({
+                  level: levelName(moderation.level),
+                  agrees: moderation.level === self ? ' (agrees)' : '',
+                  by: moderation.assessor ? moderation.assessor.name : 'a former assessor',
+                  rationale: moderation.rationale || null,
+                }),
+              },
+            },
+          ]
+        : []),
+    ],
     changedSince: Boolean(moderation && answer && answer.updatedAt.getTime() > moderation.updatedAt.getTime()),
     conflict: conflict
       ? { by: conflict.assessor ? conflict.assessor.name : 'Another assessor', level: levelName(conflict.level) }

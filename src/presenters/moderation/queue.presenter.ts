@@ -1,5 +1,7 @@
 import { STATE_LABELS, type AssessmentState } from '../../domain/assessment/workflow'
 import { paths } from '../../paths'
+import { component, link, text } from '../html'
+import { element, type TableHeadCell, type TableRow } from '../assessments/markup'
 
 /** Tag colours for states: the words carry the meaning, the colour only repeats it. */
 export const STATE_TAGS: Partial<Record<AssessmentState, string>> = {
@@ -7,14 +9,6 @@ export const STATE_TAGS: Partial<Record<AssessmentState, string>> = {
   in_moderation: 'govuk-tag--yellow',
   returned: 'govuk-tag--orange',
   moderated: 'govuk-tag--green',
-}
-
-export interface QueueRowView {
-  organisationName: string
-  tag: { text: string; classes: string | undefined }
-  submittedOn: string
-  /** Null for the assessor's own organisation, which they cannot moderate. */
-  link: { href: string; text: string } | null
 }
 
 export interface QueueView {
@@ -28,12 +22,19 @@ export interface QueueView {
   /** Said when no assessment matches. */
   empty: string | null
   caption: string
-  rows: QueueRowView[]
+  head: TableHeadCell[]
+  /**
+   * The organisation (the row header, linked to its page), its state as a tag, when it was submitted, and a
+   * link to moderate or view it, which an assessor's own organisation does not get.
+   */
+  rows: TableRow[]
 }
+
+const HEAD: TableHeadCell[] = [{ text: 'Organisation' }, { text: 'State' }, { text: 'Submitted' }, { text: 'Action' }]
 
 interface QueueRow {
   assessment: { id: number; state: AssessmentState }
-  organisation: { name: string }
+  organisation: { name: string; slug: string }
   own: boolean
   submittedOn: string
 }
@@ -63,19 +64,21 @@ export function queueView(input: {
         ? `No assessments in ${round?.name} are ${filtered ?? 'waiting for or going through moderation'}.`
         : null,
     caption: `${round?.name}: ${rows.length} assessment${rows.length === 1 ? '' : 's'}${filtered ? ` ${filtered}` : ''}`,
-    rows: rows.map(r => {
+    head: HEAD,
+    rows: rows.map((r): TableRow => {
       const state = r.assessment.state
-      return {
-        organisationName: r.organisation.name,
-        tag: { text: STATE_LABELS[state], classes: STATE_TAGS[state] },
-        submittedOn: r.submittedOn,
-        link: r.own
-          ? null
-          : {
-              href: paths.moderation(r.assessment.id),
-              text: state === 'submitted' || state === 'in_moderation' ? 'Moderate' : 'View',
-            },
-      }
+      const name = r.organisation.name
+      const action = state === 'submitted' || state === 'in_moderation' ? 'Moderate' : 'View'
+      return [
+        { html: link(paths.organisation(r.organisation.slug), name), header: true, classes: 'app-table__row-header' },
+        { html: component('tag', { text: STATE_LABELS[state], classes: STATE_TAGS[state] }) },
+        { text: r.submittedOn },
+        {
+          html: r.own
+            ? element('span', text('Your organisation: you cannot moderate it'), 'app-secondary-text')
+            : link(paths.moderation(r.assessment.id), action, name),
+        },
+      ]
     }),
   }
 }

@@ -1,61 +1,64 @@
 import type { Organisation } from '../../domain/organisation'
 import type { Role } from '../../domain/roles'
 import { paths } from '../../paths'
-
-export interface OrganisationRow {
-  gss: string
-  name: string
-  href: string
-  /** 'Inner' or 'Outer' London. */
-  london: string
-}
+import { link, text } from '../html'
+import { govukList, type SummaryListRow, type TableHeadCell, type TableRow } from '../assessments/markup'
 
 export interface OrganisationsTableView {
   caption: string
-  rows: OrganisationRow[]
+  head: TableHeadCell[]
+  /** GSS code, then the name as the row header, linked to the organisation's page, then inner or outer. */
+  rows: TableRow[]
 }
+
+const HEAD: TableHeadCell[] = [{ text: 'GSS code' }, { text: 'Name' }, { text: 'Inner or outer London' }]
 
 /** The table of organisations on the home and organisations pages. */
 export function organisationsTableView(organisations: readonly Organisation[]): OrganisationsTableView {
   return {
     caption: `${organisations.length} organisations`,
-    rows: organisations.map(o => ({
-      gss: o.gss,
-      name: o.name,
-      href: paths.organisation(o.slug),
-      london: o.inner ? 'Inner' : 'Outer',
-    })),
+    head: HEAD,
+    rows: organisations.map(o => [
+      { text: o.gss },
+      { html: link(paths.organisation(o.slug), o.name), header: true, classes: 'app-table__row-header' },
+      { text: o.inner ? 'Inner' : 'Outer' },
+    ]),
   }
 }
 
 export interface OrganisationView {
   gss: string
   name: string
-  officialName: string
-  london: string
-  /** Each neighbour's name, with a link only for those who may see every organisation. */
-  neighbours: { name: string; href: string | null }[]
-  hasNeighbours: boolean
-  /** Its partnerships' names in a sentence, or that none is recorded. */
-  partnerships: string
+  /** Official name, GSS code, inner or outer London, neighbours and partnerships. */
+  rows: SummaryListRow[]
 }
 
-/** One organisation's facts. A respondent sees only their own, so their neighbours are not links. */
+/**
+ * One organisation's facts. A respondent sees only their own organisation, so their neighbours are not
+ * links: every other organisation's page would refuse them.
+ */
 export function organisationView(
   page: { organisation: Organisation; neighbours: readonly Organisation[]; partnerships: readonly { name: string }[] },
   viewerRole: Role,
 ): OrganisationView {
   const { organisation, neighbours, partnerships } = page
+  const neighbour = (n: Organisation) =>
+    viewerRole === 'respondent' ? text(n.name) : link(paths.organisation(n.slug), n.name)
   return {
     gss: organisation.gss,
     name: organisation.name,
-    officialName: organisation.officialName,
-    london: organisation.inner ? 'Inner London' : 'Outer London',
-    neighbours: neighbours.map(n => ({
-      name: n.name,
-      href: viewerRole === 'respondent' ? null : paths.organisation(n.slug),
-    })),
-    hasNeighbours: neighbours.length > 0,
-    partnerships: partnerships.length === 0 ? 'None recorded' : partnerships.map(p => p.name).join(', '),
+    rows: [
+      { key: { text: 'Official name' }, value: { text: organisation.officialName } },
+      { key: { text: 'GSS code' }, value: { text: organisation.gss } },
+      { key: { text: 'Inner or outer London' }, value: { text: organisation.inner ? 'Inner London' : 'Outer London' } },
+      {
+        key: { text: 'Neighbours' },
+        value: neighbours.length === 0 ? { text: 'None' } : { html: govukList(neighbours.map(neighbour)) },
+      },
+      {
+        key: { text: 'Partnerships' },
+        value: { text: partnerships.length === 0 ? 'None recorded' : partnerships.map(p => p.name).join(', ') },
+      },
+    ],
   }
 }

@@ -19,14 +19,15 @@ export function calibrationRoutes(services: Services): RouteDefinition[] {
         res.redirect(paths.calibration(chosen))
         return
       }
-      await renderPage(res, 'moderation/calibration', { title: 'Calibration', view: calibrationView([], null) })
+      await renderPage(res, 'moderation/calibration', { title: 'Calibration', view: calibrationView([], null, []) })
     }),
 
     route('get', patterns.calibration, CENTRAL_ROLES, async (req, res) => {
       const calibration = await services.calibration.forRound(signedInUser(req), roundIdOf(req))
+      const [rounds, organisations] = await Promise.all([services.rounds.list(), services.organisations.list()])
       await renderPage(res, 'moderation/calibration', {
         title: `Calibration: ${calibration.round.name}`,
-        view: calibrationView(await services.rounds.list(), calibration),
+        view: calibrationView(rounds, calibration, organisations),
       })
     }),
   ]

@@ -68,17 +68,33 @@ describe('check answers presenter', () => {
   it('describes each answer, marks carried ones and links to change them', () => {
     const view = checkView(assessmentView())
     const row = view.sections[0]!.rows[0]!
-    expect(row.carried).toBe('From 2025: confirm or change')
-    expect(row.evidence).toBe('Policy')
-    expect(row.changeHref).toBe('/assessments/4/themes/data.quality#answer-data__quality__standards')
+    expect(row.key.text).toBe(firstTheme.questions[0].prompt)
+    const value = 'html' in row.value ? row.value.html : ''
+    expect(value).toMatch(/^3\. /)
+    expect(value).toContain('<br><strong class="govuk-tag govuk-tag--yellow">From 2025: confirm or change</strong>')
+    expect(value).toContain('<p class="govuk-body-s app-evidence-text">Evidence: Policy</p>')
+    expect(row.actions?.items).toEqual([
+      {
+        href: '/assessments/4/themes/data.quality#answer-data__quality__standards',
+        text: 'Change',
+        visuallyHiddenText: firstTheme.questions[0].prompt,
+      },
+    ])
     expect(view.submitAction).toBe('/assessments/4/submit')
   })
 
   it('offers no change links or declaration to someone who cannot edit', () => {
     const view = checkView(assessmentView({ editable: { allowed: false, reason: 'No' } }))
     expect(view.heading).toBe('Answers')
-    expect(view.sections[0]!.rows[0]!.changeHref).toBeNull()
+    expect(view.sections[0]!.rows[0]!.actions).toBeUndefined()
     expect(view.submitAction).toBeNull()
+  })
+
+  it('escapes what the borough wrote', () => {
+    const answers = new Map([[firstKey, { level: 3, value: null, notApplicable: false, evidence: '<b>Ours</b>' }]])
+    const row = checkView(assessmentView({ answers })).sections[0]!.rows[0]!
+    expect('html' in row.value && row.value.html).toContain('Evidence: &lt;b&gt;Ours&lt;/b&gt;</p>')
+    expect('html' in row.value && row.value.html).not.toContain('govuk-tag')
   })
 })
 
@@ -98,21 +114,28 @@ describe('history, list and submitted presenters', () => {
     expect(historyView(assessmentView(), []).tableCaption).toBeNull()
   })
 
-  it('lists assessments with their state label and progress', () => {
+  it('lists assessments with their state label and progress, linking each organisation to its page', () => {
     const view = assessmentListView([
       {
         assessment: { id: 4, state: 'returned' },
         round: { name: '2026 assessment', status: 'open' },
-        organisation: { name: 'Lambeth' },
+        organisation: { name: 'Lambeth', slug: 'lambeth' },
         progress: { completedThemes: 2, totalThemes: 5 },
       },
     ])
     expect(view.caption).toBe('1 assessment')
-    expect(view.rows[0]).toMatchObject({
-      href: '/assessments/4',
-      state: 'Returned for changes',
-      roundStatus: 'Round open',
-    })
+    expect(view.head.map(h => h.text)).toEqual(['Round', 'Organisation', 'Status', 'Progress'])
+    expect(view.rows[0]).toEqual([
+      {
+        html:
+          '<a class="govuk-link" href="/assessments/4">2026 assessment <span class="govuk-visually-hidden">, Lambeth</span></a>' +
+          '<br><span class="govuk-body-s app-secondary-text">Round open</span>',
+      },
+      { html: '<a class="govuk-link" href="/organisations/lambeth">Lambeth</a>' },
+      { text: 'Returned for changes' },
+      { text: '2 of 5 sections completed' },
+    ])
+    expect(assessmentListView([]).caption).toBeNull()
     expect(submittedView(assessmentView()).panelText).toBe('Lambeth, 2026 assessment')
   })
 })

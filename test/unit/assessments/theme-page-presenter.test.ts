@@ -41,9 +41,11 @@ describe('theme page presenter', () => {
     expect(page.form).toBeNull()
     expect(page.readOnly?.reason).toBe('It has been submitted.')
     const row = page.readOnly?.rows[0]
-    expect(row?.prompt).toBe(question.prompt)
-    expect(row?.answer).toContain('3')
-    expect(row?.evidence).toBe('Board minutes')
+    expect(row?.key.text).toBe(question.prompt)
+    const value = row && 'html' in row.value ? row.value.html : ''
+    expect(value).toMatch(/^3\. /)
+    expect(value).toContain('<p class="govuk-body-s app-evidence-text">Evidence: Board minutes</p>')
+    expect(row?.actions).toBeUndefined()
   })
 
   it('says the other answers were saved only after a conflict that saved some', () => {

@@ -11,34 +11,63 @@ const hackney = {
 }
 const barnet = { ...hackney, id: 2, gss: 'E09000003', name: 'Barnet', slug: 'barnet', inner: false }
 
+const valueOf = (view: ReturnType<typeof organisationView>, key: string) =>
+  view.rows.find(r => r.key.text === key)?.value
+
 describe('organisationsTableView', () => {
-  it('counts the organisations and links each one', () => {
+  it('counts the organisations and heads each row with its name, linked to its page', () => {
     const view = organisationsTableView([hackney, barnet])
     expect(view.caption).toBe('2 organisations')
+    expect(view.head.map(h => h.text)).toEqual(['GSS code', 'Name', 'Inner or outer London'])
     expect(view.rows).toEqual([
-      { gss: 'E09000012', name: 'Hackney', href: '/organisations/hackney', london: 'Inner' },
-      { gss: 'E09000003', name: 'Barnet', href: '/organisations/barnet', london: 'Outer' },
+      [
+        { text: 'E09000012' },
+        {
+          html: '<a class="govuk-link" href="/organisations/hackney">Hackney</a>',
+          header: true,
+          classes: 'app-table__row-header',
+        },
+        { text: 'Inner' },
+      ],
+      [
+        { text: 'E09000003' },
+        {
+          html: '<a class="govuk-link" href="/organisations/barnet">Barnet</a>',
+          header: true,
+          classes: 'app-table__row-header',
+        },
+        { text: 'Outer' },
+      ],
     ])
   })
 })
 
 describe('organisationView', () => {
-  it('links neighbours for central roles and lists partnerships in a sentence', () => {
+  it('links neighbours to their pages for central roles and lists partnerships in a sentence', () => {
     const view = organisationView(
       { organisation: hackney, neighbours: [barnet], partnerships: [{ name: 'A' }, { name: 'B' }] },
       'analyst',
     )
-    expect(view.london).toBe('Inner London')
-    expect(view.neighbours).toEqual([{ name: 'Barnet', href: '/organisations/barnet' }])
-    expect(view.partnerships).toBe('A, B')
+    expect(view.rows.map(r => r.key.text)).toEqual([
+      'Official name',
+      'GSS code',
+      'Inner or outer London',
+      'Neighbours',
+      'Partnerships',
+    ])
+    expect(valueOf(view, 'Official name')).toEqual({ text: 'London Borough of Hackney' })
+    expect(valueOf(view, 'Inner or outer London')).toEqual({ text: 'Inner London' })
+    expect(valueOf(view, 'Neighbours')).toEqual({
+      html: '<ul class="govuk-list"><li><a class="govuk-link" href="/organisations/barnet">Barnet</a></li></ul>',
+    })
+    expect(valueOf(view, 'Partnerships')).toEqual({ text: 'A, B' })
   })
 
   it('does not link neighbours a respondent may not see, and says when there is nothing', () => {
     const view = organisationView({ organisation: barnet, neighbours: [hackney], partnerships: [] }, 'respondent')
-    expect(view.neighbours[0]?.href).toBeNull()
-    expect(view.partnerships).toBe('None recorded')
-    expect(organisationView({ organisation: barnet, neighbours: [], partnerships: [] }, 'admin').hasNeighbours).toBe(
-      false,
-    )
+    expect(valueOf(view, 'Neighbours')).toEqual({ html: '<ul class="govuk-list"><li>Hackney</li></ul>' })
+    expect(valueOf(view, 'Partnerships')).toEqual({ text: 'None recorded' })
+    const alone = organisationView({ organisation: barnet, neighbours: [], partnerships: [] }, 'admin')
+    expect(valueOf(alone, 'Neighbours')).toEqual({ text: 'None' })
   })
 })
