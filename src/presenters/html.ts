@@ -50,3 +50,42 @@ export function component(name: 'tag' | 'button' | 'details' | 'inset-text', par
   }
   return trusted(render({ params }).trim())
 }
+
+type Element = 'p' | 'span' | 'strong' | 'ul' | 'li'
+
+/** One element around HTML already built from escaped parts; its classes are escaped too. */
+export function element(tag: Element, content: Html, classes?: string): Html {
+  const attribute = classes ? ` class="${escape(classes)}"` : ''
+  return trusted(`<${tag}${attribute}>${content}</${tag}>`)
+}
+
+/** A line break inside a cell or value, between two lines. */
+export const lineBreak: Html = trusted('<br>')
+
+/** "A, B and C", of pieces of HTML. */
+export function listedHtml(items: readonly Html[]): Html {
+  if (items.length <= 1) return joinHtml(items)
+  return joinHtml([joinHtml(items.slice(0, -1), text(', ')), ...items.slice(-1)], text(' and '))
+}
+
+/** A status tag, rendered from the tag partial. */
+export const tag = (params: { text: string; classes?: string }): Html => component('tag', params)
+
+/**
+ * A form holding one button that posts to `action` with the CSRF token every form carries, for a table
+ * cell; the button is rendered from its partial.
+ */
+export function postForm(
+  action: string,
+  csrfToken: string,
+  button: { text: string; hidden: string; classes: string },
+): Html {
+  const html = component('button', { html: withHiddenText(button.text, button.hidden), classes: button.classes })
+  return trusted(
+    `<form method="post" action="${escape(action)}">\n<input type="hidden" name="_csrf" value="${escape(csrfToken)}">\n${html}\n</form>`,
+  )
+}
+
+/** A second, smaller line under a name (an email address, a description). */
+export const secondaryLine = (value: string): Html =>
+  joinHtml([lineBreak, element('span', text(value), 'govuk-body-s app-secondary-text')])

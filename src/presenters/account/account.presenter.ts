@@ -1,9 +1,9 @@
 import type { ApiToken, TokenStatus } from '../../domain/api-token'
 import { ROLE_LABELS, type Role } from '../../domain/roles'
 import { paths } from '../../paths'
-import type { SummaryListRow, Table } from '../admin/govuk-params'
-import { postButton } from './post-form'
 import { tokenTable } from './tokens.presenter'
+import type { SummaryListRow, Table } from '../govuk-params'
+import { postForm } from '../html'
 
 export interface AccountView {
   /** Name, email address, role and, for those who have one, organisation. */
@@ -44,7 +44,7 @@ export function accountView(input: AccountInput): AccountView {
     ],
     hasTokens: tokens.length > 0,
     tokens: tokenTable(tokens, t =>
-      postButton(paths.accountTokenRevoke(t.id), input.csrfToken, {
+      postForm(paths.accountTokenRevoke(t.id), input.csrfToken, {
         text: 'Revoke',
         hidden: t.name,
         classes: 'govuk-button--warning govuk-!-margin-bottom-0',

@@ -1,8 +1,8 @@
 import type { ApiToken, TokenStatus } from '../../domain/api-token'
 import { longDateTime, mediumDateTime } from '../admin/dates'
-import { actionsHeader, rowHeader, tagHtml, type Table } from '../admin/govuk-params'
 import type { Tag } from '../admin/rounds.presenter'
-import { code, type Html } from '../html'
+import { actionsHeader, rowHeader, type Table } from '../govuk-params'
+import { code, type Html, tag } from '../html'
 
 type Token = ApiToken & { status: TokenStatus }
 
@@ -35,7 +35,7 @@ export function tokenTable(tokens: readonly Token[], revoke: (token: Token) => H
       { text: mediumDateTime(t.createdAt) },
       { text: mediumDateTime(t.lastUsedAt) },
       { text: mediumDateTime(t.expiresAt) },
-      { html: tagHtml(TOKEN_STATUS_TAGS[t.status]) },
+      { html: tag(TOKEN_STATUS_TAGS[t.status]) },
       t.status === 'active' ? { html: revoke(t) } : { text: '' },
     ]),
   }

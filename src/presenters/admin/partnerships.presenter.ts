@@ -1,6 +1,6 @@
 import { paths } from '../../paths'
-import { joinHtml, link, text } from '../html'
-import { actionsHeader, rowHeader, secondaryLine, type Table } from './govuk-params'
+import { actionsHeader, rowHeader, type Table } from '../govuk-params'
+import { joinHtml, link, secondaryLine, text } from '../html'
 
 interface ListedPartnership {
   id: number

@@ -1,8 +1,8 @@
 import type { DimensionComparison } from '../../domain/questionnaire/compare'
 import { paths } from '../../paths'
-import { code, joinHtml, text, type Html } from '../html'
-import { lineBreak, tagHtml, type SummaryListRow } from './govuk-params'
 import type { Tag } from './rounds.presenter'
+import type { SummaryListRow } from '../govuk-params'
+import { code, type Html, joinHtml, lineBreak, tag, text } from '../html'
 
 export interface DimensionChanges {
   title: string
@@ -34,18 +34,18 @@ const TAGS = {
   mapped: { text: 'Mapped', classes: 'govuk-tag--blue' },
 }
 
-const change = (tag: Tag, value: Html): SummaryListRow => ({ key: { html: tagHtml(tag) }, value: { html: value } })
+const change = (status: Tag, value: Html): SummaryListRow => ({ key: { html: tag(status) }, value: { html: value } })
 
 /** A question added or removed: its key, and its prompt beneath. */
 const question = (tag: Tag, q: { key: string; prompt: string }): SummaryListRow =>
-  change(tag, joinHtml([code(q.key), text(q.prompt)], lineBreak()))
+  change(tag, joinHtml([code(q.key), text(q.prompt)], lineBreak))
 
 function dimensionChanges(d: DimensionComparison): DimensionChanges {
   const rows: SummaryListRow[] = [
     ...d.added.map(q => question(TAGS.added, q)),
     ...d.removed.map(q => question(TAGS.removed, q)),
     ...d.reworded.map(q =>
-      change(TAGS.reworded, joinHtml([code(q.key), text(`Was: ${q.before}`), text(`Now: ${q.after}`)], lineBreak())),
+      change(TAGS.reworded, joinHtml([code(q.key), text(`Was: ${q.before}`), text(`Now: ${q.after}`)], lineBreak)),
     ),
     // A question split in two or more: "d.old became d.a and d.b", then its prompt.
     ...d.mapped.map(m =>
@@ -58,7 +58,7 @@ function dimensionChanges(d: DimensionComparison): DimensionChanges {
             m.to.map(t => code(t.key)),
             text(' and '),
           ),
-          lineBreak(),
+          lineBreak,
           text(m.from.prompt),
         ]),
       ),

@@ -1,7 +1,7 @@
 import type { QuestionnaireDefinition } from '../../domain/questionnaire/definition'
 import { paths } from '../../paths'
 import { questionView, type QuestionView } from '../assessments/answer.presenter'
-import type { SummaryListRow } from './govuk-params'
+import type { SummaryListRow } from '../govuk-params'
 
 export interface PreviewTheme {
   /** The section heading's id: the theme's key, its dots made safe for an id. */

@@ -1,10 +1,10 @@
 import type { Round, RoundStatus } from '../../domain/assessment/round'
 import { STATE_LABELS, type AssessmentState } from '../../domain/assessment/workflow'
 import { paths } from '../../paths'
-import { link } from '../html'
 import { longDate, longDateTime } from './dates'
-import { rowHeader, tagHtml, type SummaryListRow, type Table } from './govuk-params'
 import { ROUND_STATUS_TAGS } from './rounds.presenter'
+import { rowHeader, type SummaryListRow, type Table } from '../govuk-params'
+import { link, tag } from '../html'
 
 interface RoundAssessment {
   assessment: { id: number; state: AssessmentState }
@@ -35,7 +35,7 @@ function summary(round: Round & { status: RoundStatus }, organisations: number):
   const questionnaire = `${round.questionnaireKey}, version ${round.questionnaireVersion}`
   const href = paths.admin.questionnaireVersion(round.questionnaireKey, round.questionnaireVersion)
   return [
-    { key: { text: 'Status' }, value: { html: tagHtml(ROUND_STATUS_TAGS[round.status]) } },
+    { key: { text: 'Status' }, value: { html: tag(ROUND_STATUS_TAGS[round.status]) } },
     { key: { text: 'Questionnaire' }, value: { html: link(href, questionnaire) } },
     { key: { text: 'Opens' }, value: { text: longDate(round.opensOn) } },
     { key: { text: 'Closes' }, value: { text: `At the end of ${longDate(round.closesOn)}` } },

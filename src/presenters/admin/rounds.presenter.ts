@@ -1,8 +1,8 @@
 import type { RoundStatus } from '../../domain/assessment/round'
 import { paths } from '../../paths'
-import { link } from '../html'
 import { longDate } from './dates'
-import { rowHeader, tagHtml, type Table } from './govuk-params'
+import { rowHeader, type Table } from '../govuk-params'
+import { link, tag } from '../html'
 
 export interface Tag {
   text: string
@@ -56,7 +56,7 @@ export function roundsView(rounds: readonly ListedRound[], taking: ReadonlyMap<n
         { text: `${r.questionnaireKey}, version ${r.questionnaireVersion}` },
         { text: longDate(r.opensOn) },
         { text: longDate(r.closesOn) },
-        { html: tagHtml(ROUND_STATUS_TAGS[r.status]) },
+        { html: tag(ROUND_STATUS_TAGS[r.status]) },
         { text: String(taking.get(r.id) ?? 0), format: 'numeric' },
       ]),
     },

@@ -3,8 +3,8 @@ import { ROLE_LABELS, ROLES } from '../../domain/roles'
 import type { User } from '../../domain/user'
 import { paths } from '../../paths'
 import { tokenTable } from '../account/tokens.presenter'
+import type { Table } from '../govuk-params'
 import { link } from '../html'
-import type { Table } from './govuk-params'
 
 export interface UserTokensView {
   ownerName: string

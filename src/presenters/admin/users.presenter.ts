@@ -1,8 +1,8 @@
 import { ROLE_LABELS, type Role } from '../../domain/roles'
 import { paths } from '../../paths'
-import { joinHtml, link, text } from '../html'
-import { actionsHeader, rowHeader, secondaryLine, tagHtml, type Table } from './govuk-params'
 import type { Tag } from './rounds.presenter'
+import { actionsHeader, rowHeader, type Table } from '../govuk-params'
+import { joinHtml, link, secondaryLine, tag, text } from '../html'
 
 interface ListedUser {
   id: number
@@ -47,7 +47,7 @@ export function usersView(users: readonly ListedUser[]): UsersView {
         rowHeader({ html: joinHtml([text(u.name), secondaryLine(u.email)]) }),
         { text: ROLE_LABELS[u.role] },
         { text: u.organisation ? u.organisation.name : '' },
-        { html: tagHtml(accessTag(u)) },
+        { html: tag(accessTag(u)) },
         { html: link(paths.admin.user(u.id), 'Change', u.name) },
       ]),
     },

@@ -1,8 +1,9 @@
 import { paths } from '../../paths'
 import type { AssessmentView } from '../../services/assessments/view-assessment.service'
-import { component, joinHtml, text, type Html } from '../html'
 import { describeAnswer, fieldId } from './answer.presenter'
-import { answerWithEvidence, lineBreak, type SummaryListRow } from './markup'
+import { answerWithEvidence } from './markup'
+import type { SummaryListRow } from '../govuk-params'
+import { component, type Html, joinHtml, lineBreak, text } from '../html'
 
 export interface CheckView {
   backLink: string

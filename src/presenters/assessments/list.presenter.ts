@@ -1,7 +1,7 @@
 import { STATE_LABELS, type AssessmentState } from '../../domain/assessment/workflow'
 import { paths } from '../../paths'
-import { joinHtml, link, text } from '../html'
-import { element, lineBreak, type TableHeadCell, type TableRow } from './markup'
+import type { TableHeadCell, TableRow } from '../govuk-params'
+import { element, joinHtml, lineBreak, link, text } from '../html'
 
 export interface AssessmentListView {
   /** "3 assessments"; null when there are none. */

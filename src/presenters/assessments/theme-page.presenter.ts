@@ -2,7 +2,6 @@ import type { Answer, AnswerContent } from '../../domain/assessment/answer'
 import type { Dimension, Theme } from '../../domain/questionnaire/definition'
 import { paths } from '../../paths'
 import type { AssessmentView } from '../../services/assessments/assessment.service'
-import { text } from '../html'
 import {
   conditionText,
   describeAnswer,
@@ -10,7 +9,9 @@ import {
   type QuestionContext,
   type QuestionView,
 } from './answer.presenter'
-import { answerWithEvidence, type SummaryListRow } from './markup'
+import { answerWithEvidence } from './markup'
+import type { SummaryListRow } from '../govuk-params'
+import { text } from '../html'
 
 /** What a theme page shows of one question: the answer as it stands, or as this person posted it. */
 export interface QuestionState extends NonNullable<QuestionContext['state']> {

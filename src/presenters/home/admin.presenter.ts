@@ -3,8 +3,8 @@ import { paths } from '../../paths'
 import type { AdminHome } from '../../services/home/admin-home.service'
 import { longDate } from '../admin/dates'
 import { ROUND_STATUS_TAGS } from '../admin/rounds.presenter'
-import { component, link, type Html } from '../html'
 import { count, plural, type CountView } from './home-parts'
+import { component, type Html, link } from '../html'
 
 type Cell = { text: string } | { html: Html }
 

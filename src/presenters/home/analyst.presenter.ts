@@ -3,8 +3,8 @@ import type { Organisation } from '../../domain/organisation'
 import { paths } from '../../paths'
 import type { AnalystHome, RoundProgress } from '../../services/home/analyst-home.service'
 import { clusterLinks } from '../insights/cluster-links'
-import { joinHtml, link, text, type Html } from '../html'
 import { count, deadline, plural, type CountView } from './home-parts'
+import { type Html, joinHtml, link, text } from '../html'
 
 type Cell = { text: string; header?: boolean } | { html: Html; header?: boolean }
 

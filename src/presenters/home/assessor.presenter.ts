@@ -3,8 +3,8 @@ import type { QueueGroup } from '../../domain/home/assessor-queue'
 import { paths } from '../../paths'
 import type { AssessorHome, QueuedAssessment } from '../../services/home/assessor-home.service'
 import { mediumDate } from '../admin/dates'
-import { component, link, type Html } from '../html'
 import { count, type CountView } from './home-parts'
+import { component, type Html, link } from '../html'
 
 type Cell = { text: string } | { html: Html }
 

@@ -2,8 +2,8 @@ import type { ThemeStatus } from '../../domain/assessment/progress'
 import { STATUS_LABELS } from '../../domain/pipeline/entry'
 import { paths } from '../../paths'
 import type { RespondentHome } from '../../services/home/respondent-home.service'
-import { component, joinHtml, link, text, type Html } from '../html'
 import { deadline, plural, stateTag } from './home-parts'
+import { component, type Html, joinHtml, link, text } from '../html'
 
 type Cell = { text: string } | { html: Html }
 

@@ -4,10 +4,11 @@ import { STATE_LABELS, type AssessmentState } from '../../domain/assessment/work
 import type { MaturityQuestion, QuestionnaireDefinition } from '../../domain/questionnaire/definition'
 import { paths } from '../../paths'
 import type { FormErrors } from '../form-errors'
-import { component, link, type Html } from '../html'
-import { govukList, type SummaryListRow, type TableHeadCell, type TableRow } from '../assessments/markup'
 import { moderationQuestionView, type ModerationQuestionView, type PostedModeration } from './question.presenter'
 import { STATE_TAGS } from './queue.presenter'
+import { govukList } from '../assessments/markup'
+import type { SummaryListRow, TableHeadCell, TableRow } from '../govuk-params'
+import { component, type Html, link } from '../html'
 
 export interface ModerationPageView {
   backLink: string

@@ -8,8 +8,8 @@ import {
 } from '../../domain/calibration'
 import { paths } from '../../paths'
 import type { RoundCalibration } from '../../services/moderation/calibration.service'
-import { component, joinHtml, link, text, type Html } from '../html'
-import { element, type TableHeadCell, type TableRow } from '../assessments/markup'
+import type { TableHeadCell, TableRow } from '../govuk-params'
+import { component, element, type Html, joinHtml, link, text } from '../html'
 
 /** One table cell: each line is words, so a flag never depends on colour alone. */
 export interface CellView {

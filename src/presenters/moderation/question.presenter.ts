@@ -3,8 +3,8 @@ import type { Moderation } from '../../domain/assessment/moderation'
 import type { MaturityQuestion, ScaleLevel } from '../../domain/questionnaire/definition'
 import type { FormErrors } from '../form-errors'
 import { assessorView } from '../assessments/answer.presenter'
-import { element, type SummaryListRow } from '../assessments/markup'
-import { joinHtml, text, type Html } from '../html'
+import type { SummaryListRow } from '../govuk-params'
+import { element, type Html, joinHtml, text } from '../html'
 
 /** What the assessor sent when a save failed, shown back instead of the stored moderation. */
 export interface PostedModeration {

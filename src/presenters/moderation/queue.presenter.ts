@@ -1,7 +1,7 @@
 import { STATE_LABELS, type AssessmentState } from '../../domain/assessment/workflow'
 import { paths } from '../../paths'
-import { component, link, text } from '../html'
-import { element, type TableHeadCell, type TableRow } from '../assessments/markup'
+import type { TableHeadCell, TableRow } from '../govuk-params'
+import { component, element, link, text } from '../html'
 
 /** Tag colours for states: the words carry the meaning, the colour only repeats it. */
 export const STATE_TAGS: Partial<Record<AssessmentState, string>> = {

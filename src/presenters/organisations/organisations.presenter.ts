@@ -1,8 +1,9 @@
 import type { Organisation } from '../../domain/organisation'
 import type { Role } from '../../domain/roles'
 import { paths } from '../../paths'
+import { govukList } from '../assessments/markup'
+import type { SummaryListRow, TableHeadCell, TableRow } from '../govuk-params'
 import { link, text } from '../html'
-import { govukList, type SummaryListRow, type TableHeadCell, type TableRow } from '../assessments/markup'
 
 export interface OrganisationsTableView {
   caption: string

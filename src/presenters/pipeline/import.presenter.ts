@@ -9,10 +9,11 @@ import {
 } from '../../domain/pipeline/entry'
 import type { Organisation } from '../../domain/organisation'
 import { paths } from '../../paths'
-import { code, joinHtml, text } from '../html'
-import { listOf, rowHeader, type Cell, type HeadCell } from './cell-html'
 import type { EntryFormOptions } from './entry-form.presenter'
 import { withOrganisation } from './pipeline.presenter'
+import { rowHeader, type TableCell, type TableHeadCell } from '../govuk-params'
+import { code, joinHtml, text } from '../html'
+import { listOf } from './cell-html'
 
 type Header = (typeof CSV_COLUMNS)[number]['header']
 
@@ -24,7 +25,7 @@ export interface ImportView {
   maxRows: number
   slug: string | undefined
   /** The columns of the file: each header as it is typed, what it holds, and the values a list column takes. */
-  columns: { head: HeadCell[]; rows: Cell[][] }
+  columns: { head: TableHeadCell[]; rows: TableCell[][] }
 }
 
 const keyed = <T extends string>(values: readonly T[], labels: Record<T, string>) =>

@@ -2,22 +2,22 @@ import { ROUTE_LABELS, VALUE_BAND_LABELS, type PipelineCategory } from '../../do
 import type { Organisation } from '../../domain/organisation'
 import type { EntryView } from '../../services/pipeline/pipeline.service'
 import { paths } from '../../paths'
-import { component, joinHtml, link, text, type Html } from '../html'
-import { element, lineBreak, rowHeader, type Cell, type HeadCell } from './cell-html'
 import { longDate, STATUS_TAGS, withOrganisation } from './pipeline.presenter'
+import { rowHeader, type TableCell, type TableHeadCell } from '../govuk-params'
+import { component, element, type Html, joinHtml, lineBreak, link, text } from '../html'
 
-const HEAD: HeadCell[] = [
+const HEAD: TableHeadCell[] = [
   ...['Category', 'Current system', 'Contract ends', 'Planned start', 'Route and value', 'Status', 'Shared'].map(
     heading => ({ text: heading }),
   ),
-  { html: element('span', 'govuk-visually-hidden', text('Actions')) },
+  { html: element('span', text('Actions'), 'govuk-visually-hidden') },
 ]
 
 /** Words with a second, smaller line in the secondary colour beneath them. */
 const withSecondLine = (first: string, second: string | null): Html =>
   second === null
     ? text(first)
-    : joinHtml([text(first), lineBreak, element('span', 'govuk-body-s app-secondary-text', text(second))])
+    : joinHtml([text(first), lineBreak, element('span', text(second), 'govuk-body-s app-secondary-text')])
 
 /** Change and Delete for those who may write; View for everyone else; each says which entry it is to a screen reader. */
 function actions(entry: EntryView, category: string, canWrite: boolean): Html {
@@ -43,8 +43,8 @@ export interface PipelineListView {
   similarHref: string | null
   hasEntries: boolean
   entriesCaption: string
-  head: HeadCell[]
-  rows: Cell[][]
+  head: TableHeadCell[]
+  rows: TableCell[][]
   wants: string
   hasPriorities: boolean
   priorities: string[]

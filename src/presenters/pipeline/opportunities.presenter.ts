@@ -2,8 +2,9 @@ import { DEFAULT_WINDOW_MONTHS, type AreaWeakness } from '../../domain/pipeline/
 import type { OpportunityDetail, OpportunityList } from '../../services/pipeline/opportunity.service'
 import type { PipelineMaturity } from '../../services/pipeline/pipeline-maturity'
 import { paths } from '../../paths'
-import { joinHtml, link, text } from '../html'
-import { authorityLink, element, listedHtml, rowHeader, type Cell, type HeadCell, type Row } from './cell-html'
+import { rowHeader, type TableCell, type TableHeadCell, type RowWithCells } from '../govuk-params'
+import { element, joinHtml, link, listedHtml, text } from '../html'
+import { authorityLink } from './cell-html'
 
 /** '2027-01-31' as '31 January 2027'. */
 export const longDate = (date: string): string =>
@@ -59,14 +60,14 @@ export interface OpportunitiesView {
   to: string
   hasRows: boolean
   /** One row a category, most authorities first, marked with the category's key. */
-  opportunities: { head: HeadCell[]; rows: Row[] }
+  opportunities: { head: TableHeadCell[]; rows: RowWithCells[] }
   hasTimeline: boolean
   /** Contract ends by quarter, one row a category and a row of totals, marked for the chart to draw. */
-  timeline: { head: HeadCell[]; rows: Row[] }
+  timeline: { head: TableHeadCell[]; rows: RowWithCells[] }
   maturityNote: string
 }
 
-const OPPORTUNITY_HEAD: HeadCell[] = [
+const OPPORTUNITY_HEAD: TableHeadCell[] = [
   { text: 'Category and who' },
   { text: 'Authorities', format: 'numeric' },
   { text: 'Separate buyers', format: 'numeric' },
@@ -75,7 +76,7 @@ const OPPORTUNITY_HEAD: HeadCell[] = [
 ]
 
 /** The category, linked to its brief, over every authority planning in it, each linked to its organisation page. */
-function opportunityRow(list: OpportunityList, { opportunity: o, weakness }: OpportunityDetail): Row {
+function opportunityRow(list: OpportunityList, { opportunity: o, weakness }: OpportunityDetail): RowWithCells {
   const authorities = o.organisations
     .map(gss => list.organisations.get(gss) ?? { name: gss, slug: null })
     .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'))
@@ -93,7 +94,7 @@ function opportunityRow(list: OpportunityList, { opportunity: o, weakness }: Opp
               o.category.name,
               '(opportunity brief)',
             ),
-            element('span', 'govuk-body-s app-secondary-text app-opportunities__who', listedHtml(authorities)),
+            element('span', listedHtml(authorities), 'govuk-body-s app-secondary-text app-opportunities__who'),
           ],
           text(' '),
         ),
@@ -104,14 +105,14 @@ function opportunityRow(list: OpportunityList, { opportunity: o, weakness }: Opp
       {
         html:
           sentences.length === 0
-            ? element('span', 'app-secondary-text', text(noWeakness))
-            : joinHtml(sentences.map(w => element('p', 'govuk-body-s govuk-!-margin-bottom-1', text(w)))),
+            ? element('span', text(noWeakness), 'app-secondary-text')
+            : joinHtml(sentences.map(w => element('p', text(w), 'govuk-body-s govuk-!-margin-bottom-1'))),
       },
     ],
   }
 }
 
-const numeric = (count: number): Cell => ({ text: String(count), format: 'numeric' })
+const numeric = (count: number): TableCell => ({ text: String(count), format: 'numeric' })
 
 /** Open plans whose contracts end in each quarter, by category, with the totals of each quarter. */
 function timelineTable(list: OpportunityList): OpportunitiesView['timeline'] {
@@ -124,16 +125,16 @@ function timelineTable(list: OpportunityList): OpportunitiesView['timeline'] {
     .filter(t => t.total > 0)
   if (timeline.length === 0) return { head: [], rows: [] }
   const quarterTotals = list.quarters.map((_, i) => timeline.reduce((sum, t) => sum + (t.counts[i] ?? 0), 0))
-  const head: HeadCell[] = [
+  const head: TableHeadCell[] = [
     { text: 'Category' },
-    ...list.quarters.map((q): HeadCell => ({ text: q, format: 'numeric', attributes: { 'data-series': true } })),
+    ...list.quarters.map((q): TableHeadCell => ({ text: q, format: 'numeric', attributes: { 'data-series': true } })),
     { text: 'Total', format: 'numeric' },
   ]
-  const rows: Row[] = timeline.map(t => ({
+  const rows: RowWithCells[] = timeline.map(t => ({
     attributes: { 'data-chart-row': true },
     cells: [
       rowHeader({ text: t.name }),
-      ...t.counts.map((count): Cell => ({
+      ...t.counts.map((count): TableCell => ({
         ...numeric(count),
         ...(count === 0 ? { classes: 'app-secondary-text' } : {}),
         attributes: { 'data-value': count },

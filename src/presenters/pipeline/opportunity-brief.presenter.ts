@@ -10,18 +10,10 @@ import { addressedArea } from '../../domain/pipeline/opportunities'
 import type { OpportunityDetail, OpportunityList } from '../../services/pipeline/opportunity.service'
 import { formatScore } from '../scores'
 import { paths } from '../../paths'
-import { joinHtml, text, type Html } from '../html'
-import {
-  authorityLink,
-  element,
-  listedHtml,
-  listOf,
-  rowHeader,
-  type Cell,
-  type HeadCell,
-  type SummaryRow,
-} from './cell-html'
 import { inSentence, longDate, maturityNote, plural, weaknessSentence, windowQuery } from './opportunities.presenter'
+import { rowHeader, type SummaryListRow, type TableCell, type TableHeadCell } from '../govuk-params'
+import { element, type Html, joinHtml, listedHtml, text } from '../html'
+import { authorityLink, listOf } from './cell-html'
 
 type Brief = OpportunityList & { category: PipelineCategory; opportunity: OpportunityDetail | undefined }
 
@@ -47,9 +39,9 @@ export type OpportunityBriefView =
       /** The first weakness sentence heads the brief; the others follow under Maturity in the facts. */
       leadWeakness: string | null
       /** Who, how many buyers, when, how big, by what route, and how mature: the summary list's rows. */
-      facts: SummaryRow[]
+      facts: SummaryListRow[]
       /** Each authority's plan, its name linked to the authority's page. */
-      plans: { head: HeadCell[]; rows: Cell[][] }
+      plans: { head: TableHeadCell[]; rows: TableCell[][] }
     })
 
 /**
@@ -76,15 +68,15 @@ function buyersValue(brief: Brief, detail: OpportunityDetail): Html {
 }
 
 /** The brief's facts, a summary list: who, how many buyers, when, how big, by what route, how mature. */
-function facts(brief: Brief, detail: OpportunityDetail, otherWeakness: readonly string[]): SummaryRow[] {
+function facts(brief: Brief, detail: OpportunityDetail, otherWeakness: readonly string[]): SummaryListRow[] {
   const o = detail.opportunity
   const contractEnds = o.contractEndsByQuarter.filter(q => q.count > 0).map(q => `${q.count} in ${q.quarter}`)
   const dates = `From ${longDate(o.earliest)} to ${longDate(o.latest)}`
   const maturity = [
-    ...otherWeakness.map(w => element('p', 'govuk-body', text(`${w}.`))),
-    element('p', 'govuk-body govuk-!-margin-bottom-0', text(maturityNote(brief.maturity))),
+    ...otherWeakness.map(w => element('p', text(`${w}.`), 'govuk-body')),
+    element('p', text(maturityNote(brief.maturity)), 'govuk-body govuk-!-margin-bottom-0'),
   ]
-  const row = (key: string, value: SummaryRow['value']): SummaryRow => ({ key: { text: key }, value })
+  const row = (key: string, value: SummaryListRow['value']): SummaryListRow => ({ key: { text: key }, value })
   return [
     row('Authorities', {
       text: `${o.organisations.length}, with ${plural(o.entries.length, 'plan')} between them`,
@@ -118,7 +110,7 @@ function facts(brief: Brief, detail: OpportunityDetail, otherWeakness: readonly 
 }
 
 /** Who, what they run now, when, how big, and how mature on the area their plan addresses. */
-function plansTable(brief: Brief, detail: OpportunityDetail): { head: HeadCell[]; rows: Cell[][] } {
+function plansTable(brief: Brief, detail: OpportunityDetail): { head: TableHeadCell[]; rows: TableCell[][] } {
   const { category, maturity } = brief
   const entries = [...detail.opportunity.entries].sort(
     (a, b) =>
@@ -133,7 +125,7 @@ function plansTable(brief: Brief, detail: OpportunityDetail): { head: HeadCell[]
     ? 'Maturity on the area it addresses'
     : `Score on ${maturity?.titles.get(only) ?? only}`
   const head = ['Authority', 'Current system and supplier', 'Contract ends', 'Planned start', 'Value and route']
-  const rows = entries.map((e, i): Cell[] => {
+  const rows = entries.map((e, i): TableCell[] => {
     const area = areas[i] ?? null
     const score = area === null ? undefined : maturity?.scores.get(e.organisation)?.get(area)
     const areaName = area === null ? 'None named' : (maturity?.titles.get(area) ?? area)
@@ -149,7 +141,7 @@ function plansTable(brief: Brief, detail: OpportunityDetail): { head: HeadCell[]
       {
         html: joinHtml([
           text(scored),
-          ...(weak ? [text(' '), element('strong', 'app-weak-marker', text('(weak)'))] : []),
+          ...(weak ? [text(' '), element('strong', text('(weak)'), 'app-weak-marker')] : []),
         ]),
       },
     ]

@@ -1,17 +1,17 @@
 import type { Organisation } from '../../domain/organisation'
 import { paths } from '../../paths'
-import { link } from '../html'
-import { rowHeader, type Cell, type HeadCell } from './cell-html'
 import { withOrganisation } from './pipeline.presenter'
+import { rowHeader, type TableCell, type TableHeadCell } from '../govuk-params'
+import { link } from '../html'
 
 /** The type of the organisations' pipelines page's view model. */
 export interface PipelineOrganisationsView {
   canWrite: boolean
   allHref: string
   caption: string
-  head: HeadCell[]
+  head: TableHeadCell[]
   /** Each organisation's name links to its pipeline, the page this table is for, rather than its profile. */
-  rows: Cell[][]
+  rows: TableCell[][]
 }
 
 /** Every organisation, linked to its pipeline, with how many entries it has recorded. */

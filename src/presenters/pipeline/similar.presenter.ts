@@ -2,9 +2,9 @@ import { STATUS_LABELS } from '../../domain/pipeline/entry'
 import type { DateWindow } from '../../domain/pipeline/window'
 import type { SimilarPlan } from '../../services/pipeline/opportunity.service'
 import { paths } from '../../paths'
-import { joinHtml, text, type Html } from '../html'
-import { element, rowHeader, type HeadCell, type Row } from './cell-html'
 import { listed, longDate } from './opportunities.presenter'
+import { rowHeader, type TableHeadCell, type RowWithCells } from '../govuk-params'
+import { element, type Html, joinHtml, text } from '../html'
 
 /** The type of the "who else is planning the same" page's view model. */
 export interface SimilarView {
@@ -12,19 +12,19 @@ export interface SimilarView {
   to: string
   pipelineHref: string
   hasPlans: boolean
-  head: HeadCell[]
+  head: TableHeadCell[]
   /** One row a plan, marked with its category's key. */
-  rows: Row[]
+  rows: RowWithCells[]
 }
 
-const HEAD: HeadCell[] = [
+const HEAD: TableHeadCell[] = [
   { text: 'Your plan' },
   { text: 'Other authorities planning the same', format: 'numeric' },
   { text: 'Those that share their name' },
 ]
 
 const secondary = (words: string, block: boolean): Html =>
-  element('span', block ? 'govuk-body-s app-secondary-text app-similar__detail' : 'app-secondary-text', text(words))
+  element('span', text(words), block ? 'govuk-body-s app-secondary-text app-similar__detail' : 'app-secondary-text')
 
 /** What the plan is now: its system, status and dates. */
 function detailOf(plan: SimilarPlan): string {
@@ -65,7 +65,7 @@ export function similarView(sharing: {
       attributes: { 'data-category': p.category.key },
       cells: [
         rowHeader({
-          html: joinHtml([element('strong', '', text(p.category.name)), secondary(detailOf(p), true)], text(' ')),
+          html: joinHtml([element('strong', text(p.category.name)), secondary(detailOf(p), true)], text(' ')),
         }),
         { text: String(p.others), format: 'numeric', attributes: { 'data-testid': 'others' } },
         { html: whoShares(p) },

@@ -1,7 +1,7 @@
 import { accountView } from '../../../src/presenters/account/account.presenter'
-import { link } from '../../../src/presenters/html'
 import { tokenCreatedView, tokenTable } from '../../../src/presenters/account/tokens.presenter'
 import { hrefIn, isCode, shown, spoken, tagIn } from '../admin/cells'
+import { link } from '../../../src/presenters/html'
 
 const token = {
   id: 4,

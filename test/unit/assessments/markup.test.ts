@@ -1,5 +1,5 @@
-import { answerWithEvidence, element, govukList, lineBreak } from '../../../src/presenters/assessments/markup'
-import { joinHtml, link, text } from '../../../src/presenters/html'
+import { answerWithEvidence, govukList } from '../../../src/presenters/assessments/markup'
+import { element, joinHtml, lineBreak, link, text } from '../../../src/presenters/html'
 
 describe('the plain elements presenters put in table cells and summary list values', () => {
   it('wraps escaped HTML in an element, escaping its classes too', () => {

@@ -1,23 +1,17 @@
-import { link, text } from '../../../src/presenters/html'
-import {
-  authorityLink,
-  element,
-  lineBreak,
-  listedHtml,
-  listOf,
-  rowHeader,
-} from '../../../src/presenters/pipeline/cell-html'
+import { rowHeader } from '../../../src/presenters/govuk-params'
+import { element, lineBreak, link, listedHtml, text } from '../../../src/presenters/html'
+import { authorityLink, listOf } from '../../../src/presenters/pipeline/cell-html'
 
 describe('the pipeline tables’ cell markup', () => {
   const hostile = `<script>alert("x")</script>`
   const escaped = '&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;'
 
   it('wraps escaped pieces, escaping its classes too', () => {
-    expect(element('span', 'app-secondary-text', text(hostile))).toBe(
+    expect(element('span', text(hostile), 'app-secondary-text')).toBe(
       `<span class="app-secondary-text">${escaped}</span>`,
     )
-    expect(element('strong', '', text('Finance'))).toBe('<strong>Finance</strong>')
-    expect(element('p', '"><b', text('x'))).toBe('<p class="&#34;&gt;&lt;b">x</p>')
+    expect(element('strong', text('Finance'))).toBe('<strong>Finance</strong>')
+    expect(element('p', text('x'), '"><b')).toBe('<p class="&#34;&gt;&lt;b">x</p>')
     expect(lineBreak).toBe('<br>')
   })
 
