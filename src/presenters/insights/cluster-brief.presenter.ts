@@ -1,7 +1,10 @@
 import type { ClusterBrief } from '../../services/insights/cluster-brief.service'
+import { paths } from '../../paths'
+import { joinHtml, link, text } from '../html'
 import { formatScore } from '../scores'
 import { clusterLinks } from './cluster-links'
 import { listed, weakestDimensions } from './clusters.presenter'
+import { inline, type TableCell, type TableRow, type TableView } from './table-view'
 
 const KIND_LABELS = { shared: 'Shared weakness', geographic: 'Geographic cluster', peer: 'Peer group' } as const
 
@@ -48,6 +51,7 @@ export function clusterBriefView(brief: ClusterBrief) {
     members: brief.members.map(m => ({
       name: m.organisation.name,
       gss: m.organisation.gss,
+      href: paths.organisation(m.organisation.slug),
       score: scoreText(m.score),
       profile: m.profile.map(formatScore),
     })),
@@ -78,18 +82,21 @@ export function clusterBriefView(brief: ClusterBrief) {
   }
 }
 
-type Cell = { text: string; header?: boolean; classes?: string; colspan?: number; format?: string }
-type Row = Cell[] | { classes: string; cells: Cell[] }
+type BriefView = ReturnType<typeof clusterBriefView>
 
-/** The members table as the GOV.UK table partial takes it: a peer group shows whole profiles and the group mean. */
-function membersTable(view: ReturnType<typeof clusterBriefView>) {
-  const rowHeader = (text: string): Cell => ({ text, header: true, classes: 'app-table__row-header' })
-  const numeric = (text: string): Cell => ({ text, format: 'numeric' })
+/**
+ * The members table as the GOV.UK table partial takes it, each member named by a link to its page: a
+ * peer group shows whole profiles and the group mean.
+ */
+function membersTable(view: BriefView): TableView & { caption: string } {
+  const rowHeader = (cell: TableCell): TableCell => ({ ...cell, header: true, classes: 'app-table__row-header' })
+  const member = (m: BriefView['members'][number]) => rowHeader({ html: link(m.href, m.name) })
+  const numeric = (text: string): TableCell => ({ text, format: 'numeric' })
   if (view.peerMeans) {
-    const rows: Row[] = view.members.map(m => [rowHeader(m.name), { text: m.gss }, ...m.profile.map(numeric)])
+    const rows: TableRow[] = view.members.map(m => [member(m), { text: m.gss }, ...m.profile.map(numeric)])
     rows.push({
       classes: 'app-score-total',
-      cells: [{ ...rowHeader('Group mean'), colspan: 2 }, ...view.peerMeans.map(numeric)],
+      cells: [{ ...rowHeader({ text: 'Group mean' }), colspan: 2 }, ...view.peerMeans.map(numeric)],
     })
     return {
       caption: 'Members and their scores by dimension',
@@ -100,7 +107,37 @@ function membersTable(view: ReturnType<typeof clusterBriefView>) {
   return {
     caption: 'Members, weakest first',
     head: [{ text: 'Organisation' }, { text: 'GSS code' }, numeric(view.scoreHeading)],
-    rows: view.members.map((m): Row => [rowHeader(m.name), { text: m.gss }, numeric(m.score)]),
+    rows: view.members.map((m): TableRow => [member(m), { text: m.gss }, numeric(m.score)]),
+  }
+}
+
+/** The next level up, question by question: the question with its theme, the group's median, the next level. */
+function stepsTable(view: BriefView): TableView {
+  return {
+    head: [
+      { text: 'Question', classes: 'app-brief__question' },
+      { text: 'Median level', classes: 'app-brief__median' },
+      { text: 'Next level' },
+    ],
+    rows: view.steps.map((s): TableCell[] => [
+      {
+        html: joinHtml([
+          text(s.prompt),
+          inline('span', { class: 'govuk-body-s app-secondary-text app-brief__theme' }, text(s.themeTitle)),
+        ]),
+        header: true,
+        classes: 'app-table__row-header',
+      },
+      {
+        html: joinHtml([
+          inline('strong', {}, text(s.median)),
+          ...(s.spread ? [inline('span', { class: 'govuk-body-s app-brief__spread' }, text(s.spread))] : []),
+        ]),
+      },
+      s.next
+        ? { html: joinHtml([inline('strong', {}, text(`${s.next.heading}:`)), text(s.next.text)], text(' ')) }
+        : { text: s.atTop ? 'The group is at the top level already.' : 'None of them has a level for this question.' },
+    ]),
   }
 }
 
@@ -111,6 +148,7 @@ export function briefPageView(brief: ClusterBrief) {
     ...view,
     caption: `${brief.clusters.heatmap.round.name}: ${view.kind.toLowerCase()}`,
     membersTable: membersTable(view),
+    stepsTable: stepsTable(view),
     buyersText: `${view.buyers} separate ${view.buyers === 1 ? 'buyer' : 'buyers'}`,
     hasPartnerships: view.partnerships.length > 0,
     focusSuffix: view.peerMeans && !view.focusNote ? ', the group’s weakest dimension' : '',

@@ -1,17 +1,42 @@
 import type { Clusters } from '../../services/insights/insights.service'
-import { clustersView, type ClusterView, type PeerView } from './clusters.presenter'
+import { joinHtml, link, text, type Html } from '../html'
+import { clustersView, type ClusterView, type MemberView, type PeerView } from './clusters.presenter'
+import { inline, type TableView } from './table-view'
 
 export interface ClusterCardView extends ClusterView {
   kind: 'shared' | 'geographic' | 'peer'
   /** Said after "One-page brief" to a screen reader, naming the cluster. */
   label: string
-  /** The card's facts, as rows of the GOV.UK summary list. */
-  facts: { key: { text: string }; value: { text: string } }[]
-  profile: PeerView['profile'] | null
+  /** The card's facts, as rows of the GOV.UK summary list; a list of organisations links each to its page. */
+  facts: { key: { text: string }; value: { text: string } | { html: Html } }[]
+  /** A peer group's mean score by dimension, as the GOV.UK table partial takes it. */
+  profileTable: TableView | null
 }
 
-const facts = (pairs: [string, string][]) =>
-  pairs.map(([key, value]) => ({ key: { text: key }, value: { text: value } }))
+type Fact = [string, string] | [string, { html: Html }]
+
+const facts = (pairs: Fact[]) =>
+  pairs.map(([key, value]) => ({ key: { text: key }, value: typeof value === 'object' ? value : { text: value } }))
+
+/** Organisations one after another, each a link to its page, optionally after a count ("3: "). */
+function organisationLinks(members: readonly MemberView[], before = ''): { html: Html } {
+  const named = members.map(m => (m.href ? link(m.href, m.text) : text(m.text)))
+  return { html: joinHtml([text(before), joinHtml(named, text(', '))]) }
+}
+
+/** A peer group's mean by dimension in one row, the weakest in bold and said to be the weakest. */
+function profileTable(profile: PeerView['profile']): TableView {
+  return {
+    head: profile.map(d => ({ text: d.title, format: 'numeric' })),
+    rows: [
+      profile.map(d =>
+        d.weakest
+          ? { html: joinHtml([inline('strong', {}, text(d.mean)), text(' (weakest)')]), format: 'numeric' }
+          : { text: d.mean, format: 'numeric' },
+      ),
+    ],
+  }
+}
 
 const has = (n: number, one: string, many: string) => (n === 1 ? one : many)
 
@@ -34,21 +59,21 @@ export function clustersPageView(clusters: Clusters) {
     ...s,
     kind: 'shared',
     label: `${s.title}, shared weakness`,
-    profile: null,
+    profileTable: null,
     facts: facts([
       ['Weak here', `${s.count} organisations: ${s.share} of London’s ${view.totalOrganisations}`],
       ['Separate buyers', `${s.buyers}, when each partnership counts once`],
       ['Mean score', `${s.mean} out of 5`],
-      ['Organisations', s.names.join(', ')],
+      ['Organisations', organisationLinks(s.members)],
     ]),
   }))
   const geographic = view.geographic.map((g): ClusterCardView => ({
     ...g,
     kind: 'geographic',
     label: `${g.title}, neighbours ${g.names.join(', ')}`,
-    profile: null,
+    profileTable: null,
     facts: facts([
-      ['Neighbouring organisations', `${g.names.length}: ${g.names.join(', ')}`],
+      ['Neighbouring organisations', organisationLinks(g.members, `${g.members.length}: `)],
       ['Mean score', `${g.mean} out of 5`],
     ]),
   }))
@@ -56,8 +81,9 @@ export function clustersPageView(clusters: Clusters) {
     ...p,
     kind: 'peer',
     label: p.title,
+    profileTable: profileTable(p.profile),
     facts: facts([
-      ['Members', `${p.names.length}: ${p.names.join(', ')}`],
+      ['Members', organisationLinks(p.members, `${p.members.length}: `)],
       ['Weakest dimension', p.weakest],
       ['Mean score', `${p.mean} out of 5, across dimensions`],
     ]),

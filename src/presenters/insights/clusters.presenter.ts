@@ -1,6 +1,7 @@
 import type { PeerGroup } from '../../domain/insights'
 import type { HeatmapLevel, HeatmapScope } from '../../domain/insights/heatmap'
 import type { Clusters } from '../../services/insights/insights.service'
+import { paths } from '../../paths'
 import { formatScore } from '../scores'
 import { clusterLinks, type ClusterLinks } from './cluster-links'
 
@@ -9,9 +10,16 @@ export interface LinkView {
   href: string
 }
 
+export interface MemberView {
+  text: string
+  href: string | undefined
+}
+
 export interface ClusterView {
   title: string
   names: string[]
+  /** The same organisations, each with its own page where it is known. */
+  members: MemberView[]
   mean: string
   heatmap: LinkView
   brief: string
@@ -68,7 +76,7 @@ function heatmapLinkText(scope: HeatmapScope, title: string): string {
 function peerView(
   p: PeerGroup,
   i: number,
-  names: (codes: readonly string[]) => string[],
+  { names, members }: Named,
   dimensions: readonly { key: string; title: string }[],
   links: ClusterLinks,
 ): PeerView {
@@ -77,6 +85,7 @@ function peerView(
     number: i + 1,
     title: `Peer group ${i + 1}`,
     names: names(p.organisations),
+    members: members(p.organisations),
     mean: formatScore(p.meanScore),
     profile: dimensions.map(d => ({
       title: d.title,
@@ -86,6 +95,24 @@ function peerView(
     weakest: weakest.text,
     heatmap: { text: 'All dimensions on the heatmap, like profiles together', href: links.heatmapOfProfiles() },
     brief: links.brief({ kind: 'peer', group: i + 1 }),
+  }
+}
+
+/** Names for GSS codes, and links to each organisation's page. */
+interface Named {
+  names: (codes: readonly string[]) => string[]
+  members: (codes: readonly string[]) => MemberView[]
+}
+
+function named(clusters: Clusters): Named {
+  const byCode = new Map(clusters.heatmap.rows.map(r => [r.organisation.gss, r.organisation]))
+  return {
+    names: codes => codes.map(code => byCode.get(code)?.name ?? code),
+    members: codes =>
+      codes.map(code => {
+        const o = byCode.get(code)
+        return o ? { text: o.name, href: paths.organisation(o.slug) } : { text: code, href: undefined }
+      }),
   }
 }
 
@@ -111,8 +138,8 @@ export function clustersView(clusters: Clusters) {
   const { heatmap } = clusters
   const { round, query, scope, definition } = heatmap
   const links = clusterLinks(round.id, query, definition.weakThreshold)
-  const nameOf = new Map(heatmap.rows.map(r => [r.organisation.gss, r.organisation.name]))
-  const names = (codes: readonly string[]) => codes.map(code => nameOf.get(code) ?? code)
+  const naming = named(clusters)
+  const { names, members } = naming
   const heatmapLink = (key: string, title: string): LinkView => ({
     text: heatmapLinkText(scope, title),
     href: links.heatmapOf(key),
@@ -122,6 +149,7 @@ export function clustersView(clusters: Clusters) {
   const shared: SharedView[] = clusters.sharedWeakness.map(s => ({
     title: s.title,
     names: names(s.organisations),
+    members: members(s.organisations),
     count: s.organisations.length,
     share: percent(s.share),
     buyers: s.buyers,
@@ -132,11 +160,12 @@ export function clustersView(clusters: Clusters) {
   const geographic: ClusterView[] = clusters.geographic.map(g => ({
     title: g.title,
     names: names(g.organisations),
+    members: members(g.organisations),
     mean: formatScore(g.meanScore),
     heatmap: heatmapLink(g.key, g.title),
     brief: links.brief({ kind: 'geographic', key: g.key, member: g.organisations[0] ?? '' }),
   }))
-  const peers = clusters.peerGroups.map((p, i) => peerView(p, i, names, dimensions, links))
+  const peers = clusters.peerGroups.map((p, i) => peerView(p, i, naming, dimensions, links))
   const { crumbs, drill } = navigation(scope, links)
   const scored = heatmap.rows.filter(r => r.scored).length
 

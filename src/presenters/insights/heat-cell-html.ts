@@ -2,15 +2,28 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import ejs from 'ejs'
 import { PROJECT_ROOT } from '../../project-root'
+import type { Html } from '../html'
 import type { CellView } from './heatmap.presenter'
+import type { TableCell } from './table-view'
 
 let compiled: ejs.TemplateFunction | undefined
 
 /**
- * views/partials/heatmap-cell.ejs compiled once. Including the partial for every cell made EJS look for
- * the file on disk each time (an existsSync per include): a tenth of the heatmap page's time.
+ * What a heat cell holds, from views/partials/heatmap-cell.ejs compiled once. Including the partial for
+ * every cell made EJS look for the file on disk each time (an existsSync per include): a tenth of the
+ * heatmap page's time. The partial escapes every part it prints, as src/presenters/html.ts does, so its
+ * output is `Html`.
  */
-export function heatCellHtml(cell: CellView): string {
+export function heatCellHtml(cell: CellView): Html {
   compiled ??= ejs.compile(readFileSync(path.join(PROJECT_ROOT, 'views', 'partials', 'heatmap-cell.ejs'), 'utf8'))
-  return compiled({ cell })
+  return compiled({ cell }).trimEnd() as Html
 }
+
+/**
+ * A heat cell as a cell of the GOV.UK table partial: its shade and weak frame as classes. `app-heat` is
+ * numeric already (public/scss/app.scss), so the cell carries no `format` of its own.
+ */
+export const heatTableCell = (cell: CellView): TableCell => ({
+  html: heatCellHtml(cell),
+  classes: `app-heat ${cell.classes}`,
+})

@@ -2,8 +2,11 @@ import type { Round } from '../../domain/assessment/round'
 import type { Heatmap } from '../../services/insights/insights.service'
 import type { FormErrors } from '../form-errors'
 import { paths } from '../../paths'
+import { joinHtml, link, text } from '../html'
+import { heatTableCell } from './heat-cell-html'
 import { legendBands, type Band } from './heat-scale'
-import { breadcrumbs, columnViews, rowViews, viewQuery } from './heatmap.presenter'
+import { breadcrumbs, columnViews, rowViews, viewQuery, type ColumnView, type RowView } from './heatmap.presenter'
+import { inline, type TableCell, type TableView } from './table-view'
 
 const LEVEL_WORDS = { dimension: 'dimension', theme: 'theme', question: 'question' } as const
 const ORDER_WORDS = {
@@ -85,6 +88,42 @@ function controlsView(heatmap: Heatmap, rounds: Pick<Round, 'id' | 'name'>[], er
   }
 }
 
+/** A column's header: a link down a level, or a question's number and short name, tied to its prompt. */
+function columnHeader(c: ColumnView): TableCell {
+  const html = c.href
+    ? link(c.href, c.label)
+    : c.number
+      ? joinHtml([inline('span', { class: 'app-heatmap__number' }, text(c.number)), text(c.label)], text(' '))
+      : text(c.label)
+  return {
+    html,
+    format: 'numeric',
+    classes: 'app-heatmap__column',
+    attributes: { 'data-key': c.key, 'aria-describedby': c.promptId },
+  }
+}
+
+/** The heatmap as the GOV.UK table partial takes it: each organisation named by a link to its page. */
+export function heatmapTableView(columns: ColumnView[], rows: RowView[]): TableView {
+  return {
+    head: [
+      { text: 'Organisation', classes: 'app-heatmap__organisation' },
+      { text: 'Status', classes: 'app-heatmap__status' },
+      { text: 'Overall', format: 'numeric' },
+      ...columns.map(columnHeader),
+    ],
+    rows: rows.map(r => ({
+      attributes: { 'data-gss': r.gss },
+      cells: [
+        { html: link(r.href, r.name), header: true, classes: 'app-table__row-header app-heatmap__organisation' },
+        { text: r.status, classes: 'app-heatmap__status' },
+        heatTableCell(r.overall),
+        ...r.cells.map(heatTableCell),
+      ],
+    })),
+  }
+}
+
 /** Everything the heatmap page shows, worked out once so the template only lays it out. */
 export function heatmapPageView(
   heatmap: Heatmap,
@@ -98,6 +137,7 @@ export function heatmapPageView(
   const where = scope.parent ? ` in ${scope.parent.title}` : ''
   const who = heatmap.partnership ? `${heatmap.partnership.name} members` : 'organisations'
   const levelWord = LEVEL_WORDS[scope.level]
+  const columns = columnViews(heatmap)
   return {
     round,
     rounds,
@@ -117,7 +157,8 @@ export function heatmapPageView(
     legend: heatLegend(query.threshold),
     defaultThreshold: heatmap.definition.weakThreshold,
     levelWord,
-    tableClasses: `govuk-table app-heatmap app-heatmap--${levelWord}`,
+    /** The table's classes beside the partial's own govuk-table. */
+    tableClasses: `app-heatmap app-heatmap--${levelWord}`,
     /** How to drill down, where there is a level below. */
     drillHint:
       levelWord === 'question'
@@ -131,8 +172,8 @@ export function heatmapPageView(
     caption: `${query.basis === 'final' ? 'Final' : 'Self-assessed'} scores by ${LEVEL_WORDS[scope.level]}${where}`,
     summary: `${heatmap.rows.length} ${who}, ${scored} scored, ordered ${ORDER_WORDS[query.order]}.`,
     breadcrumbs: breadcrumbs(heatmap),
-    columns: columnViews(heatmap),
-    rows: rowViews(heatmap),
+    columns,
+    table: heatmapTableView(columns, rowViews(heatmap)),
     links: {
       csv: paths.heatmapCsv(round.id, qs),
       clusters: paths.clusters(round.id, qs),

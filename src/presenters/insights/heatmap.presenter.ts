@@ -39,6 +39,8 @@ export interface ColumnView {
 export interface RowView {
   name: string
   gss: string
+  /** The organisation's own page. */
+  href: string
   status: string
   overall: CellView
   cells: CellView[]
@@ -90,6 +92,7 @@ export function rowViews(heatmap: Heatmap): RowView[] {
   return heatmap.rows.map(row => ({
     name: row.organisation.name,
     gss: row.organisation.gss,
+    href: paths.organisation(row.organisation.slug),
     status: statusText(row),
     overall: overallView(row, query.threshold),
     cells: row.cells.map(cell => cellView(cell, scope.level, query.threshold)),

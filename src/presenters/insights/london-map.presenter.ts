@@ -1,7 +1,11 @@
 import { TILE_GRID, type Organisation } from '../../domain/organisation'
 import type { Heatmap } from '../../services/insights/insights.service'
+import { paths } from '../../paths'
+import { link } from '../html'
+import { heatTableCell } from './heat-cell-html'
 import { legendBands, shadeClass, type Band } from './heat-scale'
 import { heatCell, rowViews, type CellView } from './heatmap.presenter'
+import type { TableView } from './table-view'
 import { tileLabel } from './tile-labels'
 
 /** One step of the grid in SVG units; tiles leave a gap so a weak tile's thick outline stands clear. */
@@ -53,8 +57,11 @@ export interface LondonMapView {
   columns: { key: string; title: string }[]
   maps: TileMap[]
   bands: Band[]
-  /** Every authority, taking part or not, with the heatmap's own cells: the same numbers, the same words. */
-  table: { gss: string; name: string; cells: CellView[] }[]
+  /**
+   * Every authority, taking part or not, with the heatmap's own cells: the same numbers, the same words;
+   * each authority named by a link to its page.
+   */
+  table: TableView
 }
 
 const spoken = (cell: CellView) => `${cell.spoken ?? cell.text}${cell.weak ? ', weak' : ''}`
@@ -114,6 +121,18 @@ export function londonMapView(heatmap: Heatmap, organisations: readonly Organisa
     columns,
     maps,
     bands: legendBands(threshold),
-    table: placed.map(o => ({ gss: o.gss, name: o.name, cells: views.get(o.gss) ?? columns.map(() => absent) })),
+    table: {
+      head: [
+        { text: 'Authority' },
+        ...columns.map(c => ({ text: c.title, format: 'numeric' as const, classes: 'app-heatmap__column' })),
+      ],
+      rows: placed.map(o => ({
+        attributes: { 'data-gss': o.gss },
+        cells: [
+          { html: link(paths.organisation(o.slug), o.name), header: true, classes: 'app-table__row-header' },
+          ...(views.get(o.gss) ?? columns.map(() => absent)).map(heatTableCell),
+        ],
+      })),
+    },
   }
 }

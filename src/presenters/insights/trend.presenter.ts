@@ -1,8 +1,11 @@
 import type { Round } from '../../domain/assessment/round'
+import type { Organisation } from '../../domain/organisation'
 import type { Change, LeftOut, Presence, TrendRow } from '../../domain/insights/trend'
 import type { RoundTrend } from '../../services/insights/trend.service'
 import type { FormErrors } from '../form-errors'
 import { paths } from '../../paths'
+import { joinHtml, link, text, withHiddenText, type Html } from '../html'
+import { inline, type TableCell, type TableView } from './table-view'
 
 /**
  * Change is shaded on the heatmap's PuOr scale (public/scss/_insights.scss): purples for a rise, oranges
@@ -25,6 +28,8 @@ export interface ChangeCell {
 export interface TrendRowView {
   gss: string
   name: string
+  /** The organisation's own page. */
+  href: string | undefined
   /** null when the organisation did not hand in both assessments; `reason` then says which. */
   cells: ChangeCell[] | null
   /** Whether the organisation handed in both assessments, so its row has cells. */
@@ -129,16 +134,67 @@ function pickerView(result: RoundTrend, errors?: FormErrors) {
   }
 }
 
-export function trendView(result: RoundTrend, errors?: FormErrors) {
+/** A change, its arrow hidden from screen readers and said in words instead, over the two scores. */
+function changeHtml(cell: ChangeCell): Html {
+  const arrow = cell.arrow ? [inline('span', { 'aria-hidden': 'true' }, text(cell.arrow)), text(' ')] : []
+  const said = cell.words ? withHiddenText(cell.text, `(${cell.words})`) : text(cell.text)
+  return joinHtml(
+    [
+      inline('span', { class: 'app-trend__change' }, joinHtml([...arrow, said])),
+      inline('span', { class: 'app-trend__detail' }, text(cell.detail)),
+    ],
+    text(' '),
+  )
+}
+
+/** The trend as the GOV.UK table partial takes it: each organisation named by a link to its page. */
+function trendTable(rows: TrendRowView[], columns: { title: string }[]): TableView {
+  return {
+    head: [
+      { text: 'Organisation' },
+      ...columns.map((c): TableCell => ({ text: c.title, format: 'numeric', classes: 'app-heatmap__column' })),
+    ],
+    rows: rows.map(row => ({
+      attributes: { 'data-gss': row.gss },
+      cells: [
+        {
+          ...(row.href ? { html: link(row.href, row.name) } : { text: row.name }),
+          header: true,
+          classes: 'app-table__row-header app-heatmap__organisation',
+        },
+        ...(row.cells
+          ? row.cells.map((c): TableCell => ({
+              html: changeHtml(c),
+              format: 'numeric',
+              classes: `app-heat ${c.className}`,
+            }))
+          : [{ text: row.reason, classes: 'app-trend__reason', colspan: columns.length }]),
+      ],
+    })),
+  }
+}
+
+/**
+ * The trend page. `organisations` give each row's link to the organisation's page; a row whose
+ * organisation is not among them is named without one.
+ */
+export function trendView(
+  result: RoundTrend,
+  organisations: readonly Pick<Organisation, 'gss' | 'slug'>[],
+  errors?: FormErrors,
+) {
   const { round, against, trend } = result
   const names = { previous: against?.name ?? '', current: round.name }
+  const slugs = new Map(organisations.map(o => [o.gss, o.slug]))
   const rows: TrendRowView[] =
     trend && against
       ? trend.rows.map(row => {
           const both = row.previousRound === 'scored' && row.currentRound === 'scored'
+          const slug = slugs.get(row.gss)
           return {
             gss: row.gss,
             name: row.name,
+            href: slug === undefined ? undefined : paths.organisation(slug),
             comparable: both,
             cells: both ? [...row.dimensions, row.overall].map(c => changeCell(c, names)) : null,
             reason: both ? '' : reasonFor(row, against, round),
@@ -153,6 +209,7 @@ export function trendView(result: RoundTrend, errors?: FormErrors) {
     /** Whether there is a comparison to show. */
     shown: Boolean(trend && against),
     againstName: against?.name ?? '',
+    caption: `Change in final scores from ${against?.name ?? ''} to ${round.name}`,
     comparedText: `${compared} ${compared === 1 ? 'organisation' : 'organisations'} handed in both assessments`,
     leftOut: trend ? leftOutView(trend.leftOut) : null,
     columnCount: columns.length,
@@ -162,6 +219,7 @@ export function trendView(result: RoundTrend, errors?: FormErrors) {
     trend,
     columns,
     rows,
+    table: trendTable(rows, columns),
     counts: {
       compared,
       up: overall.filter(c => Math.round(c * 100) > 0).length,

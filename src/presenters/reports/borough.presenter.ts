@@ -3,6 +3,9 @@ import type { Distribution } from '../../domain/statistics'
 import { paths } from '../../paths'
 import type { BoroughReport, QuestionLine, ScoreLine } from '../../services/reports/report.service'
 import { formatChange, formatCoverage, formatScore } from '../scores'
+import type { Html } from '../html'
+import type { TableCell, TableRow, TableView } from '../insights/table-view'
+import { headlineRows, QUESTION_HEAD, questionRows, scoreTable } from './borough-tables'
 
 /** A number cell: what a chart reads (`data-value`) and what a person reads. */
 export interface NumberCell {
@@ -32,11 +35,13 @@ export interface QuestionRowView {
   rationale: string | null
 }
 
+/** One theme's questions, as the GOV.UK table partial takes them, captioned with the theme. */
 export interface ThemeTableView {
   title: string
-  questions: QuestionRowView[]
+  rows: TableRow[]
 }
 
+/** A dimension's heading, then its themes' tables. */
 export interface DimensionQuestionsView {
   title: string
   themes: ThemeTableView[]
@@ -56,15 +61,18 @@ export interface BoroughReportView {
   provisional: string | null
   /** Otherwise, whether the scores are moderated. */
   status: string
-  overall: { score: string; weakTag: string | null; coverage: string; london: string }
+  /** The overall score, coverage and London's figures, as rows of the GOV.UK summary list. */
+  headline: { key: { text: string }; value: { text: string } | { html: Html } }[]
   weakThreshold: string
   londonWithheldNote: string | null
-  scoreRows: ScoreRowView[]
+  /** The scores by dimension, and the attributes the radar chart finds it by. */
+  scores: TableView & { attributes: Record<string, string>; caption: string }
   /** Null when not enough themes have a score. */
   strongest: string[] | null
   weakest: string[] | null
   noChange: string | null
   change: ChangeTableView | null
+  questionHead: TableCell[]
   dimensions: DimensionQuestionsView[]
   downloads: { href: string; text: string }[]
 }
@@ -140,9 +148,9 @@ function questionRow(q: QuestionLine): QuestionRowView {
   }
 }
 
-/** Questions grouped by dimension, then theme, in the order the report lists them. */
+/** Questions grouped by dimension, then theme, in the order the report lists them: one table per theme. */
 function questionGroups(questions: QuestionLine[]): DimensionQuestionsView[] {
-  const dimensions: DimensionQuestionsView[] = []
+  const dimensions: { title: string; themes: { title: string; questions: QuestionRowView[] }[] }[] = []
   for (const q of questions) {
     let dimension = dimensions.at(-1)
     if (dimension?.title !== q.dimensionTitle) dimensions.push((dimension = { title: q.dimensionTitle, themes: [] }))
@@ -150,7 +158,10 @@ function questionGroups(questions: QuestionLine[]): DimensionQuestionsView[] {
     if (theme?.title !== q.themeTitle) dimension.themes.push((theme = { title: q.themeTitle, questions: [] }))
     theme.questions.push(questionRow(q))
   }
-  return dimensions
+  return dimensions.map(d => ({
+    title: d.title,
+    themes: d.themes.map(t => ({ title: t.title, rows: questionRows(t.questions) })),
+  }))
 }
 
 const themeLine = (t: { title: string; dimensionTitle: string; score: number | null }) =>
@@ -162,6 +173,7 @@ export function boroughReportView(
   viewer: { backLink: string; isCentral: boolean },
 ): BoroughReportView {
   const weak = r.overall.final !== null && r.overall.final < r.weakThreshold
+  const name = r.organisation.name
   return {
     backLink: viewer.backLink,
     roundName: r.round.name,
@@ -170,26 +182,31 @@ export function boroughReportView(
       ? null
       : `Provisional: this assessment is ${STATE_LABELS[r.assessment.state].toLowerCase()}. Its scores count in London’s figures once it is submitted.`,
     status: status(r),
-    overall: {
+    headline: headlineRows({
       score: formatScore(r.overall.final),
       weakTag: weak ? `Below ${r.weakThreshold}` : null,
       coverage: formatCoverage(r.overall.coverage),
       london: overallLondon(r),
-    },
+    }),
     weakThreshold: String(r.weakThreshold),
     londonWithheldNote: r.london.shown
       ? null
       : `; they are withheld until ${r.london.minimum} organisations have submitted`,
-    scoreRows: [
-      ...r.dimensions.map(d => scoreRow(d, false, r.weakThreshold)),
-      scoreRow(r.overall, true, r.weakThreshold),
-    ],
+    scores: {
+      attributes: { id: 'dimension-scores', 'data-chart': 'radar', 'data-chart-label': name },
+      caption: `Scores by dimension for ${name}, with London’s distribution`,
+      ...scoreTable([
+        ...r.dimensions.map(d => scoreRow(d, false, r.weakThreshold)),
+        scoreRow(r.overall, true, r.weakThreshold),
+      ]),
+    },
     strongest: r.themes.strongest.length === 0 ? null : r.themes.strongest.map(themeLine),
     weakest: r.themes.weakest.length === 0 ? null : r.themes.weakest.map(themeLine),
     noChange: r.change
       ? null
       : `There is no earlier submitted assessment of ${r.organisation.name} on this questionnaire to compare with.`,
     change: changeTable(r),
+    questionHead: QUESTION_HEAD,
     dimensions: questionGroups(r.questions),
     downloads: [
       {

@@ -9,7 +9,6 @@ import { controlErrors, heatmapForPage } from './heatmap-page'
 import { paths, patterns } from '../../paths'
 import { heatmapPageView } from '../../presenters/insights/heatmap-page.presenter'
 import { heatmapTable } from '../../presenters/insights/heatmap.presenter'
-import { heatCellHtml } from '../../presenters/insights/heat-cell-html'
 import { renderPage } from '../../middleware/render-page'
 import { route, type RouteDefinition } from '../route-table'
 import { positiveId } from '../params'
@@ -54,7 +53,6 @@ export function insightsRoutes(services: Services): RouteDefinition[] {
       const errors = controlErrors(page.problems)
       const bodyLocals = () => ({
         view: heatmapPageView(heatmap, heatmap.rounds, query(req), errors),
-        heatCellHtml,
       })
       const title = `Heatmap: ${heatmap.scope.parent?.title ?? 'All dimensions'}, ${heatmap.round.name}`
       if (page.problems.length > 0) {

@@ -4,7 +4,6 @@ import type { Services } from '../../services'
 import { controlErrors, heatmapForPage } from './heatmap-page'
 import { patterns } from '../../paths'
 import { mapPageView } from '../../presenters/insights/map-page.presenter'
-import { heatCellHtml } from '../../presenters/insights/heat-cell-html'
 import { renderPage } from '../../middleware/render-page'
 import { route, type RouteDefinition } from '../route-table'
 import { positiveId } from '../params'
@@ -26,7 +25,6 @@ export function insightsMapRoutes(services: Services): RouteDefinition[] {
         {
           title: `London map: ${heatmap.round.name}`,
           view: mapPageView(heatmap, organisations, raw.threshold, errors),
-          heatCellHtml,
           errors,
         },
         page.status,

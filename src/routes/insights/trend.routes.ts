@@ -17,8 +17,14 @@ export function insightsTrendRoutes(services: Services): RouteDefinition[] {
       const user = signedInUser(req)
       const id = positiveId(req.params.id)
       try {
-        const result = await services.trends.compare(user, id, req.query.against)
-        await renderPage(res, 'insights/trend', { title: titleOf(result.round.name), view: trendView(result) })
+        const [result, organisations] = await Promise.all([
+          services.trends.compare(user, id, req.query.against),
+          services.organisations.list(),
+        ])
+        await renderPage(res, 'insights/trend', {
+          title: titleOf(result.round.name),
+          view: trendView(result, organisations),
+        })
       } catch (error) {
         if (!(error instanceof ValidationError)) throw error
         // The round picker stays, beside the message, so choosing a round that can be compared is one step.
@@ -29,7 +35,7 @@ export function insightsTrendRoutes(services: Services): RouteDefinition[] {
           'insights/trend',
           {
             title: titleOf(round.name),
-            view: trendView({ round, candidates, against: null, trend: null }, errors),
+            view: trendView({ round, candidates, against: null, trend: null }, [], errors),
             errors,
           },
           400,

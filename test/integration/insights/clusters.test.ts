@@ -15,6 +15,8 @@ const decode = (html: string) =>
     .replace(/&amp;/g, '&')
     .replace(/&#34;|&quot;/g, '"')
     .replace(/\s+/g, ' ')
+    // A name that is a link ends in a tag, which became a space before the comma that follows it.
+    .replace(/ ,/g, ',')
     .trim()
 
 /** Each cluster card of one kind as the words a reader sees, in page order. */

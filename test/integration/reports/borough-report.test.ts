@@ -120,6 +120,28 @@ describe('the borough report', () => {
     expect(text(html)).toMatch(/Compared with 2025 assessment on the \d+ questions asked the same way in both rounds/)
   })
 
+  it('question by question, puts each dimension’s heading before its own themes’ tables, each closed', async () => {
+    const definition = (await t.services.questionnaires.get('london-digital-maturity', 2)).definition
+    const html = (await respondent.get(`/assessments/${lambeth}/report`).expect(200)).text
+    const section = html.slice(html.indexOf('id="questions"'), html.indexOf('>Download</h2>'))
+    // The section's headings and tables in document order: a tag for each.
+    const order = [
+      ...section.matchAll(
+        /<h3 class="govuk-heading-s app-report-dimension">([^<]*)<\/h3>|<table [^>]*>\s*<caption[^>]*>([^<]*)<\/caption>|<\/table>/g,
+      ),
+    ]
+      .map(m => (m[1] !== undefined ? `h3 ${m[1]}` : m[2] !== undefined ? `table ${m[2]}` : '/table'))
+      .map(tag => tag.replace(/&#39;/g, "'").replace(/&amp;/g, '&'))
+    // Only maturity questions are listed, so a theme (or a dimension) without one has no table.
+    const hasMaturity = (th: (typeof definition.dimensions)[number]['themes'][number]) =>
+      th.questions.some(q => q.type === 'maturity')
+    const expected = definition.dimensions
+      .filter(d => d.themes.some(hasMaturity))
+      .flatMap(d => [`h3 ${d.title}`, ...d.themes.filter(hasMaturity).flatMap(th => [`table ${th.title}`, '/table'])])
+    expect(expected.length).toBeGreaterThan(10)
+    expect(order).toEqual(expected)
+  })
+
   it('marks a report provisional before the borough submits', async () => {
     const draft = await assessmentOf(t, roundId, 'bromley')
     await t.repos.assessments.setState(draft, 'in_progress', {})

@@ -5,8 +5,8 @@ import type { ClusterBrief } from '../../../src/services/insights/cluster-brief.
 import { validDefinition } from '../../support/definitions'
 
 const definition = validDefinition() as QuestionnaireDefinition
-const camden = { gss: 'E09000007', name: 'Camden' } as Organisation
-const hackney = { gss: 'E09000012', name: 'Hackney' } as Organisation
+const camden = { gss: 'E09000007', name: 'Camden', slug: 'camden' } as Organisation
+const hackney = { gss: 'E09000012', name: 'Hackney', slug: 'hackney' } as Organisation
 
 function briefOf(changes: Partial<ClusterBrief> = {}): ClusterBrief {
   return {
@@ -43,15 +43,51 @@ describe('the cluster brief page view', () => {
     expect(view.focusSuffix).toBe('')
   })
 
-  it('tables the members weakest first, each score as a numeric cell', () => {
+  it('tables the members weakest first, each named by a link to its page, each score as a numeric cell', () => {
     const table = briefPageView(briefOf()).membersTable
     expect(table.caption).toBe('Members, weakest first')
     expect(table.head.map(h => h.text)).toEqual(['Organisation', 'GSS code', 'Score on Data'])
     expect(table.rows[0]).toEqual([
-      { text: 'Camden', header: true, classes: 'app-table__row-header' },
+      {
+        html: '<a class="govuk-link" href="/organisations/camden">Camden</a>',
+        header: true,
+        classes: 'app-table__row-header',
+      },
       { text: 'E09000007' },
       { text: '1.50', format: 'numeric' },
     ])
+  })
+
+  it('tables the next level up for each question: the question and its theme, the median and spread, the level', () => {
+    const step = (median: number | null, next: { level: number; descriptor: string } | null) => ({
+      question: { prompt: 'Who owns your data?' },
+      themeTitle: 'Governance',
+      median,
+      tally: median === null ? [] : [{ level: 1, count: 2 }],
+      without: 1,
+      next,
+    })
+    const table = briefPageView(
+      briefOf({
+        steps: [step(1, { level: 2, descriptor: 'Owners are named' }), step(5, null), step(null, null)],
+      } as unknown as Partial<ClusterBrief>),
+    ).stepsTable
+    expect(table.head.map(h => h.text)).toEqual(['Question', 'Median level', 'Next level'])
+    const [first, top, none] = table.rows as { html?: string; text?: string; header?: boolean }[][]
+    expect(first![0]).toEqual({
+      html: 'Who owns your data?<span class="govuk-body-s app-secondary-text app-brief__theme">Governance</span>',
+      header: true,
+      classes: 'app-table__row-header',
+    })
+    expect(first![1]!.html).toBe(
+      '<strong>1</strong><span class="govuk-body-s app-brief__spread">2 at level 1 (Ad hoc), 1 without a level</span>',
+    )
+    expect(first![2]!.html).toBe('<strong>Level 2 (Emerging):</strong> Owners are named')
+    expect(top![2]).toEqual({ text: 'The group is at the top level already.' })
+    expect(none![1]!.html).toBe(
+      '<strong>None of them has a level</strong><span class="govuk-body-s app-brief__spread">1 without a level</span>',
+    )
+    expect(none![2]).toEqual({ text: 'None of them has a level for this question.' })
   })
 
   it('introduces the steps for every maturity question under the focus', () => {

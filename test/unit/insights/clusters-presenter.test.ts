@@ -5,7 +5,10 @@ import type { Clusters } from '../../../src/services/insights/insights.service'
 import { validDefinition } from '../../support/definitions'
 
 const definition = validDefinition() as QuestionnaireDefinition
-const row = (gss: string, name: string, scored = true) => ({ organisation: { gss, name }, scored })
+const row = (gss: string, name: string, scored = true) => ({
+  organisation: { gss, name, slug: name.toLowerCase() },
+  scored,
+})
 
 function clustersOf(changes: Partial<Clusters> = {}): Clusters {
   return {
@@ -44,11 +47,40 @@ describe('the clusters page view', () => {
     const [card] = clustersPageView(clustersOf()).shared
     expect(card!.kind).toBe('shared')
     expect(card!.label).toBe('Data, shared weakness')
-    expect(card!.facts.map(f => [f.key.text, f.value.text])).toEqual([
-      ['Weak here', '2 organisations: 6% of London’s 32'],
-      ['Separate buyers', '1, when each partnership counts once'],
-      ['Mean score', '1.50 out of 5'],
-      ['Organisations', 'Camden, Hackney'],
+    expect(card!.facts.map(f => [f.key.text, f.value])).toEqual([
+      ['Weak here', { text: '2 organisations: 6% of London’s 32' }],
+      ['Separate buyers', { text: '1, when each partnership counts once' }],
+      ['Mean score', { text: '1.50 out of 5' }],
+      [
+        'Organisations',
+        {
+          html: '<a class="govuk-link" href="/organisations/camden">Camden</a>, <a class="govuk-link" href="/organisations/hackney">Hackney</a>',
+        },
+      ],
+    ])
+    expect(card!.profileTable).toBeNull()
+  })
+
+  it('gives a peer group its members, each a link to its page, and its profile with the weakest in bold', () => {
+    const dimensions = definition.dimensions
+    const meanProfile = Object.fromEntries(dimensions.map((d, i) => [d.key, i === 1 ? 1 : 3]))
+    const view = clustersPageView(
+      clustersOf({
+        peerGroups: [{ organisations: ['E1', 'E2'], meanProfile, meanScore: 2.6 }],
+      } as unknown as Partial<Clusters>),
+    )
+    const [card] = view.peers
+    expect(card!.facts[0]).toEqual({
+      key: { text: 'Members' },
+      value: {
+        html: '2: <a class="govuk-link" href="/organisations/camden">Camden</a>, <a class="govuk-link" href="/organisations/hackney">Hackney</a>',
+      },
+    })
+    expect(card!.profileTable!.head.map(h => [h.text, h.format])).toEqual(dimensions.map(d => [d.title, 'numeric']))
+    const [means] = card!.profileTable!.rows as { text?: string; html?: string }[][]
+    expect(means).toEqual([
+      { text: '3.00', format: 'numeric' },
+      { html: '<strong>1.00</strong> (weakest)', format: 'numeric' },
     ])
   })
 

@@ -25,7 +25,7 @@ describe('the heatmap page view', () => {
     expect(view.hasRows).toBe(false)
     expect(view.noRows).toBe('No organisations take part in Spring 2026.')
     expect(view.form.drilled).toBe(false)
-    expect(view.tableClasses).toBe('govuk-table app-heatmap app-heatmap--dimension')
+    expect(view.tableClasses).toBe('app-heatmap app-heatmap--dimension')
   })
 
   it('gives each question column the id of its prompt, and no drill-down hint', () => {
@@ -71,5 +71,48 @@ describe('the heatmap page view', () => {
     expect(view.legend.threshold).toBe('2.50')
     expect(view.legend.hasBelow).toBe(true)
     expect(view.legend.below.every(b => b.side === 'below')).toBe(true)
+  })
+})
+
+describe('the heatmap table', () => {
+  const row = {
+    organisation: { gss: 'E09000007', name: 'Camden', slug: 'camden' },
+    state: 'submitted',
+    scored: true,
+    moderated: true,
+    overall: 2,
+    cells: [{ score: 3 }],
+  }
+  const view = heatmapPageView(heatmapOf({ rows: [row] } as unknown as Partial<Heatmap>), [], {}, noErrors)
+
+  it('heads each dimension with a link down to its themes, tied to its data key', () => {
+    expect(view.table.head.map(h => h.text ?? h.html)).toEqual([
+      'Organisation',
+      'Status',
+      'Overall',
+      '<a class="govuk-link" href="/rounds/7/heatmap?level=theme&amp;parent=data">Data</a>',
+    ])
+    expect(view.table.head[3]).toMatchObject({ format: 'numeric', classes: 'app-heatmap__column' })
+    expect(view.table.head[3]!.attributes).toMatchObject({ 'data-key': 'data' })
+  })
+
+  it('names each organisation by a link to its page, in a row header, and shades each score', () => {
+    const [camden] = view.table.rows as { attributes: object; cells: { html?: string; text?: string }[] }[]
+    expect(camden!.attributes).toEqual({ 'data-gss': 'E09000007' })
+    expect(camden!.cells[0]).toMatchObject({
+      html: '<a class="govuk-link" href="/organisations/camden">Camden</a>',
+      header: true,
+      classes: 'app-table__row-header app-heatmap__organisation',
+    })
+    expect(camden!.cells[1]).toEqual({ text: 'Moderated', classes: 'app-heatmap__status' })
+    // Weak: the marker and the word are there for those who cannot see the frame.
+    expect(camden!.cells[2]).toEqual({
+      html: '<span class="app-heat__marker" aria-hidden="true">▼</span> 2.00<span class="govuk-visually-hidden"> (weak)</span>',
+      classes: expect.stringMatching(/^app-heat app-heat--below-\d app-heat--weak$/),
+    })
+    expect(camden!.cells[3]).toMatchObject({
+      html: '3.00',
+      classes: expect.stringMatching(/^app-heat app-heat--above-\d$/),
+    })
   })
 })

@@ -2,8 +2,9 @@ import type { Organisation } from '../../../src/domain/organisation'
 import { mapPageView } from '../../../src/presenters/insights/map-page.presenter'
 import type { Heatmap } from '../../../src/services/insights/insights.service'
 
-const camden = { gss: 'E09000007', name: 'Camden', tile: { x: 1, y: 2 } } as Organisation
-const hackney = { gss: 'E09000012', name: 'Hackney', tile: { x: 2, y: 2 } } as Organisation
+const camden = { gss: 'E09000007', name: 'Camden', slug: 'camden', tile: { x: 1, y: 2 } } as Organisation
+const hackney = { gss: 'E09000012', name: 'Hackney', slug: 'hackney', tile: { x: 2, y: 2 } } as Organisation
+const sutton = { gss: 'E09000029', name: 'Sutton', slug: 'sutton', tile: { x: 3, y: 5 } } as Organisation
 const noErrors = { summary: [], fields: {} }
 
 function heatmapOf(basis = 'final'): Heatmap {
@@ -47,6 +48,25 @@ describe('the London map page view', () => {
     expect(camdenTile!.inner).toEqual({ x: 66.5, y: 126.5, size: 47 })
     expect(camdenTile!.classes).toMatch(/ app-map-tile--weak$/)
     expect(hackneyTile!.classes).toBe('app-heat--none app-map-tile--empty')
+  })
+
+  it('tables every authority, named by a link to its page, with the heatmap’s own cells', () => {
+    const { table } = mapPageView(heatmapOf(), [sutton, camden, hackney], undefined, noErrors)
+    expect(table.head.map(h => h.text)).toEqual(['Authority', 'Overall', 'Data'])
+    expect(table.head[1]).toMatchObject({ format: 'numeric', classes: 'app-heatmap__column' })
+    const rows = table.rows as { attributes: object; cells: { html?: string; classes?: string }[] }[]
+    expect(rows.map(r => r.cells[0]!.html)).toEqual([
+      '<a class="govuk-link" href="/organisations/camden">Camden</a>',
+      '<a class="govuk-link" href="/organisations/hackney">Hackney</a>',
+      '<a class="govuk-link" href="/organisations/sutton">Sutton</a>',
+    ])
+    expect(rows[0]!.attributes).toEqual({ 'data-gss': 'E09000007' })
+    expect(rows[0]!.cells[0]).toMatchObject({ header: true, classes: 'app-table__row-header' })
+    expect(rows[1]!.cells.slice(1).map(c => c.html)).toEqual(['Not submitted', 'Not answered'])
+    expect(rows[2]!.cells.slice(1)).toEqual([
+      { html: 'Not taking part', classes: 'app-heat app-heat--none' },
+      { html: 'Not taking part', classes: 'app-heat app-heat--none' },
+    ])
   })
 
   it('keeps a rejected threshold as typed, and links to the same view elsewhere', () => {

@@ -45,18 +45,49 @@ const viewer = { backLink: '/assessments/3', isCentral: false }
 describe('borough report presenter', () => {
   it('writes the scores, the weak marks and London’s spread as the page prints them', () => {
     const view = boroughReportView(report(), viewer)
-    expect(view.overall.score).toBe('2.80')
-    expect(view.overall.london).toBe('Median 2.90, middle half from 2.20 to 3.75, across 6 submitted assessments')
-    expect(view.scoreRows.map(r => [r.title, r.final.text, r.weak, r.total])).toEqual([
-      ['Data', '2.00', true, false],
-      ['Leadership and strategy', '3.00', false, false],
-      ['Overall', '2.80', false, true],
+    expect(view.headline).toEqual([
+      {
+        key: { text: 'Overall score' },
+        value: { html: '<strong class="govuk-!-font-size-36" data-testid="overall-score">2.80</strong> out of 5' },
+      },
+      { key: { text: 'Questions answered' }, value: { text: '50% of the scored questions that apply' } },
+      {
+        key: { text: 'London' },
+        value: { text: 'Median 2.90, middle half from 2.20 to 3.75, across 6 submitted assessments' },
+      },
     ])
-    expect(view.scoreRows[0]!.london.map(c => c.text)).toEqual(['Withheld', 'Withheld', 'Withheld'])
+    const { scores } = view
+    expect(scores.attributes).toEqual({ id: 'dimension-scores', 'data-chart': 'radar', 'data-chart-label': 'Lambeth' })
+    expect(scores.caption).toBe('Scores by dimension for Lambeth, with London’s distribution')
+    expect(scores.head.filter(h => h.attributes).map(h => [h.text, h.attributes])).toEqual([
+      ['Final score', { 'data-series': 'organisation' }],
+      ['London lower quartile', { 'data-series': 'lower' }],
+      ['London median', { 'data-series': 'median' }],
+      ['London upper quartile', { 'data-series': 'upper' }],
+    ])
+    const rows = scores.rows as { classes?: string; attributes?: object; cells: { text?: string; html?: string }[] }[]
+    // Every dimension is charted; the overall line closes the table in bold and is not.
+    expect(rows.map(r => [r.cells[0]!.text, r.cells[1]!.html, r.classes, r.attributes])).toEqual([
+      ['Data', '2.00 <span class="app-weak-marker">(weak)</span>', undefined, { 'data-chart-row': true }],
+      ['Leadership and strategy', '3.00', undefined, { 'data-chart-row': true }],
+      ['Overall', '2.80', 'app-score-total', undefined],
+    ])
+    expect(rows[0]!.cells[0]).toMatchObject({ header: true, classes: 'app-table__row-header' })
+    expect(rows[0]!.cells[1]).toMatchObject({ format: 'numeric', attributes: { 'data-value': '2' } })
+    expect(rows[0]!.cells.slice(4)).toEqual(
+      Array(3).fill({ text: 'Withheld', format: 'numeric', attributes: { 'data-value': '' } }),
+    )
     expect(view.strongest).toEqual(['Vision (Leadership): 3.50'])
     expect(view.status).toBe(
       'An assessor has not finished moderating this assessment, so the scores below are self-assessed.',
     )
+  })
+
+  it('tags a weak overall score with the tag partial', () => {
+    const view = boroughReportView(report({ overall: line('Overall', 2) }), viewer)
+    expect(view.headline[0]!.value).toEqual({
+      html: '<strong class="govuk-!-font-size-36" data-testid="overall-score">2.00</strong> out of 5 <strong class="govuk-tag govuk-tag--orange">Below 2.5</strong>',
+    })
   })
 
   it('says a draft is provisional and links the respondent to their own downloads', () => {
@@ -88,14 +119,28 @@ describe('borough report presenter', () => {
       ['Data', ['Quality', 'Sharing']],
       ['Skills', ['Training']],
     ])
-    const [q1] = view.dimensions[0]!.themes[0]!.questions
-    expect(q1).toMatchObject({
-      self: '3',
-      moderated: { level: '2', changed: true },
-      final: '2',
-      rationale: 'No strategy',
-    })
-    expect(view.dimensions[0]!.themes[1]!.questions[0]).toMatchObject({ self: 'N/A', final: '–', notApplicable: true })
+    expect(view.questionHead.map(h => h.text)).toEqual([
+      'Question',
+      'Self',
+      'Moderated',
+      'Final',
+      'Suggested next step',
+    ])
+    type Row = { attributes: object; cells: { text?: string; html?: string; header?: boolean }[] }
+    const [q1] = view.dimensions[0]!.themes[0]!.rows as Row[]
+    expect(q1!.attributes).toEqual({ 'data-question': 'q1' })
+    expect(q1!.cells.map(c => c.text ?? c.html)).toEqual([
+      'Prompt q1',
+      '3',
+      '2<span class="govuk-visually-hidden"> (changed)</span>',
+      '2',
+      '<strong>Level 4:</strong> Better\n<p class="govuk-body-s govuk-!-margin-top-2 govuk-!-margin-bottom-0">Assessor: No strategy</p>',
+    ])
+    expect(q1!.cells[0]!.header).toBe(true)
+    const [q2] = view.dimensions[0]!.themes[1]!.rows as Row[]
+    expect(q2!.cells.map(c => c.text ?? c.html)).toEqual(['Prompt q2', 'N/A', '–', '–', 'Does not apply'])
+    const [q3] = view.dimensions[1]!.themes[0]!.rows as Row[]
+    expect(q3!.cells[4]!.html).toBe('<strong>Level 4:</strong> Better')
     expect(view.noChange).toBe(
       'There is no earlier submitted assessment of Lambeth on this questionnaire to compare with.',
     )
