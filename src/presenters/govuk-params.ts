@@ -5,16 +5,27 @@ import { withHiddenText, type Html } from './html'
  * presenter builds them whole and the template only hands them on.
  */
 
-type Attributes = Record<string, string | number | boolean>
+type Attributes = Record<string, string | number | boolean | undefined>
 
 /** Text, or HTML built from escaped parts with ./html. */
 export type Content = { text: string; html?: never } | { html: Html; text?: never }
 
 /** A column heading of the table partial. */
-export type TableHeadCell = Content & { format?: 'numeric'; classes?: string; attributes?: Attributes }
+export type TableHeadCell = Content & {
+  format?: 'numeric'
+  classes?: string
+  colspan?: number
+  attributes?: Attributes
+}
 
 /** A cell of the table partial; `header` makes it a row header (`th scope="row"`) wherever it stands. */
-export type TableCell = Content & { header?: boolean; format?: 'numeric'; classes?: string; attributes?: Attributes }
+export type TableCell = Content & {
+  header?: boolean
+  format?: 'numeric'
+  classes?: string
+  colspan?: number
+  attributes?: Attributes
+}
 
 /** A row of the table partial that carries classes or attributes of its own. */
 export interface RowWithCells {

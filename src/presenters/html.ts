@@ -53,10 +53,14 @@ export function component(name: 'tag' | 'button' | 'details' | 'inset-text', par
 
 type Element = 'p' | 'span' | 'strong' | 'ul' | 'li'
 
-/** One element around HTML already built from escaped parts; its classes are escaped too. */
-export function element(tag: Element, content: Html, classes?: string): Html {
-  const attribute = classes ? ` class="${escape(classes)}"` : ''
-  return trusted(`<${tag}${attribute}>${content}</${tag}>`)
+/** One element around HTML already built from escaped parts; its classes (or attributes) are escaped too. */
+export function element(tag: Element, content: Html, classes?: string | Readonly<Record<string, string>>): Html {
+  const attributes = typeof classes === 'string' ? { class: classes } : (classes ?? {})
+  const printed = Object.entries(attributes)
+    .filter(([, value]) => value !== '')
+    .map(([name, value]) => ` ${escape(name)}="${escape(value)}"`)
+    .join('')
+  return trusted(`<${tag}${printed}>${content}</${tag}>`)
 }
 
 /** A line break inside a cell or value, between two lines. */

@@ -4,7 +4,8 @@ import { joinHtml, link, text } from '../html'
 import { formatScore } from '../scores'
 import { clusterLinks } from './cluster-links'
 import { listed, weakestDimensions } from './clusters.presenter'
-import { inline, type TableCell, type TableRow, type TableView } from './table-view'
+import type { Table, TableCell, TableRow } from '../govuk-params'
+import { element } from '../html'
 
 const KIND_LABELS = { shared: 'Shared weakness', geographic: 'Geographic cluster', peer: 'Peer group' } as const
 
@@ -88,7 +89,7 @@ type BriefView = ReturnType<typeof clusterBriefView>
  * The members table as the GOV.UK table partial takes it, each member named by a link to its page: a
  * peer group shows whole profiles and the group mean.
  */
-function membersTable(view: BriefView): TableView & { caption: string } {
+function membersTable(view: BriefView): Table<TableRow> & { caption: string } {
   const rowHeader = (cell: TableCell): TableCell => ({ ...cell, header: true, classes: 'app-table__row-header' })
   const member = (m: BriefView['members'][number]) => rowHeader({ html: link(m.href, m.name) })
   const numeric = (text: string): TableCell => ({ text, format: 'numeric' })
@@ -112,7 +113,7 @@ function membersTable(view: BriefView): TableView & { caption: string } {
 }
 
 /** The next level up, question by question: the question with its theme, the group's median, the next level. */
-function stepsTable(view: BriefView): TableView {
+function stepsTable(view: BriefView): Table<TableRow> {
   return {
     head: [
       { text: 'Question', classes: 'app-brief__question' },
@@ -123,19 +124,19 @@ function stepsTable(view: BriefView): TableView {
       {
         html: joinHtml([
           text(s.prompt),
-          inline('span', { class: 'govuk-body-s app-secondary-text app-brief__theme' }, text(s.themeTitle)),
+          element('span', text(s.themeTitle), 'govuk-body-s app-secondary-text app-brief__theme'),
         ]),
         header: true,
         classes: 'app-table__row-header',
       },
       {
         html: joinHtml([
-          inline('strong', {}, text(s.median)),
-          ...(s.spread ? [inline('span', { class: 'govuk-body-s app-brief__spread' }, text(s.spread))] : []),
+          element('strong', text(s.median)),
+          ...(s.spread ? [element('span', text(s.spread), 'govuk-body-s app-brief__spread')] : []),
         ]),
       },
       s.next
-        ? { html: joinHtml([inline('strong', {}, text(`${s.next.heading}:`)), text(s.next.text)], text(' ')) }
+        ? { html: joinHtml([element('strong', text(`${s.next.heading}:`)), text(s.next.text)], text(' ')) }
         : { text: s.atTop ? 'The group is at the top level already.' : 'None of them has a level for this question.' },
     ]),
   }

@@ -1,7 +1,8 @@
 import type { Clusters } from '../../services/insights/insights.service'
 import { joinHtml, link, text, type Html } from '../html'
 import { clustersView, type ClusterView, type MemberView, type PeerView } from './clusters.presenter'
-import { inline, type TableView } from './table-view'
+import type { Table, TableRow } from '../govuk-params'
+import { element } from '../html'
 
 export interface ClusterCardView extends ClusterView {
   kind: 'shared' | 'geographic' | 'peer'
@@ -10,7 +11,7 @@ export interface ClusterCardView extends ClusterView {
   /** The card's facts, as rows of the GOV.UK summary list; a list of organisations links each to its page. */
   facts: { key: { text: string }; value: { text: string } | { html: Html } }[]
   /** A peer group's mean score by dimension, as the GOV.UK table partial takes it. */
-  profileTable: TableView | null
+  profileTable: Table<TableRow> | null
 }
 
 type Fact = [string, string] | [string, { html: Html }]
@@ -25,13 +26,13 @@ function organisationLinks(members: readonly MemberView[], before = ''): { html:
 }
 
 /** A peer group's mean by dimension in one row, the weakest in bold and said to be the weakest. */
-function profileTable(profile: PeerView['profile']): TableView {
+function profileTable(profile: PeerView['profile']): Table<TableRow> {
   return {
     head: profile.map(d => ({ text: d.title, format: 'numeric' })),
     rows: [
       profile.map(d =>
         d.weakest
-          ? { html: joinHtml([inline('strong', {}, text(d.mean)), text(' (weakest)')]), format: 'numeric' }
+          ? { html: joinHtml([element('strong', text(d.mean)), text(' (weakest)')]), format: 'numeric' }
           : { text: d.mean, format: 'numeric' },
       ),
     ],

@@ -4,7 +4,7 @@ import ejs from 'ejs'
 import { PROJECT_ROOT } from '../../project-root'
 import type { Html } from '../html'
 import type { CellView } from './heatmap.presenter'
-import type { TableCell } from './table-view'
+import type { TableCell } from '../govuk-params'
 
 let compiled: ejs.TemplateFunction | undefined
 

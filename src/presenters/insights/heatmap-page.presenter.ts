@@ -6,7 +6,8 @@ import { joinHtml, link, text } from '../html'
 import { heatTableCell } from './heat-cell-html'
 import { legendBands, type Band } from './heat-scale'
 import { breadcrumbs, columnViews, rowViews, viewQuery, type ColumnView, type RowView } from './heatmap.presenter'
-import { inline, type TableCell, type TableView } from './table-view'
+import type { Table, TableCell, TableRow } from '../govuk-params'
+import { element } from '../html'
 
 const LEVEL_WORDS = { dimension: 'dimension', theme: 'theme', question: 'question' } as const
 const ORDER_WORDS = {
@@ -93,7 +94,7 @@ function columnHeader(c: ColumnView): TableCell {
   const html = c.href
     ? link(c.href, c.label)
     : c.number
-      ? joinHtml([inline('span', { class: 'app-heatmap__number' }, text(c.number)), text(c.label)], text(' '))
+      ? joinHtml([element('span', text(c.number), 'app-heatmap__number'), text(c.label)], text(' '))
       : text(c.label)
   return {
     html,
@@ -104,7 +105,7 @@ function columnHeader(c: ColumnView): TableCell {
 }
 
 /** The heatmap as the GOV.UK table partial takes it: each organisation named by a link to its page. */
-export function heatmapTableView(columns: ColumnView[], rows: RowView[]): TableView {
+export function heatmapTableView(columns: ColumnView[], rows: RowView[]): Table<TableRow> {
   return {
     head: [
       { text: 'Organisation', classes: 'app-heatmap__organisation' },

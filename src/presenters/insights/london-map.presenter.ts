@@ -5,8 +5,8 @@ import { link } from '../html'
 import { heatTableCell } from './heat-cell-html'
 import { legendBands, shadeClass, type Band } from './heat-scale'
 import { heatCell, rowViews, type CellView } from './heatmap.presenter'
-import type { TableView } from './table-view'
 import { tileLabel } from './tile-labels'
+import type { Table, TableRow } from '../govuk-params'
 
 /** One step of the grid in SVG units; tiles leave a gap so a weak tile's thick outline stands clear. */
 const UNIT = 60
@@ -61,7 +61,7 @@ export interface LondonMapView {
    * Every authority, taking part or not, with the heatmap's own cells: the same numbers, the same words;
    * each authority named by a link to its page.
    */
-  table: TableView
+  table: Table<TableRow>
 }
 
 const spoken = (cell: CellView) => `${cell.spoken ?? cell.text}${cell.weak ? ', weak' : ''}`

@@ -5,7 +5,8 @@ import type { RoundTrend } from '../../services/insights/trend.service'
 import type { FormErrors } from '../form-errors'
 import { paths } from '../../paths'
 import { joinHtml, link, text, withHiddenText, type Html } from '../html'
-import { inline, type TableCell, type TableView } from './table-view'
+import type { Table, TableCell, TableRow } from '../govuk-params'
+import { element } from '../html'
 
 /**
  * Change is shaded on the heatmap's PuOr scale (public/scss/_insights.scss): purples for a rise, oranges
@@ -136,19 +137,19 @@ function pickerView(result: RoundTrend, errors?: FormErrors) {
 
 /** A change, its arrow hidden from screen readers and said in words instead, over the two scores. */
 function changeHtml(cell: ChangeCell): Html {
-  const arrow = cell.arrow ? [inline('span', { 'aria-hidden': 'true' }, text(cell.arrow)), text(' ')] : []
+  const arrow = cell.arrow ? [element('span', text(cell.arrow), { 'aria-hidden': 'true' }), text(' ')] : []
   const said = cell.words ? withHiddenText(cell.text, `(${cell.words})`) : text(cell.text)
   return joinHtml(
     [
-      inline('span', { class: 'app-trend__change' }, joinHtml([...arrow, said])),
-      inline('span', { class: 'app-trend__detail' }, text(cell.detail)),
+      element('span', joinHtml([...arrow, said]), 'app-trend__change'),
+      element('span', text(cell.detail), 'app-trend__detail'),
     ],
     text(' '),
   )
 }
 
 /** The trend as the GOV.UK table partial takes it: each organisation named by a link to its page. */
-function trendTable(rows: TrendRowView[], columns: { title: string }[]): TableView {
+function trendTable(rows: TrendRowView[], columns: { title: string }[]): Table<TableRow> {
   return {
     head: [
       { text: 'Organisation' },

@@ -1,6 +1,7 @@
 import { component, joinHtml, text, withHiddenText, type Html } from '../html'
-import { inline, type TableCell, type TableRow, type TableView } from '../insights/table-view'
 import type { QuestionRowView, ScoreRowView } from './borough.presenter'
+import type { Table, TableCell, TableRow } from '../govuk-params'
+import { element } from '../html'
 
 const numeric = (cell: TableCell): TableCell => ({ ...cell, format: 'numeric' })
 const rowHeader = (value: string): TableCell => ({ text: value, header: true, classes: 'app-table__row-header' })
@@ -8,7 +9,7 @@ const rowHeader = (value: string): TableCell => ({ text: value, header: true, cl
 /** The headline facts as rows of the GOV.UK summary list: the overall score, large, tagged when weak. */
 export function headlineRows(overall: { score: string; weakTag: string | null; coverage: string; london: string }) {
   const score: Html[] = [
-    inline('strong', { class: 'govuk-!-font-size-36', 'data-testid': 'overall-score' }, text(overall.score)),
+    element('strong', text(overall.score), { class: 'govuk-!-font-size-36', 'data-testid': 'overall-score' }),
     text(' out of 5'),
   ]
   if (overall.weakTag) score.push(text(' '), component('tag', { text: overall.weakTag, classes: 'govuk-tag--orange' }))
@@ -23,7 +24,7 @@ export function headlineRows(overall: { score: string; weakTag: string | null; c
  * The scores by dimension, each number with the `data-value` the radar chart reads; every row but the
  * overall one is charted.
  */
-export function scoreTable(lines: ScoreRowView[]): TableView {
+export function scoreTable(lines: ScoreRowView[]): Table<TableRow> {
   const series = (text: string, name?: string): TableCell =>
     numeric({ text, attributes: name ? { 'data-series': name } : undefined })
   return {
@@ -43,7 +44,7 @@ export function scoreTable(lines: ScoreRowView[]): TableView {
         rowHeader(line.title),
         numeric({
           html: line.weak
-            ? joinHtml([text(line.final.text), inline('span', { class: 'app-weak-marker' }, text('(weak)'))], text(' '))
+            ? joinHtml([text(line.final.text), element('span', text('(weak)'), 'app-weak-marker')], text(' '))
             : text(line.final.text),
           attributes: { 'data-value': line.final.value },
         }),
@@ -69,12 +70,12 @@ function nextStep(q: QuestionRowView): Html {
     ? text('Does not apply')
     : !q.next
       ? text('Top level reached')
-      : joinHtml([inline('strong', {}, text(`Level ${q.next.level}:`)), text(q.next.descriptor)], text(' '))
+      : joinHtml([element('strong', text(`Level ${q.next.level}:`)), text(q.next.descriptor)], text(' '))
   if (!q.rationale) return step
-  const reason = inline(
+  const reason = element(
     'p',
-    { class: 'govuk-body-s govuk-!-margin-top-2 govuk-!-margin-bottom-0' },
     text(`Assessor: ${q.rationale}`),
+    'govuk-body-s govuk-!-margin-top-2 govuk-!-margin-bottom-0',
   )
   return joinHtml([step, reason], text('\n'))
 }

@@ -4,8 +4,8 @@ import { paths } from '../../paths'
 import type { BoroughReport, QuestionLine, ScoreLine } from '../../services/reports/report.service'
 import { formatChange, formatCoverage, formatScore } from '../scores'
 import type { Html } from '../html'
-import type { TableCell, TableRow, TableView } from '../insights/table-view'
 import { headlineRows, QUESTION_HEAD, questionRows, scoreTable } from './borough-tables'
+import type { Table, TableCell, TableRow } from '../govuk-params'
 
 /** A number cell: what a chart reads (`data-value`) and what a person reads. */
 export interface NumberCell {
@@ -66,7 +66,7 @@ export interface BoroughReportView {
   weakThreshold: string
   londonWithheldNote: string | null
   /** The scores by dimension, and the attributes the radar chart finds it by. */
-  scores: TableView & { attributes: Record<string, string>; caption: string }
+  scores: Table<TableRow> & { attributes: Record<string, string>; caption: string }
   /** Null when not enough themes have a score. */
   strongest: string[] | null
   weakest: string[] | null
