@@ -28,7 +28,7 @@ export function assessmentListView(rows: readonly ListRow[]): AssessmentListView
     rows: rows.map(r => [
       {
         html: joinHtml([
-          link(paths.assessment(r.assessment.id), r.round.name, `, ${r.organisation.name}`),
+          link(paths.assessment(r.assessment.id), r.round.name, `for ${r.organisation.name}`),
           lineBreak,
           element('span', text(`Round ${r.round.status}`), 'govuk-body-s app-secondary-text'),
         ]),

@@ -128,7 +128,7 @@ describe('history, list and submitted presenters', () => {
     expect(view.rows[0]).toEqual([
       {
         html:
-          '<a class="govuk-link" href="/assessments/4">2026 assessment <span class="govuk-visually-hidden">, Lambeth</span></a>' +
+          '<a class="govuk-link" href="/assessments/4">2026 assessment<span class="govuk-visually-hidden"> for Lambeth</span></a>' +
           '<br><span class="govuk-body-s app-secondary-text">Round open</span>',
       },
       { html: '<a class="govuk-link" href="/organisations/lambeth">Lambeth</a>' },

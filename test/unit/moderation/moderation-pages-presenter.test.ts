@@ -37,7 +37,7 @@ describe('moderation queue presenter', () => {
       { html: '<strong class="govuk-tag govuk-tag--blue">Submitted</strong>' },
       { text: '1 May 2026' },
       {
-        html: '<a class="govuk-link" href="/moderation/8">Moderate <span class="govuk-visually-hidden">Lambeth</span></a>',
+        html: '<a class="govuk-link" href="/moderation/8">Moderate<span class="govuk-visually-hidden"> Lambeth</span></a>',
       },
     ])
     expect(view.rows[1]).toEqual([

@@ -61,8 +61,8 @@ describe('the pipeline list view', () => {
       { text: 'Yes' },
       {
         html:
-          '<a class="govuk-link" href="/pipeline/entries/7">Change <span class="govuk-visually-hidden">Finance and ERP entry 7</span></a>' +
-          '<br><a class="govuk-link" href="/pipeline/entries/7/delete">Delete <span class="govuk-visually-hidden">Finance and ERP entry 7</span></a>',
+          '<a class="govuk-link" href="/pipeline/entries/7">Change<span class="govuk-visually-hidden"> Finance and ERP entry 7</span></a>' +
+          '<br><a class="govuk-link" href="/pipeline/entries/7/delete">Delete<span class="govuk-visually-hidden"> Finance and ERP entry 7</span></a>',
       },
     ])
   })
@@ -71,7 +71,7 @@ describe('the pipeline list view', () => {
     const [row] = pipelineListView(data({ canWrite: false, entries: [{ ...entry, supplier: null }] })).rows
     expect(row?.[1]).toEqual({ html: 'Not given' })
     expect(row?.[7]).toEqual({
-      html: '<a class="govuk-link" href="/pipeline/entries/7">View <span class="govuk-visually-hidden">Finance and ERP entry 7</span></a>',
+      html: '<a class="govuk-link" href="/pipeline/entries/7">View<span class="govuk-visually-hidden"> Finance and ERP entry 7</span></a>',
     })
   })
 

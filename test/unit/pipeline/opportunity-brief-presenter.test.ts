@@ -157,7 +157,7 @@ describe('the opportunities view', () => {
     expect(row?.cells).toEqual([
       {
         html:
-          '<a class="govuk-link" href="/pipeline/opportunities/finance-erp">Finance and ERP <span class="govuk-visually-hidden">(opportunity brief)</span></a>' +
+          '<a class="govuk-link" href="/pipeline/opportunities/finance-erp">Finance and ERP<span class="govuk-visually-hidden"> (opportunity brief)</span></a>' +
           ` <span class="govuk-body-s app-secondary-text app-opportunities__who">${barnet} and ${camden}</span>`,
         header: true,
         classes: 'app-table__row-header',
