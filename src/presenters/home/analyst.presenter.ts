@@ -97,7 +97,7 @@ function headlineView(headline: NonNullable<AnalystHome['headline']>): NonNullab
       headline.sharedWeakness.length === 0 ? 'No shared weakness at the clusters page’s threshold.' : null,
     allSharedWeakness: {
       href: links.clusters(),
-      text: `All ${plural(headline.sharedWeaknessCount, 'shared weakness', 'shared weaknesses')} and ${plural(headline.geographicCount, 'geographic cluster', 'geographic clusters')}`,
+      text: `Every cluster in ${round.name}: ${plural(headline.sharedWeaknessCount, 'shared weakness', 'shared weaknesses')}, ${plural(headline.geographicCount, 'geographic cluster', 'geographic clusters')}`,
     },
     geographic: headline.geographic.map(g => {
       const members = names(g.organisations, organisationsByGss)
@@ -135,7 +135,7 @@ export function analystHomeView(home: AnalystHome, today: string): AnalystHomeVi
         : null,
     allOpportunities: {
       href: paths.pipelineOpportunities,
-      text: `All ${plural(home.opportunitiesCount, 'joint-buying opportunity', 'joint-buying opportunities')} in the next ${home.opportunityMonths} months`,
+      text: `Every joint-buying opportunity in the next ${home.opportunityMonths} months`,
     },
   }
 }

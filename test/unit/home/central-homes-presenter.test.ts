@@ -149,7 +149,7 @@ describe('the analyst’s home', () => {
     ])
     expect(view.allOpportunities).toEqual({
       href: '/pipeline/opportunities',
-      text: 'All 4 joint-buying opportunities in the next 24 months',
+      text: 'Every joint-buying opportunity in the next 24 months',
     })
     expect([view.headline, view.noOpenRound]).toEqual([null, null])
   })
