@@ -160,10 +160,21 @@ describe('the foundation, in a real browser', () => {
     await expectAxeClean(page)
   })
 
+  const HOME_HEADINGS = {
+    analyst: 'London’s digital maturity',
+    assessor: 'Your moderation work',
+    admin: 'Administration',
+  }
+
   test.each(['analyst', 'assessor', 'admin'] as const)(
-    'an %s signs in and lands on the table of 33 organisations',
+    'an %s signs in to their own home, and reaches the table of 33 organisations from the navigation',
     async role => {
       const page = await signedIn(role)
+      expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe(HOME_HEADINGS[role])
+      await Promise.all([
+        page.waitForEvent('load'),
+        page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Organisations' }).click(),
+      ])
       const table = page.getByRole('table', { name: '33 organisations' })
       await table.waitFor()
       expect(await table.locator('tbody tr').count()).toBe(33)
