@@ -177,6 +177,15 @@ describe('table', () => {
     expect(html).toContain('<th scope="row" class="govuk-table__header">Data</th>')
     expect(html).toContain('<td class="govuk-table__cell govuk-table__cell--numeric">3.5</td>')
   })
+
+  it('prints a caption built as HTML as it is, and escapes a caption given as text', async () => {
+    const built = await render('table', { captionHtml: 'LDM <span class="govuk-caption-m">ldm</span>', rows: [] })
+    expect(built).toContain(
+      '<caption class="govuk-table__caption">LDM <span class="govuk-caption-m">ldm</span></caption>',
+    )
+    const plain = await render('table', { caption: 'A <b>', rows: [] })
+    expect(plain).toContain('<caption class="govuk-table__caption">A &lt;b&gt;</caption>')
+  })
 })
 
 describe('smaller components', () => {

@@ -2,6 +2,8 @@ import { allQuestions, type QuestionnaireDefinition } from '../../domain/questio
 import { paths } from '../../paths'
 import { mediumDate } from './dates'
 import type { Tag } from './rounds.presenter'
+import type { Table } from '../govuk-params'
+import { element, joinHtml, link, tag, text, type Html } from '../html'
 
 type VersionStatus = 'draft' | 'published' | 'retired'
 
@@ -26,9 +28,9 @@ export interface Link {
 
 export interface QuestionnaireGroup {
   key: string
-  /** The newest version's title. */
-  title: string
-  rows: { link: Link; title: string; tag: Tag; published: string }[]
+  /** The newest version's title, with the questionnaire's key under it. */
+  caption: Html
+  table: Table
   /** The two newest versions compared, when there are two. */
   compare: Link | null
 }
@@ -54,13 +56,16 @@ export function questionnairesView(versions: readonly ListedVersion[]): Question
       const before = mine[mine.length - 2]
       return {
         key,
-        title: newest.title,
-        rows: mine.map(v => ({
-          link: { href: paths.admin.questionnaireVersion(v.key, v.version), text: `Version ${v.version}` },
-          title: v.title,
-          tag: VERSION_STATUS_TAGS[v.status],
-          published: v.publishedAt ? mediumDate(v.publishedAt) : '',
-        })),
+        caption: joinHtml([text(newest.title), element('span', text(key), 'govuk-caption-m')], text(' ')),
+        table: {
+          head: [{ text: 'Version' }, { text: 'Title' }, { text: 'Status' }, { text: 'Published' }],
+          rows: mine.map(v => [
+            { html: link(paths.admin.questionnaireVersion(v.key, v.version), `Version ${v.version}`) },
+            { text: v.title },
+            { html: tag(VERSION_STATUS_TAGS[v.status]) },
+            { text: v.publishedAt ? mediumDate(v.publishedAt) : '' },
+          ]),
+        },
         compare: before ? compareLink(key, before.version, newest.version) : null,
       }
     }),

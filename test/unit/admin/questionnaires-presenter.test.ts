@@ -22,14 +22,15 @@ describe('questionnairesView', () => {
     ])
     expect(view.groups.map(g => g.key)).toEqual(['ldm', 'other'])
     const [ldm, other] = view.groups
-    expect(ldm?.title).toBe('LDM 2')
-    expect(ldm?.rows[0]).toEqual({
-      link: { href: '/admin/questionnaires/ldm/versions/1', text: 'Version 1' },
-      title: 'LDM 1',
-      tag: { text: 'Published', classes: 'govuk-tag--green' },
-      published: '10 Jan 2026',
-    })
-    expect(ldm?.rows[1]?.published).toBe('')
+    expect(ldm?.caption).toBe('LDM 2 <span class="govuk-caption-m">ldm</span>')
+    expect(ldm?.table.head.map(h => h.text)).toEqual(['Version', 'Title', 'Status', 'Published'])
+    expect(ldm?.table.rows[0]).toEqual([
+      { html: '<a class="govuk-link" href="/admin/questionnaires/ldm/versions/1">Version 1</a>' },
+      { text: 'LDM 1' },
+      { html: '<strong class="govuk-tag govuk-tag--green">Published</strong>' },
+      { text: '10 Jan 2026' },
+    ])
+    expect(ldm?.table.rows[1]?.[3]).toEqual({ text: '' })
     expect(ldm?.compare?.text).toBe('Compare version 1 with version 2')
     expect(other?.compare).toBeNull()
   })
