@@ -1,4 +1,4 @@
-import type { ThemeProgress } from '../../domain/assessment/progress'
+import type { ThemeProgress, ThemeStatus } from '../../domain/assessment/progress'
 import { STATE_LABELS, type AssessmentState } from '../../domain/assessment/workflow'
 import { paths } from '../../paths'
 import type { AssessmentView } from '../../services/assessments/view-assessment.service'
@@ -37,6 +37,13 @@ const TAG_COLOURS: Record<AssessmentState, string> = {
   moderated: 'green',
 }
 
+/** A section's status as a tag: the words carry it, the colour repeats it. */
+export const SECTION_TAGS: Record<ThemeStatus, { text: string; classes: string }> = {
+  completed: { text: 'Completed', classes: 'govuk-tag--green' },
+  in_progress: { text: 'In progress', classes: 'govuk-tag--light-blue' },
+  not_started: { text: 'Not started', classes: 'govuk-tag--grey' },
+}
+
 const HANDED_IN: readonly AssessmentState[] = ['submitted', 'in_moderation', 'moderated']
 
 /** 31 March 2027: a round's closing day, read at midday so no time zone moves it. */
@@ -54,10 +61,7 @@ function taskItem(assessmentId: number, p: ThemeProgress | undefined, theme: { k
         ? { id: `status-${key}`, text: 'Completed' }
         : {
             id: `status-${key}`,
-            tag:
-              p?.status === 'in_progress'
-                ? { text: 'In progress', classes: 'govuk-tag--light-blue' }
-                : { text: 'Not started', classes: 'govuk-tag--grey' },
+            tag: SECTION_TAGS[p?.status === 'in_progress' ? 'in_progress' : 'not_started'],
           },
   }
   if (toConfirm)

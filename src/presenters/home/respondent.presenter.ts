@@ -1,7 +1,7 @@
-import type { ThemeStatus } from '../../domain/assessment/progress'
 import { STATUS_LABELS } from '../../domain/pipeline/entry'
 import { paths } from '../../paths'
 import type { RespondentHome } from '../../services/home/respondent-home.service'
+import { SECTION_TAGS } from '../assessments/task-list.presenter'
 import { deadline, plural, stateTag } from './home-parts'
 import { component, type Html, joinHtml, link, text } from '../html'
 
@@ -28,12 +28,6 @@ export interface RespondentHomeView {
   lastReport: { href: string; text: string } | null
   review: { count: string; rows: Cell[][]; head: { text: string }[] } | null
   links: { href: string; text: string }[]
-}
-
-const SECTION_TAGS: Record<ThemeStatus, { text: string; classes: string }> = {
-  completed: { text: 'Completed', classes: 'govuk-tag--green' },
-  in_progress: { text: 'In progress', classes: 'govuk-tag--light-blue' },
-  not_started: { text: 'Not started', classes: 'govuk-tag--grey' },
 }
 
 const quoted = (comment: string): Html => joinHtml([text('“'), text(comment), text('”')])
