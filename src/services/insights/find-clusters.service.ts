@@ -23,6 +23,18 @@ export interface Clusters {
 
 type HeatmapOf = (user: User, roundId: number, raw: Record<string, unknown>) => Promise<Heatmap>
 
+/**
+ * A minimum size or number of peer groups left unsaid takes its default only where there are enough
+ * organisations: a round with two scored opens on groups of two, not on an error about settings no one
+ * chose. Returns the query with those filled in, or undefined when the defaults fit.
+ */
+function fittedDefaults(raw: Record<string, unknown>, map: Heatmap, scored: number) {
+  const fitted = { ...raw }
+  for (const name of ['minSize', 'k'] as const)
+    if (raw[name] === undefined && map.query[name] > scored) fitted[name] = String(Math.max(scored, 1))
+  return Object.keys(fitted).length > Object.keys(raw).length ? fitted : undefined
+}
+
 /** Refuses a minimum size or a number of peer groups larger than the organisations there are to group. */
 function checkSizes(map: Heatmap, scored: number) {
   const { query } = map
@@ -50,6 +62,8 @@ export async function findClusters(
   const map = await heatmap(user, roundId, raw)
   const { query, scope } = map
   const scored = map.rows.filter(r => r.scored)
+  const fitted = fittedDefaults(raw, map, scored.length)
+  if (fitted) return findClusters(repos, heatmap, user, roundId, fitted)
   checkSizes(map, scored.length)
 
   // Worked out once per view while the round's data stands: at 10,000 organisations it takes seconds.

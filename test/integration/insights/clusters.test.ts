@@ -1,3 +1,5 @@
+import { assessmentOf, createRound } from '../../support/rounds'
+import { fillAssessment } from '../../support/results'
 import { plantClusters, PARTNERSHIP } from '../../support/planted-clusters'
 import { createTestApp, signIn, type Agent, type TestApp } from '../../support/test-app'
 
@@ -297,6 +299,20 @@ describe('bad input', () => {
     expect(decode(html)).toContain(`There is a problem ${named}${message.slice(parameter.length)}`)
     const body = (await api(q).expect(400)).body
     expect(body).toMatchObject({ error: 'bad_request', errors: [{ parameter, message }] })
+  })
+
+  it('fits the settings no one chose to a round with fewer scored organisations than their defaults', async () => {
+    const pilot = await createRound(t, { name: 'Pilot', organisations: ['camden', 'hackney', 'brent'] })
+    await fillAssessment(t, await assessmentOf(t, pilot, 'camden'), () => 2)
+    await fillAssessment(t, await assessmentOf(t, pilot, 'brent'), () => 2)
+    const html = (await analyst.get(`/rounds/${pilot}/clusters`).expect(200)).text
+    expect(html).not.toContain('There is a problem')
+    expect(html).toMatch(/id="minSize"[^>]*value="2"/)
+    expect(html).toMatch(/id="k"[^>]*value="2"/)
+    // What someone typed is still theirs to correct.
+    expect(decode((await analyst.get(`/rounds/${pilot}/clusters?minSize=3`).expect(400)).text)).toContain(
+      'Fewest organisations must be no more than the 2 scored organisations, not "3"',
+    )
   })
 
   it('keeps what was typed in the form, with the message beside the field', async () => {
