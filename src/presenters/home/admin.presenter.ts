@@ -3,7 +3,7 @@ import { paths } from '../../paths'
 import type { AdminHome } from '../../services/home/admin-home.service'
 import { longDate } from '../admin/dates'
 import { ROUND_STATUS_TAGS } from '../admin/rounds.presenter'
-import { count, plural, type CountView } from './home-parts'
+import { ALL_ASSESSMENTS, count, plural, type CountView } from './home-parts'
 import { component, type Html, link } from '../html'
 
 type Cell = { text: string } | { html: Html }
@@ -12,6 +12,7 @@ export interface AdminHomeView {
   counts: CountView[]
   rounds: { head: { text: string }[]; rows: Cell[][] } | null
   noRounds: string | null
+  allAssessments: { href: string; text: string }
   notSignedIn: { caption: string; head: { text: string }[]; rows: Cell[][] } | null
   drafts: { href: string; text: string }[]
   noDrafts: string | null
@@ -49,6 +50,7 @@ export function adminHomeView(home: AdminHome): AdminHomeView {
             ]),
           },
     noRounds: home.rounds.length === 0 ? 'There are no assessment rounds yet.' : null,
+    allAssessments: ALL_ASSESSMENTS,
     notSignedIn:
       home.notSignedIn.length === 0
         ? null

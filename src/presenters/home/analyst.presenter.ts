@@ -3,7 +3,7 @@ import type { Organisation } from '../../domain/organisation'
 import { paths } from '../../paths'
 import type { AnalystHome, RoundProgress } from '../../services/home/analyst-home.service'
 import { clusterLinks } from '../insights/cluster-links'
-import { count, deadline, plural, type CountView } from './home-parts'
+import { ALL_ASSESSMENTS, count, deadline, plural, type CountView } from './home-parts'
 import { type Html, joinHtml, link, text } from '../html'
 
 type Cell = { text: string; header?: boolean } | { html: Html; header?: boolean }
@@ -37,6 +37,7 @@ export interface AnalystHomeView {
   opportunities: HeadlineItem[]
   opportunitiesNone: string | null
   allOpportunities: { href: string; text: string }
+  allAssessments: { href: string; text: string }
 }
 
 const TONES: Record<Stage, 'attention' | 'done' | undefined> = {
@@ -133,6 +134,7 @@ export function analystHomeView(home: AnalystHome, today: string): AnalystHomeVi
       home.opportunities.length === 0
         ? `No two authorities plan the same purchase in the next ${home.opportunityMonths} months.`
         : null,
+    allAssessments: ALL_ASSESSMENTS,
     allOpportunities: {
       href: paths.pipelineOpportunities,
       text: `Every joint-buying opportunity in the next ${home.opportunityMonths} months`,

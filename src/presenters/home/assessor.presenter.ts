@@ -3,7 +3,7 @@ import type { QueueGroup } from '../../domain/home/assessor-queue'
 import { paths } from '../../paths'
 import type { AssessorHome, QueuedAssessment } from '../../services/home/assessor-home.service'
 import { mediumDate } from '../admin/dates'
-import { count, type CountView } from './home-parts'
+import { ALL_ASSESSMENTS, count, type CountView } from './home-parts'
 import { component, type Html, link } from '../html'
 
 type Cell = { text: string } | { html: Html }
@@ -15,6 +15,7 @@ export interface AssessorHomeView {
   nothingToDo: string | null
   calibration: { heading: string; flags: string[]; clear: string | null; href: string; linkText: string } | null
   queueHref: string
+  allAssessments: { href: string; text: string }
 }
 
 /** How many of each group the table of next work shows; the queue behind it has them all. */
@@ -123,5 +124,6 @@ export function assessorHomeView(home: AssessorHome): AssessorHomeView {
         }
       : null,
     queueHref: paths.moderationQueue,
+    allAssessments: ALL_ASSESSMENTS,
   }
 }

@@ -1,3 +1,4 @@
+import { paths } from '../../paths'
 import { daysBetween } from '../../domain/assessment/round'
 import { STATE_LABELS, type AssessmentState } from '../../domain/assessment/workflow'
 import { longDate } from '../admin/dates'
@@ -34,3 +35,6 @@ export function deadline(closesOn: string, today: string): string {
 export const stateTag = (state: AssessmentState) => ({ text: STATE_LABELS[state], classes: STATE_TAGS[state] ?? '' })
 
 export const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`
+
+/** Every assessment of every round, for the central roles: the list behind the homes' round figures. */
+export const ALL_ASSESSMENTS = { href: paths.assessments, text: 'Every assessment, in every round' } as const
