@@ -1,7 +1,6 @@
-import { component, joinHtml, text, withHiddenText, type Html } from '../html'
+import { component, element, joinHtml, secondaryLine, text, withHiddenText, type Html } from '../html'
 import type { QuestionRowView, ScoreRowView } from './borough.presenter'
 import type { Table, TableCell, TableRow } from '../govuk-params'
-import { element } from '../html'
 
 const numeric = (cell: TableCell): TableCell => ({ ...cell, format: 'numeric' })
 const rowHeader = (value: string): TableCell => ({ text: value, header: true, classes: 'app-table__row-header' })
@@ -58,9 +57,9 @@ export function scoreTable(lines: ScoreRowView[]): Table<TableRow> {
 
 export const QUESTION_HEAD: TableCell[] = [
   { text: 'Question', classes: 'app-report-questions__question' },
-  numeric({ text: 'Self' }),
-  numeric({ text: 'Moderated' }),
-  numeric({ text: 'Final' }),
+  numeric({ text: 'Borough’s level' }),
+  numeric({ text: 'Assessor’s level' }),
+  numeric({ text: 'Final level' }),
   { text: 'Suggested next step' },
 ]
 
@@ -86,7 +85,11 @@ export function questionRows(questions: QuestionRowView[]): TableRow[] {
     attributes: { 'data-question': q.key },
     cells: [
       rowHeader(q.prompt),
-      numeric({ text: q.self }),
+      numeric(
+        q.carriedFrom
+          ? { html: joinHtml([text(q.self), secondaryLine(`carried from ${q.carriedFrom}, not yet confirmed`)]) }
+          : { text: q.self },
+      ),
       numeric({
         html: !q.moderated
           ? text('–')

@@ -28,6 +28,7 @@ export interface QuestionRowView {
   key: string
   prompt: string
   self: string
+  carriedFrom: string | null
   moderated: { level: string; changed: boolean } | null
   final: string
   notApplicable: boolean
@@ -140,6 +141,7 @@ function questionRow(q: QuestionLine): QuestionRowView {
     key: q.key,
     prompt: q.prompt,
     self: q.notApplicable ? 'N/A' : String(q.selfLevel ?? 'Not answered'),
+    carriedFrom: q.carriedFrom,
     moderated: q.moderated && { level: String(q.moderated.level), changed: q.moderated.level !== q.selfLevel },
     final: String(q.finalLevel ?? '–'),
     notApplicable: q.notApplicable,

@@ -32,6 +32,8 @@ export interface QuestionLine {
   themeTitle: string
   dimensionTitle: string
   selfLevel: number | null
+  /** The earlier round the borough's level was carried from, while no one has confirmed it. */
+  carriedFrom: string | null
   notApplicable: boolean
   moderated: Pick<Moderation, 'level' | 'rationale'> | null
   finalLevel: number | null
@@ -68,6 +70,7 @@ function questionLines(s: Scored): QuestionLine[] {
         themeTitle: theme.title,
         dimensionTitle: dimension.title,
         selfLevel: answer?.level ?? null,
+        carriedFrom: answer?.carriedFrom ?? null,
         notApplicable: answer?.notApplicable ?? false,
         moderated: moderation ? { level: moderation.level, rationale: moderation.rationale } : null,
         finalLevel,

@@ -16,6 +16,7 @@ const question = (key: string, dimensionTitle: string, themeTitle: string, extra
   themeTitle,
   dimensionTitle,
   selfLevel: 3,
+  carriedFrom: null,
   notApplicable: false,
   moderated: null,
   finalLevel: 3,
@@ -110,7 +111,7 @@ describe('borough report presenter', () => {
         questions: [
           question('q1', 'Data', 'Quality', { moderated: { level: 2, rationale: 'No strategy' }, finalLevel: 2 }),
           question('q2', 'Data', 'Sharing', { notApplicable: true, selfLevel: null, finalLevel: null, next: null }),
-          question('q3', 'Skills', 'Training'),
+          question('q3', 'Skills', 'Training', { carriedFrom: 'London 2025' }),
         ],
       }),
       viewer,
@@ -121,9 +122,9 @@ describe('borough report presenter', () => {
     ])
     expect(view.questionHead.map(h => h.text)).toEqual([
       'Question',
-      'Self',
-      'Moderated',
-      'Final',
+      'Borough’s level',
+      'Assessor’s level',
+      'Final level',
       'Suggested next step',
     ])
     type Row = { attributes: object; cells: { text?: string; html?: string; header?: boolean }[] }
@@ -141,6 +142,10 @@ describe('borough report presenter', () => {
     expect(q2!.cells.map(c => c.text ?? c.html)).toEqual(['Prompt q2', 'N/A', '–', '–', 'Does not apply'])
     const [q3] = view.dimensions[1]!.themes[0]!.rows as Row[]
     expect(q3!.cells[4]!.html).toBe('<strong>Level 4:</strong> Better')
+    // A level carried from last round and not yet confirmed says so: it is last year's answer, not this year's.
+    expect(q3!.cells[1]!.html).toBe(
+      '3<br><span class="govuk-body-s app-secondary-text">carried from London 2025, not yet confirmed</span>',
+    )
     expect(view.noChange).toBe(
       'There is no earlier submitted assessment of Lambeth on this questionnaire to compare with.',
     )
