@@ -264,6 +264,13 @@ function startForm(form, doc) {
     return { outcome: response.status, data: data ?? {} }
   }
 
+  /** After a save, while other answers on the page still are not saved: never "Saved" over a failure. */
+  function savedExcept(failing, savedAt) {
+    const names = failing.map(f => `“${f.prompt}”`).join(', ')
+    const where = failing.length === 1 ? 'the message beside it' : 'the message beside each'
+    return `Not saved: ${names}: see ${where}. Your other changes were saved at ${timeOf(savedAt)}.`
+  }
+
   function retryLater(q) {
     clearTimeout(q.retryTimer)
     q.retryDelay = q.retryDelay ? Math.min(q.retryDelay * 2, LONGEST_RETRY_MS) : FIRST_RETRY_MS
@@ -296,7 +303,14 @@ function startForm(form, doc) {
       if (q.pending && sameBody(q.pending, body)) q.pending = null
       doc.dispatchEvent(new window.Event('session:renewed'))
       const waiting = all().filter(other => other.offline)
-      say(waiting.length > 0 ? OFFLINE_MESSAGE : `Saved at ${timeOf(data.savedAt)}`)
+      const failing = all().filter(other => other.invalid || other.conflict)
+      say(
+        waiting.length > 0
+          ? OFFLINE_MESSAGE
+          : failing.length > 0
+            ? savedExcept(failing, data.savedAt)
+            : `Saved at ${timeOf(data.savedAt)}`,
+      )
       // The connection works again: the other answers waiting for it need not wait for their timers.
       for (const other of waiting) send(other)
       return

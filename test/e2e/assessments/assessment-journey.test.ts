@@ -440,8 +440,17 @@ describe('autosave, conflicts and conditional questions, with JavaScript', () =>
       await screenshot(page, 'autosave-invalid-number')
       await expectAxeClean(page)
 
-      await page.keyboard.press('Shift+Tab')
-      expect(await focusIs(page, { id })).toBe(true)
+      // Another answer on the page saves: the status says which one still has not, never just "Saved".
+      await tabTo(page, { id: fieldId('foundations.context.digital-budget-share') })
+      await page.keyboard.type('4')
+      await page.keyboard.press('Tab')
+      await status(page, 'Your other changes were saved at 10:00').waitFor()
+      expect(await status(page, 'Not saved').innerText()).toMatch(
+        /^Not saved: “How many full-time equivalent staff[^”]*”: see the message beside it\. Your other changes/,
+      )
+      await storedWhen('foundations.context.digital-budget-share', a => a?.value === 4)
+
+      await tabTo(page, { id }, { key: 'Shift+Tab' })
       await retype(page, '12')
       await status(page, SAVED).waitFor()
       await error.waitFor({ state: 'detached' })
