@@ -7,6 +7,8 @@ import {
   type CalibrationRow,
 } from '../../domain/calibration'
 import { paths } from '../../paths'
+import { signed } from './calibration-format'
+import { calibrationGrid, type CalibrationGridView } from './calibration-grid.presenter'
 import type { RoundCalibration } from '../../services/moderation/calibration.service'
 import type { TableHeadCell, TableRow } from '../govuk-params'
 import { component, element, type Html, joinHtml, link, text } from '../html'
@@ -21,15 +23,6 @@ export interface CellView {
 export interface CalibrationTableView {
   head: TableHeadCell[]
   rows: TableRow[]
-}
-
-const MINUS = '\u2212'
-
-/** +0.75, −0.67, 0.00: the sign is always written, so the direction reads without the word. */
-export function signed(value: number): string {
-  const fixed = Math.abs(value).toFixed(2)
-  if (fixed === '0.00') return fixed
-  return `${value > 0 ? '+' : MINUS}${fixed}`
 }
 
 export const CALIBRATION_RULE = {
@@ -98,6 +91,13 @@ function assessorsTable(c: RoundCalibration, headings: string[]): CalibrationTab
   }
 }
 
+function grids(c: RoundCalibration, headings: string[]): CalibrationGridView[] {
+  return [
+    calibrationGrid('calibration-assessors', 'Mean adjustment by assessor', headings, c.assessors),
+    calibrationGrid('calibration-organisations', 'Mean adjustment by organisation', headings, c.organisations),
+  ]
+}
+
 export interface CalibrationView {
   /** The round shown; null when there are no rounds. */
   roundName: string | null
@@ -111,6 +111,8 @@ export interface CalibrationView {
   headings: string[]
   organisations: CalibrationTableView
   assessors: CalibrationTableView
+  /** The same figures drawn, above their tables: assessors first, as they are who calibration is for. */
+  grids: CalibrationGridView[]
   /** How many assessments are left out because none of their questions is moderated; null when none. */
   awaiting: string | null
 }
@@ -144,6 +146,7 @@ export function calibrationView(
     headings,
     organisations: c ? organisationsTable(c, headings, organisations) : none,
     assessors: c ? assessorsTable(c, headings) : none,
+    grids: c && c.organisations.length > 0 ? grids(c, headings) : [],
     awaiting:
       n > 0
         ? `${n} ${n === 1 ? 'assessment has' : 'assessments have'} no moderated questions yet and ${n === 1 ? 'is' : 'are'} not counted.`

@@ -14,7 +14,7 @@ export function calibrationRoutes(services: Services): RouteDefinition[] {
   return [
     // The round picker is a GET form, which cannot put the round in the path: this turns its choice into one.
     route('get', paths.calibrations, CENTRAL_ROLES, async (req, res) => {
-      const chosen = positiveId(req.query.round) || (await services.rounds.list())[0]?.id
+      const chosen = positiveId(req.query.round) || (await services.calibration.defaultRoundId(signedInUser(req)))
       if (chosen) {
         res.redirect(paths.calibration(chosen))
         return

@@ -20,6 +20,18 @@ export interface RoundCalibration {
 export function calibrationService(repos: Repositories, questionnaires: QuestionnaireService) {
   return {
     /**
+     * The round calibration opens on: the newest with a moderated question, else the newest. A round just
+     * opened has nothing to calibrate, and opening on it would hide the last round's findings.
+     */
+    async defaultRoundId(user: User): Promise<number | undefined> {
+      const rounds = await repos.rounds.list()
+      for (const round of rounds) {
+        if ((await this.forRound(user, round.id)).organisations.length > 0) return round.id
+      }
+      return rounds[0]?.id
+    },
+
+    /**
      * Adjustments are measured against the borough's current self-assessed level, so after a return and
      * resubmission they show the disagreement still standing, not the one the borough has since resolved.
      */

@@ -124,6 +124,34 @@ describe('the calibration page', () => {
     )
   })
 
+  it('draws each table as a shaded grid holding the same figures, largest adjustment first', () => {
+    /** The grid's rows as label then figures, in the order drawn. */
+    const grid = (id: string) => {
+      const figure = new RegExp(`<figure[^>]*id="${id}"[\\s\\S]*?</figure>`).exec(html)?.[0] ?? ''
+      return [...figure.matchAll(/<g class="app-calibration-grid__row">([\s\S]*?)<\/g>\s*<\/g>/g)].map(row =>
+        [...row[1]!.matchAll(/<text class="app-calibration-grid__(?:label|figure)"[^>]*>([^<]*)<\/text>/g)].map(m =>
+          decode(m[1]!),
+        ),
+      )
+    }
+    /** A table row as the grid writes it: each cell's mean, starred when flagged, or a dash. */
+    const asDrawn = (row: string[]) => [
+      row[0]!,
+      ...row.slice(1, 7).map(cell => {
+        const mean = /[+−]?\d\.\d\d/.exec(cell)?.[0]
+        return mean ? `${mean}${cell.includes('Flagged: often') ? '*' : ''}` : '–'
+      }),
+    ]
+    const byOrganisation = table(html, 'By organisation').map(asDrawn)
+    // Camden's overall +0.50 is larger than Hackney's −0.43, so Camden comes first.
+    expect(grid('calibration-organisations')).toEqual(byOrganisation)
+    expect(byOrganisation.map(r => r[0])).toEqual(['Camden', 'Hackney'])
+    expect(grid('calibration-assessors')).toEqual(
+      [ben.name, ada.name].map(name => asDrawn(table(html, 'By assessor').find(r => r[0] === name)!)),
+    )
+    expect(decode(html)).toContain('2 rows, largest overall adjustment first. The largest is Camden: +0.50 raised.')
+  })
+
   it('names the dimensions, states the flagging rule and counts what is not yet moderated', () => {
     const text = decode(html)
     expect(text).toContain('Organisation All dimensions Leadership and strategy Culture and skills Data')
@@ -138,8 +166,11 @@ describe('the calibration page', () => {
     expect(html).toContain(`<option value="${emptyRoundId}">Round with nothing moderated</option>`)
     const picked = await analyst.get(`/calibration?round=${emptyRoundId}`).expect(302)
     expect(picked.headers.location).toBe(`/rounds/${emptyRoundId}/calibration`)
-    const latest = await analyst.get('/calibration').expect(302)
-    expect(latest.headers.location).toBe(`/rounds/${emptyRoundId}/calibration`)
+  })
+
+  it('opens on the newest round with something moderated, not a newer one with nothing to show', async () => {
+    const opened = await analyst.get('/calibration').expect(302)
+    expect(opened.headers.location).toBe(`/rounds/${roundId}/calibration`)
   })
 
   it('says plainly when nothing in a round has been moderated yet', async () => {
