@@ -9,6 +9,8 @@ import { signed } from './calibration-format'
  */
 export interface GridCellView {
   x: number
+  /** Where its figure is centred. */
+  textX: number
   fill: string
   text: string
   flagged: boolean
@@ -18,6 +20,8 @@ export interface GridCellView {
 
 export interface GridRowView {
   y: number
+  /** The baseline of the row's text. */
+  textY: number
   label: string
   cells: GridCellView[]
 }
@@ -31,7 +35,12 @@ export interface CalibrationGridView {
   cellWidth: number
   rowHeight: number
   labelWidth: number
-  columns: { x: number; lines: string[] }[]
+  /** Where the row labels end, right-aligned. */
+  labelX: number
+  /** A cell's shaded box, a pixel inside its slot on each side so neighbouring frames never merge. */
+  box: { width: number; height: number }
+  /** Each heading's centre, and its lines with the drop from the one before. */
+  columns: { x: number; lines: { text: string; dy: number }[] }[]
   rows: GridRowView[]
 }
 
@@ -83,7 +92,14 @@ function cellOf(a: Adjustments, x: number, row: string, column: string): GridCel
     a.meanAdjustment === null
       ? `${row}, ${column}: nothing to compare`
       : `${row}, ${column}: ${figure} ${a.direction ?? ''} over ${a.compared} questions${a.systematic ? ', flagged' : ''}`
-  return { x, fill, text: a.systematic ? `${figure}*` : figure, flagged: a.systematic, title: said }
+  return {
+    x,
+    textX: x - 1 + CELL_WIDTH / 2,
+    fill,
+    text: a.systematic ? `${figure}*` : figure,
+    flagged: a.systematic,
+    title: said,
+  }
 }
 
 export function calibrationGrid(
@@ -112,11 +128,19 @@ export function calibrationGrid(
     cellWidth: CELL_WIDTH,
     rowHeight: ROW_HEIGHT,
     labelWidth: LABEL_WIDTH,
-    columns: headings.map((h, i) => ({ x: LABEL_WIDTH + CELL_WIDTH * i, lines: headingLines(h) })),
+    labelX: LABEL_WIDTH - 8,
+    box: { width: CELL_WIDTH - 2, height: ROW_HEIGHT - 2 },
+    columns: headings.map((h, i) => ({
+      x: LABEL_WIDTH + CELL_WIDTH * i + CELL_WIDTH / 2,
+      lines: headingLines(h).map((text, n) => ({ text, dy: n === 0 ? 0 : 15 })),
+    })),
     rows: sorted.map((r, i) => ({
-      y: HEAD_HEIGHT + ROW_HEIGHT * i,
+      y: HEAD_HEIGHT + ROW_HEIGHT * i + 1,
+      textY: HEAD_HEIGHT + ROW_HEIGHT * i + ROW_HEIGHT / 2 + 5,
       label: r.name,
-      cells: [r.all, ...r.dimensions].map((a, c) => cellOf(a, LABEL_WIDTH + CELL_WIDTH * c, r.name, headings[c] ?? '')),
+      cells: [r.all, ...r.dimensions].map((a, c) =>
+        cellOf(a, LABEL_WIDTH + CELL_WIDTH * c + 1, r.name, headings[c] ?? ''),
+      ),
     })),
   }
 }

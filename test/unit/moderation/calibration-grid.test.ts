@@ -74,9 +74,12 @@ describe('calibration drawn as a grid', () => {
   })
 
   it('sizes the picture to its rows and columns', () => {
-    expect(grid.columns.map(c => c.x)).toEqual([grid.labelWidth, grid.labelWidth + grid.cellWidth])
+    const half = grid.cellWidth / 2
+    expect(grid.columns.map(c => c.x)).toEqual([grid.labelWidth + half, grid.labelWidth + grid.cellWidth + half])
+    expect(grid.rows[1]!.cells.map(c => c.textX)).toEqual(grid.columns.map(c => c.x))
     expect(grid.width).toBe(grid.labelWidth + 2 * grid.cellWidth)
-    expect(grid.height).toBe(grid.rows.at(-1)!.y + grid.rowHeight)
+    // Each box sits a pixel inside its slot, so the last row's box ends a pixel above the bottom.
+    expect(grid.rows.at(-1)!.y + grid.box.height + 1).toBe(grid.height)
   })
 
   it('breaks a column heading into lines that fit, at most three', () => {
