@@ -186,6 +186,19 @@ describe('table', () => {
     const plain = await render('table', { caption: 'A <b>', rows: [] })
     expect(plain).toContain('<caption class="govuk-table__caption">A &lt;b&gt;</caption>')
   })
+
+  it('scrolls inside its own labelled, focusable region, so a wide table never widens the page', async () => {
+    const region = (html: string) =>
+      /^<div class="app-table-scroll" tabindex="0" role="region" aria-label="([^"]*)">\s*<table/.exec(html)?.[1]
+    expect(region(await render('table', { caption: 'Scores', rows: [] }))).toBe('Scores')
+    expect(region(await render('table', { caption: 'Scores', regionLabel: 'All scores', rows: [] }))).toBe('All scores')
+    // A caption built as HTML names its region in its words alone.
+    expect(region(await render('table', { captionHtml: 'LDM <span class="x">ldm</span>', rows: [] }))).toBe('LDM ldm')
+    const html = await render('table', { caption: 'Scores', rows: [] })
+    expect(html.trim().endsWith('</table>\n</div>')).toBe(true)
+    // A caller that wraps the table itself (the heatmap, with its sticky header) asks for no second region.
+    expect(await render('table', { caption: 'Scores', region: false, rows: [] })).toMatch(/^<table/)
+  })
 })
 
 describe('smaller components', () => {
