@@ -11,6 +11,7 @@ const round = {
   opensOn: '2026-03-01',
   closesOn: '2026-06-30',
   closedAt: null,
+  cancelledAt: null,
   status: 'open' as const,
 }
 
