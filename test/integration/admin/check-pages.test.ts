@@ -114,6 +114,12 @@ describe('cancelling a round that has not opened', () => {
     expect(row).toContain('>Cancelled<')
 
     await confirm(paths.admin.roundCancel(id)).expect(409)
+    const extend = await admin.agent
+      .post(paths.admin.roundExtend(id))
+      .type('form')
+      .send({ _csrf: admin.csrf, 'closesOn-day': '1', 'closesOn-month': '9', 'closesOn-year': '2027' })
+      .expect(409)
+    expect(extend.text).toContain('This round was cancelled: its closing date can no longer change')
     const close = await confirm(paths.admin.roundClose(id)).expect(409)
     expect(close.text).toContain('This round was cancelled, so there is nothing to close')
     expect((await t.services.rounds.get(id)).closedAt).toBeNull()
