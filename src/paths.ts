@@ -43,6 +43,7 @@ export const patterns = {
     round: '/admin/rounds/:id',
     roundExtend: '/admin/rounds/:id/extend',
     roundClose: '/admin/rounds/:id/close',
+    roundCancel: '/admin/rounds/:id/cancel',
     questionnaireVersion: '/admin/questionnaires/:key/versions/:version',
     questionnairePreview: '/admin/questionnaires/:key/versions/:version/preview',
     questionnairePublish: '/admin/questionnaires/:key/versions/:version/publish',
@@ -151,10 +152,14 @@ export const paths = {
     newRound: '/admin/rounds/new',
     round: (id: number) => fill(patterns.admin.round, id),
     roundExtend: (id: number) => fill(patterns.admin.roundExtend, id),
+    /** The check page (GET) and the closing (POST) of a round. */
     roundClose: (id: number) => fill(patterns.admin.roundClose, id),
+    /** The check page (GET) and the cancelling (POST) of a round that has not opened. */
+    roundCancel: (id: number) => fill(patterns.admin.roundCancel, id),
     questionnaires: '/admin/questionnaires',
     questionnaireVersion: (key: string, version: number) => fill(patterns.admin.questionnaireVersion, key, version),
     questionnairePreview: (key: string, version: number) => fill(patterns.admin.questionnairePreview, key, version),
+    /** The check page (GET) and the publishing (POST) of a draft; retiring and disabling work the same way. */
     questionnairePublish: (key: string, version: number) => fill(patterns.admin.questionnairePublish, key, version),
     questionnaireRetire: (key: string, version: number) => fill(patterns.admin.questionnaireRetire, key, version),
     questionnaireCompare: (key: string, from?: number, to?: number) =>

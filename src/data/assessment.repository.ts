@@ -38,6 +38,7 @@ const WRITE_IF_CURRENT = `
   with target as (
     select s.id, set_config('ldm.announced', 'on', true) from assessments s join rounds r on r.id = s.round_id
     where s.id = ? and s.revision = ? and r.opens_on = ?::date and r.closes_on = ?::date and r.closed_at is null
+      and r.cancelled_at is null
     for update of s
   ), written as (
     insert into answers (assessment_id, question_key, level, value, not_applicable, evidence, revision, updated_at, updated_by, carried_from)
@@ -69,7 +70,7 @@ function answerSaves(knex: Knex, changes: ChangeFeed) {
         .where('s.id', id)
         .first<(AssessmentRow & Prefixed<RoundRow, 'round_'> & Prefixed<{ [K in keyof AnswerRow]: AnswerRow[K] | null }, 'answer_'>) | undefined>(
           's.*',
-          ...['id', 'name', 'opens_on', 'closes_on', 'closed_at'].map(c => `r.${c} as round_${c}`),
+          ...['id', 'name', 'opens_on', 'closes_on', 'closed_at', 'cancelled_at'].map(c => `r.${c} as round_${c}`),
           'q.questionnaire_key as round_questionnaire_key',
           'q.version as round_version',
           ...['question_key', 'level', 'value', 'not_applicable', 'evidence', 'revision', 'updated_at', 'updated_by', 'carried_from'].map(

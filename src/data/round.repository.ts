@@ -10,6 +10,7 @@ export interface RoundRow {
   opens_on: string
   closes_on: string
   closed_at: Date | null
+  cancelled_at: Date | null
 }
 
 export const toRound = (row: RoundRow): Round => ({
@@ -20,13 +21,14 @@ export const toRound = (row: RoundRow): Round => ({
   opensOn: row.opens_on,
   closesOn: row.closes_on,
   closedAt: row.closed_at,
+  cancelledAt: row.cancelled_at,
 })
 
 export function roundRepository(knex: Knex) {
   const select = (db: Db) =>
     db('rounds as r')
       .join('questionnaire_versions as q', 'q.id', 'r.questionnaire_version_id')
-      .select<RoundRow[]>('r.id', 'r.name', 'q.questionnaire_key', 'q.version', 'r.opens_on', 'r.closes_on', 'r.closed_at')
+      .select<RoundRow[]>('r.id', 'r.name', 'q.questionnaire_key', 'q.version', 'r.opens_on', 'r.closes_on', 'r.closed_at', 'r.cancelled_at')
 
   return {
     async list(db: Db = knex): Promise<Round[]> {
@@ -80,7 +82,12 @@ export function roundRepository(knex: Knex) {
     },
 
     async close(id: number, at: Date, db: Db = knex): Promise<void> {
-      await db('rounds').where({ id }).whereNull('closed_at').update({ closed_at: at })
+      await db('rounds').where({ id }).whereNull('closed_at').whereNull('cancelled_at').update({ closed_at: at })
+    },
+
+    /** Cancels a round that has not opened: only while it is neither closed nor cancelled. */
+    async cancel(id: number, at: Date, db: Db = knex): Promise<void> {
+      await db('rounds').where({ id }).whereNull('closed_at').whereNull('cancelled_at').update({ cancelled_at: at })
     },
   }
 }

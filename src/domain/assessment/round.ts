@@ -9,9 +9,11 @@ export interface Round {
   opensOn: string
   closesOn: string
   closedAt: Date | null
+  /** When an administrator cancelled it before it opened; a cancelled round never opens. */
+  cancelledAt: Date | null
 }
 
-export type RoundStatus = 'scheduled' | 'open' | 'closed'
+export type RoundStatus = 'scheduled' | 'open' | 'closed' | 'cancelled'
 
 /** Today's date in London, whatever the server's time zone. */
 // Made once: building a formatter costs far more than using one, and this runs for every round shown.
@@ -26,8 +28,12 @@ export function londonDate(now: Date): string {
   return LONDON_DAY.format(now)
 }
 
-export function roundStatus(round: Pick<Round, 'opensOn' | 'closesOn' | 'closedAt'>, now: Date): RoundStatus {
+export function roundStatus(
+  round: Pick<Round, 'opensOn' | 'closesOn' | 'closedAt' | 'cancelledAt'>,
+  now: Date,
+): RoundStatus {
   const today = londonDate(now)
+  if (round.cancelledAt !== null) return 'cancelled'
   if (round.closedAt !== null || today > round.closesOn) return 'closed'
   if (today < round.opensOn) return 'scheduled'
   return 'open'

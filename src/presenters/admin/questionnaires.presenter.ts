@@ -92,11 +92,12 @@ export interface QuestionnaireVersionView {
   supersedes: string | null
   previewHref: string
   compare: Link[]
+  /** Publishing and retiring cannot be undone: each button is a link to its check page. */
   canPublish: boolean
-  publishAction: string
+  publishHref: string
   publishText: string
   canRetire: boolean
-  retireAction: string
+  retireHref: string
   retireText: string
 }
 
@@ -123,10 +124,10 @@ export function questionnaireVersionView(
       text: `Compare with version ${o.version}`,
     })),
     canPublish: loaded.status === 'draft',
-    publishAction: paths.admin.questionnairePublish(key, version),
+    publishHref: paths.admin.questionnairePublish(key, version),
     publishText: `Publish version ${version}`,
     canRetire: loaded.status === 'published',
-    retireAction: paths.admin.questionnaireRetire(key, version),
+    retireHref: paths.admin.questionnaireRetire(key, version),
     retireText: `Retire version ${version}`,
   }
 }

@@ -19,12 +19,15 @@ export interface RoundView {
   calibrationHref: string
   csvHref: string
   xlsxHref: string
-  /** Whether it can still be extended or closed. */
+  /** Whether it can still be extended, and closed or cancelled. */
   canChange: boolean
   closingDatePassed: boolean
   extendAction: string
   extendHint: string
-  closeAction: string
+  /** A round that has not opened is cancelled, never closed: each goes through its check page first. */
+  canCancel: boolean
+  closeHref: string
+  cancelHref: string
   /** Each organisation's assessment, named by a link to it. */
   assessments: Table
 }
@@ -41,6 +44,7 @@ function summary(round: Round & { status: RoundStatus }, organisations: number):
     { key: { text: 'Closes' }, value: { text: `At the end of ${longDate(round.closesOn)}` } },
     // Only when an administrator closed it early.
     ...(round.closedAt ? [{ key: { text: 'Closed on' }, value: { text: longDateTime(round.closedAt) } }] : []),
+    ...(round.cancelledAt ? [{ key: { text: 'Cancelled on' }, value: { text: longDateTime(round.cancelledAt) } }] : []),
     { key: { text: 'Organisations taking part' }, value: { text: String(organisations) } },
   ]
 }
@@ -53,11 +57,13 @@ export function roundView(round: Round & { status: RoundStatus }, assessments: r
     calibrationHref: paths.calibration(round.id),
     csvHref: paths.roundExportCsv(round.id),
     xlsxHref: paths.roundExportXlsx(round.id),
-    canChange: !round.closedAt,
+    canChange: !round.closedAt && !round.cancelledAt,
     closingDatePassed: round.status === 'closed',
     extendAction: paths.admin.roundExtend(round.id),
     extendHint: `Later than ${longDate(round.closesOn)}. Respondents can change answers until the end of this day.`,
-    closeAction: paths.admin.roundClose(round.id),
+    canCancel: round.status === 'scheduled',
+    closeHref: paths.admin.roundClose(round.id),
+    cancelHref: paths.admin.roundCancel(round.id),
     assessments: {
       head: ASSESSMENTS_HEAD,
       rows: assessments.map(a => [

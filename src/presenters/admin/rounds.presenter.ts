@@ -14,6 +14,7 @@ export const ROUND_STATUS_TAGS: Record<RoundStatus, Tag> = {
   scheduled: { text: 'Scheduled', classes: 'govuk-tag--blue' },
   open: { text: 'Open', classes: 'govuk-tag--green' },
   closed: { text: 'Closed', classes: 'govuk-tag--grey' },
+  cancelled: { text: 'Cancelled', classes: 'govuk-tag--red' },
 }
 
 interface ListedRound {

@@ -19,7 +19,8 @@ export interface UserTokensView {
 export interface UserAccessView {
   disabled: boolean
   enableAction: string
-  disableAction: string
+  /** Disabling signs them out and ends their tokens for good: a link to its check page. */
+  disableHref: string
   hasPassword: boolean
   invitationAction: string
   invitationButton: string
@@ -53,7 +54,7 @@ function accessView(editing: User): UserAccessView {
   return {
     disabled: editing.disabled,
     enableAction: paths.admin.userEnable(editing.id),
-    disableAction: paths.admin.userDisable(editing.id),
+    disableHref: paths.admin.userDisable(editing.id),
     hasPassword: editing.hasPassword,
     invitationAction: paths.admin.userInvitation(editing.id),
     invitationButton: editing.hasPassword ? 'Make a password reset link' : 'Make a new invitation link',

@@ -89,7 +89,7 @@ export function taskListView(view: AssessmentView): TaskListView {
     organisationName: view.organisation.name,
     roundName: view.round.name,
     status: { text: STATE_LABELS[state], classes: `govuk-tag--${TAG_COLOURS[state]}` },
-    closes: `${closingDay(view.round.closesOn)}${view.round.status === 'closed' ? ' (closed)' : ''}`,
+    closes: `${closingDay(view.round.closesOn)}${view.round.status === 'closed' || view.round.status === 'cancelled' ? ` (${view.round.status})` : ''}`,
     progress: `You have completed ${view.progress.completedThemes} of ${view.progress.totalThemes} sections`,
     returnComment: view.returnComment,
     notEditable: editable ? null : `${view.editable.reason}.`,

@@ -24,7 +24,7 @@ export const NOT_SIGNED_IN_ROWS = 10
 
 /** An admin's home: rounds and their state, invitations not taken up, questionnaire drafts. */
 export function adminHomeView(home: AdminHome): AdminHomeView {
-  const running = home.rounds.filter(r => r.status !== 'closed')
+  const running = home.rounds.filter(r => r.status === 'open' || r.status === 'scheduled')
   return {
     counts: [
       count(running.length, 'round open or scheduled', 'rounds open or scheduled', paths.admin.rounds),

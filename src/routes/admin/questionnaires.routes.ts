@@ -9,6 +9,7 @@ import { field } from '../../presenters/form-errors'
 import { paths, patterns } from '../../paths'
 import { renderPage } from '../../middleware/render-page'
 import { questionnaireVersionView, questionnairesView } from '../../presenters/admin/questionnaires.presenter'
+import { publishCheckView, retireCheckView } from '../../presenters/admin/check.presenter'
 import { questionnaireCompareView } from '../../presenters/admin/questionnaire-compare.presenter'
 import { questionnairePreviewView } from '../../presenters/admin/questionnaire-preview.presenter'
 import { route, uploadRoute, type RouteDefinition } from '../route-table'
@@ -132,6 +133,23 @@ function previewVersion(services: Services): RequestHandler {
   }
 }
 
+// What publishing or retiring does, and a way back, before anything happens.
+function confirmPublish(services: Services): RequestHandler {
+  return async (req, res) => {
+    const { key, version } = versionParams(req)
+    const loaded = await services.questionnaires.get(key, version)
+    await renderPage(res, 'admin/check', { title: `Publish version ${version}`, view: publishCheckView(loaded) })
+  }
+}
+
+function confirmRetire(services: Services): RequestHandler {
+  return async (req, res) => {
+    const { key, version } = versionParams(req)
+    const loaded = await services.questionnaires.get(key, version)
+    await renderPage(res, 'admin/check', { title: `Retire version ${version}`, view: retireCheckView(loaded) })
+  }
+}
+
 function publishVersion(services: Services): RequestHandler {
   return async (req, res) => {
     const { key, version } = versionParams(req)
@@ -203,7 +221,9 @@ export function adminQuestionnaireRoutes(services: Services): RouteDefinition[] 
     uploadRoute(paths.admin.questionnaires, ADMIN, DEFINITION_UPLOAD, uploadVersion(services)),
     route('get', patterns.admin.questionnaireVersion, ADMIN, showVersion(services)),
     route('get', patterns.admin.questionnairePreview, ADMIN, previewVersion(services)),
+    route('get', patterns.admin.questionnairePublish, ADMIN, confirmPublish(services)),
     route('post', patterns.admin.questionnairePublish, ADMIN, publishVersion(services)),
+    route('get', patterns.admin.questionnaireRetire, ADMIN, confirmRetire(services)),
     route('post', patterns.admin.questionnaireRetire, ADMIN, retireVersion(services)),
     route('get', patterns.admin.questionnaireCompare, ADMIN, compareVersions(services)),
   ]

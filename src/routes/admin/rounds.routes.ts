@@ -7,6 +7,7 @@ import type { RoundForm } from '../../services/admin/round.service'
 import { field, formErrors, type FormErrors } from '../../presenters/form-errors'
 import { longDate } from '../../presenters/admin/dates'
 import { roundView } from '../../presenters/admin/round.presenter'
+import { roundCancelCheckView, roundCloseCheckView } from '../../presenters/admin/check.presenter'
 import { roundFormView } from '../../presenters/admin/round-form.presenter'
 import { roundsView } from '../../presenters/admin/rounds.presenter'
 import { paths, patterns } from '../../paths'
@@ -184,6 +185,34 @@ function extendRound(services: Services): RequestHandler {
   }
 }
 
+// What closing does, and a way back, before anything happens.
+function confirmClose(services: Services): RequestHandler {
+  return async (req, res) => {
+    const round = await services.rounds.get(roundId(req))
+    await renderPage(res, 'admin/check', { title: `Close ${round.name}`, view: roundCloseCheckView(round) })
+  }
+}
+
+function confirmCancel(services: Services): RequestHandler {
+  return async (req, res) => {
+    const round = await services.rounds.get(roundId(req))
+    await renderPage(res, 'admin/check', { title: `Cancel ${round.name}`, view: roundCancelCheckView(round) })
+  }
+}
+
+function cancelRound(services: Services): RequestHandler {
+  return async (req, res) => {
+    const id = roundId(req)
+    await services.rounds.cancel(id, signedInUser(req).id)
+    req.session.flash = {
+      type: 'success',
+      heading: 'Round cancelled',
+      body: 'It will not open, and no one can answer it.',
+    }
+    res.redirect(paths.admin.round(id))
+  }
+}
+
 function closeRound(services: Services): RequestHandler {
   return async (req, res) => {
     const id = roundId(req)
@@ -205,6 +234,9 @@ export function adminRoundRoutes(services: Services): RouteDefinition[] {
     route('post', paths.admin.newRound, ADMIN, createRound(services)),
     route('get', patterns.admin.round, ADMIN, showRound(services)),
     route('post', patterns.admin.roundExtend, ADMIN, extendRound(services)),
+    route('get', patterns.admin.roundClose, ADMIN, confirmClose(services)),
     route('post', patterns.admin.roundClose, ADMIN, closeRound(services)),
+    route('get', patterns.admin.roundCancel, ADMIN, confirmCancel(services)),
+    route('post', patterns.admin.roundCancel, ADMIN, cancelRound(services)),
   ]
 }

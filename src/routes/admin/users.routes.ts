@@ -4,6 +4,7 @@ import type { User } from '../../domain/user'
 import type { Services } from '../../services'
 import type { UserForm } from '../../services/admin/user.service'
 import { field, formErrors } from '../../presenters/form-errors'
+import { disableCheckView } from '../../presenters/admin/check.presenter'
 import { invitationView } from '../../presenters/admin/invitation.presenter'
 import { tokenRevokeView } from '../../presenters/admin/token-revoke.presenter'
 import { userFormView } from '../../presenters/admin/user-form.presenter'
@@ -150,6 +151,14 @@ function updateUser(services: Services): RequestHandler {
   }
 }
 
+// What disabling does, and a way back, before anything happens.
+function confirmDisable(services: Services): RequestHandler {
+  return async (req, res) => {
+    const user = await services.users.get(userId(req))
+    await renderPage(res, 'admin/check', { title: `Disable ${user.name}’s account`, view: disableCheckView(user) })
+  }
+}
+
 function disableUser(services: Services): RequestHandler {
   return async (req, res) => {
     await services.users.setDisabled(userId(req), true, signedInUser(req).id)
@@ -192,6 +201,7 @@ export function adminUserRoutes(services: Services, site: Site): RouteDefinition
     route('get', patterns.admin.userTokenRevoke, ADMIN, confirmTokenRevoke(services)),
     route('post', patterns.admin.userTokenRevoke, ADMIN, revokeToken(services)),
     route('post', patterns.admin.user, ADMIN, updateUser(services)),
+    route('get', patterns.admin.userDisable, ADMIN, confirmDisable(services)),
     route('post', patterns.admin.userDisable, ADMIN, disableUser(services)),
     route('post', patterns.admin.userEnable, ADMIN, enableUser(services)),
     route('post', patterns.admin.userInvitation, ADMIN, reissueInvitation(services, site)),

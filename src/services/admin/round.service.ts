@@ -1,5 +1,6 @@
 import type { Repositories } from '../../data'
 import type { Clock } from '../clock'
+import { cancelRoundService } from './rounds/cancel-round.service'
 import { closeRoundService } from './rounds/close-round.service'
 import { createRoundService } from './rounds/create-round.service'
 import { extendRoundService } from './rounds/extend-round.service'
@@ -16,6 +17,7 @@ export function roundService(repos: Repositories, clock: Clock) {
     create: createRoundService(repos),
     extend: extendRoundService(repos, clock),
     close: closeRoundService(repos, clock),
+    cancel: cancelRoundService(repos, clock),
   }
 }
 

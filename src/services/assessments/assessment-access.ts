@@ -45,6 +45,7 @@ export function editability(user: User, assessment: AssessmentRecord, status: Ro
     return { allowed: false, reason: 'Only respondents of this organisation can change its answers' }
   }
   if (status === 'scheduled') return { allowed: false, reason: 'This round has not opened yet' }
+  if (status === 'cancelled') return { allowed: false, reason: 'This round was cancelled: it takes no answers' }
   if (status === 'closed')
     return { allowed: false, reason: 'This round has closed: answers can be read but not changed' }
   if (!respondentsMayEdit(assessment.state)) {

@@ -20,7 +20,9 @@ export function adminHome({ repos, clock }: HomeDeps) {
     ])
     const now = clock()
     const withStatus = rounds.map(r => ({ ...r, status: roundStatus(r, now) }))
-    const running = withStatus.filter(r => r.status !== 'closed').sort((a, b) => a.closesOn.localeCompare(b.closesOn))
+    const running = withStatus
+      .filter(r => r.status === 'open' || r.status === 'scheduled')
+      .sort((a, b) => a.closesOn.localeCompare(b.closesOn))
     const lastClosed = withStatus
       .filter(r => r.status === 'closed')
       .sort((a, b) => b.closesOn.localeCompare(a.closesOn))[0]

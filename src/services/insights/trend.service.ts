@@ -58,7 +58,8 @@ export function trendService(repos: Repositories, questionnaires: QuestionnaireS
 
   async function candidatesFor(round: Round): Promise<Round[]> {
     const earlier = (await repos.rounds.list()).filter(
-      r => r.questionnaireKey === round.questionnaireKey && ranBefore(r, round),
+      // A cancelled round never ran: there is nothing to compare with.
+      r => r.questionnaireKey === round.questionnaireKey && r.cancelledAt === null && ranBefore(r, round),
     )
     const linked = await Promise.all(
       earlier.map(r =>

@@ -136,8 +136,13 @@ describe('questionnaire versions, as an admin in a real browser', () => {
     await expectAxeClean(page)
   })
 
-  test('“Publish version 1” publishes the draft', async () => {
+  test('“Publish version 1” publishes the draft, once its check page is confirmed', async () => {
     await visit(page, `/admin/questionnaires/${DRAFT_KEY}/versions/1`)
+    await submit(page, 'Publish version 1')
+    // The button leads to the check page, which says what cannot be undone; its button publishes.
+    expect(new URL(page.url()).pathname).toBe(`/admin/questionnaires/${DRAFT_KEY}/versions/1/publish`)
+    await page.getByText('A published version can never change').waitFor()
+    await expectAxeClean(page)
     await submit(page, 'Publish version 1')
     expect(new URL(page.url()).pathname).toBe(`/admin/questionnaires/${DRAFT_KEY}/versions/1`)
     const banner = page.getByRole('alert').filter({ hasText: 'Version 1 published' })

@@ -165,9 +165,24 @@ describe('rounds, as an admin in a real browser', () => {
     expect(await summaryValue(page, 'Closes')).toBe('At the end of 28 February 2027')
   })
 
-  test('closing the round leaves it Closed, with nothing left to change', async () => {
+  test('“Close round” then Cancel on its check page leaves the round open', async () => {
     await visit(page, roundPath)
     await page.getByText('Once the round is closed, respondents can only read their answers').waitFor()
+    await submit(page, 'Close round')
+    expect(new URL(page.url()).pathname).toBe(`${roundPath}/close`)
+    await page.getByRole('heading', { level: 1, name: `Close ${ROUND}` }).waitFor()
+    await page.getByText('A closed round cannot be opened again').waitFor()
+    await screenshot(page, 'round-close-check')
+    await expectAxeClean(page)
+    await Promise.all([page.waitForEvent('load'), page.getByRole('link', { name: 'Cancel', exact: true }).click()])
+    expect(new URL(page.url()).pathname).toBe(roundPath)
+    expect(await summaryValue(page, 'Status')).toBe('Open')
+    expect(await page.getByRole('button', { name: 'Extend closing date' }).count()).toBe(1)
+  })
+
+  test('closing the round from its check page leaves it Closed, with nothing left to change', async () => {
+    await visit(page, roundPath)
+    await submit(page, 'Close round')
     await submit(page, 'Close round')
     expect(new URL(page.url()).pathname).toBe(roundPath)
     await page.getByRole('alert').filter({ hasText: 'Round closed' }).waitFor()

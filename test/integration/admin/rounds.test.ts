@@ -99,7 +99,9 @@ describe('creating a round through the form', () => {
     expect(page.text).toMatch(/0 of \d+ themes completed/)
     expect(page.text).toContain('Barking and Dagenham')
     expect(page.text).toContain(`action="/admin/rounds/${id}/extend"`)
-    expect(page.text).toContain(`action="/admin/rounds/${id}/close"`)
+    // Closing cannot be undone: the page links to its check page and never posts to it.
+    expect(page.text).toContain(`href="/admin/rounds/${id}/close"`)
+    expect(page.text).not.toContain(`action="/admin/rounds/${id}/close"`)
 
     const row = await listRow('London 2027')
     expect(row).toContain('>Open<')

@@ -369,6 +369,12 @@ export const INPUTS: Record<string, InputSpec> = {
   'post /admin/rounds/:id/close': noInput('admin', 'form', {
     prepare: async run => ({ path: `/admin/rounds/${await createRound(run.world.t)}/close` }),
   }),
+  'post /admin/rounds/:id/cancel': noInput('admin', 'form', {
+    // Only a round that has not opened can be cancelled: one opening after the test clock's date.
+    prepare: async run => ({
+      path: `/admin/rounds/${await createRound(run.world.t, { opensOn: '2027-03-01', closesOn: '2027-06-30' })}/cancel`,
+    }),
+  }),
   'post /assessments/:id/carry-over': noInput('respondent'),
   'post /assessments/:id/themes/:themeKey': {
     caller: 'respondent',

@@ -11,6 +11,7 @@ const round = {
   opensOn: '2026-03-01',
   closesOn: '2026-06-30',
   closedAt: null,
+  cancelledAt: null,
   status: 'open' as const,
 }
 
@@ -68,6 +69,23 @@ describe('roundView', () => {
     expect(row?.map(shown)).toEqual(['Hackney', 'In progress', '2 of 9 themes completed'])
     expect(row?.[0]).toMatchObject({ header: true, classes: 'app-table__row-header' })
     expect(hrefIn(row?.[0])).toBe('/assessments/3')
+  })
+
+  it('offers to cancel a round that has not opened, and to close one that has, each through its check page', () => {
+    const scheduled = roundView({ ...round, status: 'scheduled' }, [])
+    expect(scheduled.canChange).toBe(true)
+    expect(scheduled.canCancel).toBe(true)
+    expect(scheduled.cancelHref).toBe('/admin/rounds/7/cancel')
+    const open = roundView(round, [])
+    expect(open.canCancel).toBe(false)
+    expect(open.closeHref).toBe('/admin/rounds/7/close')
+  })
+
+  it('says when a round was cancelled, tagged Cancelled, and offers nothing more', () => {
+    const view = roundView({ ...round, status: 'cancelled', cancelledAt: new Date('2026-02-01T10:15:00Z') }, [])
+    expect(view.canChange).toBe(false)
+    expect(tagIn(view.summary[0]?.value)).toEqual({ text: 'Cancelled', classes: 'govuk-tag--red' })
+    expect(shown(view.summary.find(r => shown(r.key) === 'Cancelled on')?.value)).toBe('1 February 2026 at 10:15')
   })
 
   it('says when a round was closed early, in London time, and offers nothing more', () => {

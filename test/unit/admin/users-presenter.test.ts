@@ -80,7 +80,7 @@ describe('userFormView', () => {
     const view = userFormView({ organisations, currentUserId: 1, editing: { user: ada, tokens: [token] } })
     expect(view.submitText).toBe('Save changes')
     expect(view.access?.invitationButton).toBe('Make a password reset link')
-    expect(view.access?.disableAction).toBe('/admin/users/2/disable')
+    expect(view.access?.disableHref).toBe('/admin/users/2/disable')
     const row = view.tokens?.table.rows[0]
     expect(row?.map(shown)).toEqual([
       'Script',

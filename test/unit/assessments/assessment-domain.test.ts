@@ -220,7 +220,7 @@ describe('round dates', () => {
   })
 
   it('is scheduled before it opens, open to the end of its closing day, closed after or when closed', () => {
-    const round = { opensOn: '2026-03-01', closesOn: '2026-06-30', closedAt: null }
+    const round = { opensOn: '2026-03-01', closesOn: '2026-06-30', closedAt: null, cancelledAt: null }
     expect(roundStatus(round, new Date('2026-02-28T23:59:00Z'))).toBe('scheduled')
     expect(roundStatus(round, new Date('2026-03-01T00:00:00Z'))).toBe('open')
     expect(roundStatus(round, new Date('2026-06-30T22:59:00Z'))).toBe('open')

@@ -22,6 +22,7 @@ export function extendRoundService(repos: Repositories, clock: Clock) {
     const round = await get(id)
     const closesOn = parseDate(rawClosesOn)
     if (round.closedAt) throw new ConflictError('This round has been closed: its closing date can no longer change')
+    if (round.cancelledAt) throw new ConflictError('This round was cancelled: its closing date can no longer change')
     if (!closesOn) throw closesOnError('Enter a real closing date, like 30 6 2026')
     if (closesOn <= round.closesOn) {
       throw closesOnError(`The new closing date must be after the current one, ${longDate(round.closesOn)}`)
