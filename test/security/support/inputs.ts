@@ -370,6 +370,7 @@ export const INPUTS: Record<string, InputSpec> = {
     prepare: async run => ({ path: `/admin/rounds/${await createRound(run.world.t)}/close` }),
   }),
   'post /assessments/:id/carry-over': noInput('respondent'),
+  'post /assessments/:id/carry-over/decline': noInput('respondent'),
   'post /assessments/:id/themes/:themeKey': {
     caller: 'respondent',
     encoding: 'form',
