@@ -9,7 +9,7 @@ let t: TestApp
 type Respondent = { agent: Agent; csrf: string }
 const respondents = new Map<string, Respondent>()
 const current = new Map<string, number>()
-const ORGANISATIONS = ['newham', 'hackney', 'camden']
+const ORGANISATIONS = ['newham', 'hackney', 'camden', 'barnet']
 const GIVEN = 'leadership.strategy.digital-strategy'
 const OFFER = 'Start from 2025 assessment’s answers'
 
@@ -166,5 +166,26 @@ describe('two people choosing at once', () => {
       expect(answers.length).toBeGreaterThan(10)
       for (const answer of answers) expect(answer.revision).toBe(1)
     } else expect(answers).toEqual([])
+  })
+
+  it('never overwrites an answer saved at the same moment as the take', async () => {
+    const id = current.get('barnet')!
+    const barnet = respondents.get('barnet')!
+    const [saved, taken] = await Promise.all([
+      barnet.agent
+        .put(`/api/v1/assessments/${id}/answers/${GIVEN}`)
+        .set('X-CSRF-Token', barnet.csrf)
+        .send({ level: 5, revision: 0 }),
+      post(barnet, `/assessments/${id}/carry-over`),
+    ])
+    expect(taken.status).toBe(302)
+    const answer = (await answersOf('barnet')).get(GIVEN)!
+    // Whichever went first, a save that was accepted is what is stored; one that came second was refused
+    // as stale, so the person sees the carried answer rather than losing theirs without a word.
+    if (saved.status === 200) expect(answer).toMatchObject({ level: 5, carriedFrom: null })
+    else {
+      expect(saved.status).toBe(409)
+      expect(answer).toMatchObject({ level: 2, carriedFrom: '2025 assessment' })
+    }
   })
 })

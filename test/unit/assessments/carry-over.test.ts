@@ -2,6 +2,7 @@ import type { Answer, AnswerContent } from '../../../src/domain/assessment/answe
 import { planCarryOver } from '../../../src/domain/assessment/carry-over'
 import { validateDefinition } from '../../../src/domain/questionnaire/validate'
 import { carriedFlash, declinedFlash } from '../../../src/presenters/assessments/carry-over.presenter'
+import { historyRows } from '../../../src/presenters/assessments/history.presenter'
 import { validDefinition } from '../../support/definitions'
 
 const checked = validateDefinition(validDefinition())
@@ -117,5 +118,26 @@ describe('carry-over messages', () => {
 
   it('confirms starting without them', () => {
     expect(declinedFlash('2025 assessment').heading).toBe('You are starting without 2025 assessment’s answers')
+  })
+
+  it('tells both choices apart in the history of changes', () => {
+    const event = (action: string, after: object) => ({
+      at: new Date(0),
+      actorName: 'Ada',
+      action,
+      before: null,
+      after,
+    })
+    const rows = historyRows(
+      [
+        event('assessment.carried-over', { from: '2025 assessment', answers: 12, kept: ['data.quality.standards'] }),
+        event('assessment.carry-over-declined', { from: '2025 assessment' }),
+      ],
+      definition,
+    )
+    expect(rows.map(r => r.what)).toEqual([
+      'Started from 2025 assessment’s answers (12 answers, 1 already answered kept)',
+      'Chose to start without 2025 assessment’s answers',
+    ])
   })
 })
