@@ -75,6 +75,9 @@ describe('taking last round’s answers after answering some', () => {
       .expect(200)
     expect(page.text).toContain(OFFER)
     expect(page.text).toContain('Start without 2025 assessment’s answers')
+    // One form, two buttons: without JavaScript the second posts to its own address.
+    expect(page.text).toContain(`action="/assessments/${current.get('newham')}/carry-over"`)
+    expect(page.text).toContain(`formaction="/assessments/${current.get('newham')}/carry-over/decline"`)
     expect(page.text).toContain('Answers your council has already given in this assessment are kept as they are')
   })
 
