@@ -1,4 +1,5 @@
 import type { Knex } from 'knex'
+import type { CarryOverDecision } from '../domain/assessment/carry-over'
 import type { AssessmentState } from '../domain/assessment/workflow'
 import type { Db } from './db'
 import { toAssessment, type AssessmentRecord, type AssessmentRow } from './assessment-rows'
@@ -31,6 +32,23 @@ export function assessmentRecords(knex: Knex) {
       if (filter.roundId !== undefined) void query.where({ round_id: filter.roundId })
       if (filter.organisationId !== undefined) void query.where({ organisation_id: filter.organisationId })
       return (await query).map(toAssessment)
+    },
+
+    /**
+     * Records whether last round's answers were taken or declined, once: false when someone decided first.
+     * The caller holds the assessment's lock, so the check and the write cannot interleave with another's.
+     */
+    async decideCarryOver(
+      id: number,
+      decision: { carryOver: CarryOverDecision; by: number; at: Date },
+      trx: Knex.Transaction,
+    ): Promise<boolean> {
+      const written = await trx('assessments')
+        .where({ id })
+        .whereNull('carry_over')
+        .update({ carry_over: decision.carryOver, carry_over_by: decision.by, carry_over_at: decision.at })
+        .returning<{ id: number }[]>('id')
+      return written.length === 1
     },
 
     async setState(id: number, state: AssessmentState, extra: { submittedAt?: Date; submittedBy?: number }, db: Db = knex): Promise<number> {

@@ -1,4 +1,5 @@
 import type { Answer, AnswerContent } from '../domain/assessment/answer'
+import type { CarryOverDecision } from '../domain/assessment/carry-over'
 import type { AssessmentState } from '../domain/assessment/workflow'
 import type { Db } from './db'
 
@@ -12,6 +13,8 @@ export interface AssessmentRecord {
   revision: number
   submittedAt: Date | null
   updatedAt: Date
+  /** Whether the council took last round's answers or started without them; null until someone decides. */
+  carryOver: CarryOverDecision | null
 }
 
 export interface AssessmentRow {
@@ -22,6 +25,7 @@ export interface AssessmentRow {
   revision: number
   submitted_at: Date | null
   updated_at: Date
+  carry_over: CarryOverDecision | null
 }
 
 export interface AnswerRow {
@@ -55,6 +59,7 @@ export const toAssessment = (row: AssessmentRow): AssessmentRecord => ({
   revision: row.revision,
   submittedAt: row.submitted_at,
   updatedAt: row.updated_at,
+  carryOver: row.carry_over,
 })
 
 export const toAnswer = (row: AnswerRow): Answer => ({

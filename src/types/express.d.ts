@@ -6,7 +6,7 @@ declare module 'express-session' {
   interface SessionData {
     userId?: number
     csrfToken?: string
-    flash?: { type: 'success' | 'important'; heading: string; body?: string }
+    flash?: { type: 'success' | 'important'; heading: string; body?: string; items?: string[] }
   }
 }
 

@@ -131,10 +131,11 @@ describe('fuzzing every route that takes input', () => {
       expect([describeRoute(route), shortly(response), response.status < 400]).toEqual([
         describeRoute(route),
         shortly(response),
-        // Routes that only ever refuse in this world (a submit with answers missing, a carry-over with
-        // nothing to carry) still start from a well-formed body.
+        // Routes that only ever refuse in this world (a submit with answers missing, a carry-over to take
+        // or decline with nothing to carry) still start from a well-formed body.
         ![
           'post /assessments/:id/carry-over',
+          'post /assessments/:id/carry-over/decline',
           'post /assessments/:id/submit',
           'post /api/v1/assessments/:id/submit',
         ].includes(key(route)),

@@ -1,6 +1,9 @@
 import { allQuestions, type QuestionnaireDefinition } from '../questionnaire/definition'
-import type { AnswerContent } from './answer'
-import { checkAnswer } from './answer'
+import type { Answer, AnswerContent } from './answer'
+import { checkAnswer, isAnswered } from './answer'
+
+/** What a council chose about last round's answers: taken once, or declined. */
+export type CarryOverDecision = 'taken' | 'declined'
 
 /**
  * Last round's answers, moved onto this round's questions: same key, or through the keyMap (a split
@@ -37,4 +40,37 @@ export function carryOver(
     else offer(oldKey, answer)
   }
   return carried
+}
+
+/** Carried answers split by what this round already holds: written (at the revision each would take) or kept. */
+export interface CarryOverPlan {
+  /** Questions still unanswered, in questionnaire order, with the answer they get and its revision. */
+  write: { questionKey: string; content: AnswerContent; revision: number }[]
+  /** Questions last round answered that already have this round's answer, in questionnaire order: left as they are. */
+  kept: string[]
+}
+
+/** Whether a saved answer holds anything the team gave: a level, a value, "not applicable", or evidence alone. */
+const given = (answer: Answer | undefined): boolean =>
+  answer !== undefined && (isAnswered(answer) || (answer.evidence ?? '').trim() !== '')
+
+/**
+ * Which carried answers may be written: only onto questions with nothing given yet, so taking last
+ * round's answers never overwrites one of this round's. A row left empty (an answer cleared) is
+ * unanswered and takes the carried answer at its next revision.
+ */
+export function planCarryOver(
+  carried: ReadonlyMap<string, AnswerContent>,
+  existing: ReadonlyMap<string, Answer>,
+  next: QuestionnaireDefinition,
+): CarryOverPlan {
+  const plan: CarryOverPlan = { write: [], kept: [] }
+  for (const { question } of allQuestions(next)) {
+    const content = carried.get(question.key)
+    if (!content) continue
+    const answer = existing.get(question.key)
+    if (given(answer)) plan.kept.push(question.key)
+    else plan.write.push({ questionKey: question.key, content, revision: (answer?.revision ?? 0) + 1 })
+  }
+  return plan
 }

@@ -27,6 +27,7 @@ type Snapshot = Partial<AnswerContent> & {
   state?: string
   from?: string
   answers?: number
+  kept?: string[]
 }
 
 const STATE_ACTIONS: Record<string, string> = {
@@ -73,10 +74,13 @@ export function historyRows(events: readonly Event[], definition: QuestionnaireD
     if (e.action === 'assessment.carried-over') {
       return {
         ...row,
-        what: `Started from ${after.from ?? ''}’s answers (${after.answers ?? 0} answers)`,
+        what: `Started from ${after.from ?? ''}’s answers (${after.answers ?? 0} answers${after.kept?.length ? `, ${after.kept.length} already answered kept` : ''})`,
         before: '',
         after: '',
       }
+    }
+    if (e.action === 'assessment.carry-over-declined') {
+      return { ...row, what: `Chose to start without ${after.from ?? ''}’s answers`, before: '', after: '' }
     }
     return {
       ...row,

@@ -3,6 +3,16 @@ import { STATE_LABELS, type AssessmentState } from '../../domain/assessment/work
 import { paths } from '../../paths'
 import type { AssessmentView } from '../../services/assessments/view-assessment.service'
 
+/** Last round's answers on offer: what taking them does, and the two buttons of its one form. */
+export interface CarryOverOfferView {
+  heading: string
+  paragraphs: string[]
+  action: string
+  button: string
+  declineAction: string
+  declineButton: string
+}
+
 /** One section as govuk-frontend's task list takes it. */
 export interface TaskItemView {
   title: { text: string }
@@ -21,7 +31,7 @@ export interface TaskListView {
   /** Why answers cannot be changed, as a sentence; null when they can. */
   notEditable: string | null
   reportLink: { href: string; text: string } | null
-  carryOver: { from: string; action: string; heading: string; button: string } | null
+  carryOver: CarryOverOfferView | null
   dimensions: { heading: string; items: TaskItemView[] }[]
   checkLink: { href: string; text: string }
   historyHref: string
@@ -80,11 +90,30 @@ function reportLink(id: number, state: AssessmentState): TaskListView['reportLin
   return null
 }
 
+/** The offer of an earlier round's answers, worded for whether the team has answered anything yet. */
+function carryOverOffer(id: number, from: string, answered: boolean): CarryOverOfferView {
+  const paragraphs = [
+    `Your council’s final answers from ${from} can be copied into this assessment, including onto questions that have been renamed or split. Each copied answer is marked “confirm or change”, and must be checked before you submit.`,
+  ]
+  if (answered)
+    paragraphs.push(
+      'Answers your council has already given in this assessment are kept as they are: only questions still unanswered get last round’s answer.',
+    )
+  paragraphs.push('If you start without them, this offer goes away for everyone in your council.')
+  return {
+    heading: `Start from ${from}’s answers`,
+    paragraphs,
+    action: paths.assessmentCarryOver(id),
+    button: `Start from ${from}’s answers`,
+    declineAction: paths.assessmentCarryOverDecline(id),
+    declineButton: `Start without ${from}’s answers`,
+  }
+}
+
 /** The respondent's task list: status, sections and where to go next. */
 export function taskListView(view: AssessmentView): TaskListView {
   const { id, state } = view.assessment
   const editable = view.editable.allowed
-  const from = view.carryOver.from
   return {
     organisationName: view.organisation.name,
     roundName: view.round.name,
@@ -94,14 +123,10 @@ export function taskListView(view: AssessmentView): TaskListView {
     returnComment: view.returnComment,
     notEditable: editable ? null : `${view.editable.reason}.`,
     reportLink: reportLink(id, state),
-    carryOver: view.carryOver.available
-      ? {
-          from: String(from),
-          action: paths.assessmentCarryOver(id),
-          heading: `Start from ${from}’s answers`,
-          button: `Start from ${from}’s answers`,
-        }
-      : null,
+    carryOver:
+      view.carryOver.available && view.carryOver.from
+        ? carryOverOffer(id, view.carryOver.from, view.answers.size > 0)
+        : null,
     dimensions: view.definition.dimensions.map((dimension, d) => ({
       heading: `${d + 1}. ${dimension.title}`,
       items: dimension.themes.map(theme =>

@@ -5,6 +5,7 @@ import type { Services } from '../../services'
 import { field } from '../../presenters/form-errors'
 import { paths, patterns } from '../../paths'
 import { fieldId } from '../../presenters/assessments/answer.presenter'
+import { carriedFlash, declinedFlash } from '../../presenters/assessments/carry-over.presenter'
 import { checkView } from '../../presenters/assessments/check.presenter'
 import { assessmentListView } from '../../presenters/assessments/list.presenter'
 import { submittedView } from '../../presenters/assessments/submitted.presenter'
@@ -22,6 +23,7 @@ export function assessmentRoutes(services: Services): RouteDefinition[] {
     route('get', paths.assessments, ALL_ROLES, listPage(services)),
     route('get', patterns.assessment, ALL_ROLES, taskListPage(services)),
     route('post', patterns.assessmentCarryOver, RESPONDENT, carryOver(services)),
+    route('post', patterns.assessmentCarryOverDecline, RESPONDENT, declineCarryOver(services)),
     route('get', patterns.assessmentTheme, ALL_ROLES, showTheme(services)),
     route('post', patterns.assessmentTheme, RESPONDENT, saveTheme(services)),
     route('get', patterns.assessmentCheck, ALL_ROLES, checkPage(services)),
@@ -51,12 +53,16 @@ function taskListPage(services: Services): RequestHandler {
 function carryOver(services: Services): RequestHandler {
   return async (req, res) => {
     const id = idOf(req)
-    const count = await services.assessments.carryOver(signedInUser(req), id)
-    req.session.flash = {
-      type: 'success',
-      heading: `${count} answers carried over`,
-      body: 'Each is marked “confirm or change”: check each one before you submit.',
-    }
+    req.session.flash = carriedFlash(await services.assessments.carryOver(signedInUser(req), id))
+    res.redirect(paths.assessment(id))
+  }
+}
+
+function declineCarryOver(services: Services): RequestHandler {
+  return async (req, res) => {
+    const id = idOf(req)
+    const { from } = await services.assessments.declineCarryOver(signedInUser(req), id)
+    req.session.flash = declinedFlash(from)
     res.redirect(paths.assessment(id))
   }
 }

@@ -17,6 +17,7 @@ export interface AssessmentView {
   progress: Progress
   /** Whether this user may change answers now, and if not, why not. */
   editable: Editability
+  /** Last round's answers, offered while no one in the council has taken or declined them. */
   carryOver: { available: boolean; from?: string }
   /** What the assessor asked the borough to change, while the assessment is returned. */
   returnComment: string | null
@@ -29,8 +30,11 @@ export function viewAssessment(deps: AssessmentDeps) {
     const { assessment, round, organisation, definition } = await loadAssessment(deps, user, id)
     const answers = new Map((await repos.assessments.answers(id)).map(a => [a.questionKey, a]))
     const editable = editability(user, assessment, round.status)
+    // Offered until someone in the council takes or declines it, however many answers they have given since.
     const previous =
-      editable.allowed && answers.size === 0 ? await previousAnswers(deps, assessment.organisationId, round) : undefined
+      editable.allowed && assessment.carryOver === null
+        ? await previousAnswers(deps, assessment.organisationId, round)
+        : undefined
     const comments = assessment.state === 'returned' ? await repos.moderations.comments(id) : undefined
     return {
       assessment,

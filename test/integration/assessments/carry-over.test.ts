@@ -172,7 +172,7 @@ describe('starting from last year', () => {
     await officer.agent.post(`/api/v1/assessments/${currentId}/submit`).set('X-CSRF-Token', officer.csrf).expect(200)
   })
 
-  it('is not offered once the assessment has answers, and is refused if asked for', async () => {
+  it('is refused once the assessment has been submitted', async () => {
     await officer.agent
       .post(`/assessments/${currentId}/carry-over`)
       .type('form')

@@ -376,6 +376,7 @@ export const INPUTS: Record<string, InputSpec> = {
     }),
   }),
   'post /assessments/:id/carry-over': noInput('respondent'),
+  'post /assessments/:id/carry-over/decline': noInput('respondent'),
   'post /assessments/:id/themes/:themeKey': {
     caller: 'respondent',
     encoding: 'form',

@@ -62,6 +62,24 @@ describe('task list presenter', () => {
     expect(view.reportLink?.text).toBe('See your report: scores, London’s figures and suggested next steps')
     expect(view.checkLink.text).toBe('See all answers')
   })
+  it('offers last round’s answers with both choices, saying answers already given are kept', () => {
+    const view = taskListView(assessmentView({ carryOver: { available: true, from: '2025 assessment' } }))
+    expect(view.carryOver).toMatchObject({
+      heading: 'Start from 2025 assessment’s answers',
+      action: '/assessments/4/carry-over',
+      button: 'Start from 2025 assessment’s answers',
+      declineAction: '/assessments/4/carry-over/decline',
+      declineButton: 'Start without 2025 assessment’s answers',
+    })
+    expect(view.carryOver?.paragraphs).toContain(
+      'Answers your council has already given in this assessment are kept as they are: only questions still unanswered get last round’s answer.',
+    )
+    const empty = taskListView(
+      assessmentView({ carryOver: { available: true, from: '2025 assessment' }, answers: new Map() }),
+    )
+    expect(empty.carryOver?.paragraphs.some(p => p.startsWith('Answers your council has already given'))).toBe(false)
+    expect(taskListView(assessmentView()).carryOver).toBeNull()
+  })
 })
 
 describe('check answers presenter', () => {
