@@ -3,13 +3,13 @@ import { ROLE_LABELS, type Role } from '../../domain/roles'
 import { paths } from '../../paths'
 import { tokenTable } from './tokens.presenter'
 import type { SummaryListRow, Table } from '../govuk-params'
-import { postForm } from '../html'
+import { link } from '../html'
 
 export interface AccountView {
   /** Name, email address, role and, for those who have one, organisation. */
   details: SummaryListRow[]
   hasTokens: boolean
-  /** Each token, with a button that revokes it at once while it still works. */
+  /** Each token, with a link to revoke it (after a check page) while it still works. */
   tokens: Table
   nameHint: string
   expiryValue: number
@@ -25,8 +25,6 @@ interface AccountInput {
   expiryChoices: readonly number[]
   defaultExpiry: number
   nameMaxLength: number
-  /** The session's CSRF token, for the form in each token's row. */
-  csrfToken: string
 }
 
 const row = (key: string, value: string): SummaryListRow => ({ key: { text: key }, value: { text: value } })
@@ -43,13 +41,7 @@ export function accountView(input: AccountInput): AccountView {
       ...(organisation ? [row('Organisation', organisation.name)] : []),
     ],
     hasTokens: tokens.length > 0,
-    tokens: tokenTable(tokens, t =>
-      postForm(paths.accountTokenRevoke(t.id), input.csrfToken, {
-        text: 'Revoke',
-        hidden: t.name,
-        classes: 'govuk-button--warning govuk-!-margin-bottom-0',
-      }),
-    ),
+    tokens: tokenTable(tokens, t => link(paths.accountTokenRevoke(t.id), 'Revoke', t.name)),
     nameHint: `What it is for, so you can tell it apart later. Up to ${input.nameMaxLength} characters.`,
     expiryValue: Number(input.expiresInDays || input.defaultExpiry),
     expiryItems: input.expiryChoices.map(days => ({ value: days, text: `${days} days` })),

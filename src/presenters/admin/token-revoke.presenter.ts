@@ -41,3 +41,20 @@ export function tokenRevokeView(
     action: paths.admin.userTokenRevoke(owner.id, token.id),
   }
 }
+
+/** The same page for one of your own tokens, from Your account. */
+export function ownTokenRevokeView(
+  user: { id: number; name: string; email: string },
+  token: ApiToken & { status: TokenStatus },
+): TokenRevokeView {
+  return {
+    ...tokenRevokeView(user, token),
+    backHref: paths.account,
+    backText: 'Back to your account',
+    owner: 'Your account',
+    explanation:
+      'Any program using this token to call the API as you will be refused from the moment you revoke it. You stay signed in here.',
+    warning: 'A revoked token cannot be undone or brought back. If a program still needs access, make a new token.',
+    action: paths.accountTokenRevoke(token.id),
+  }
+}

@@ -9,6 +9,7 @@ import type { Services } from '../../services'
 import { field, formErrors, type FormErrors } from '../../presenters/form-errors'
 import { accountView } from '../../presenters/account/account.presenter'
 import { tokenCreatedView } from '../../presenters/account/tokens.presenter'
+import { ownTokenRevokeView } from '../../presenters/admin/token-revoke.presenter'
 import { paths, patterns } from '../../paths'
 import { renderPage } from '../../middleware/render-page'
 import { route, type RouteDefinition } from '../route-table'
@@ -41,7 +42,6 @@ async function renderAccount(
         expiryChoices: EXPIRY_CHOICES,
         defaultExpiry: DEFAULT_EXPIRY_DAYS,
         nameMaxLength: TOKEN_NAME_MAX_LENGTH,
-        csrfToken: csrfToken(req),
       }),
       ...form,
     },
@@ -119,6 +119,18 @@ function createToken(services: Services): RequestHandler {
   }
 }
 
+// What revoking does, and a way back, before anything happens.
+function confirmRevokeToken(services: Services): RequestHandler {
+  return async (req, res) => {
+    const user = signedInUser(req)
+    const token = await services.tokens.findForUser(user.id, tokenId(req))
+    await renderPage(res, 'admin/token-revoke', {
+      title: `Revoke the token “${token.name}”`,
+      view: ownTokenRevokeView(user, token),
+    })
+  }
+}
+
 function revokeToken(services: Services): RequestHandler {
   return async (req, res) => {
     const token = await services.tokens.revoke(signedInUser(req), tokenId(req))
@@ -138,6 +150,7 @@ export function accountRoutes(services: Services): RouteDefinition[] {
     route('get', paths.accountPassword, ALL_ROLES, showPasswordForm),
     route('post', paths.accountPassword, ALL_ROLES, changePassword(services)),
     route('post', paths.accountTokens, ALL_ROLES, createToken(services)),
+    route('get', patterns.accountTokenRevoke, ALL_ROLES, confirmRevokeToken(services)),
     route('post', patterns.accountTokenRevoke, ALL_ROLES, revokeToken(services)),
   ]
 }

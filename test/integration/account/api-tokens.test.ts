@@ -168,6 +168,14 @@ describe('a token that must not work', () => {
     const { agent, csrf, user } = await respondent()
     const { secret, id } = await createToken(agent, 'Old laptop')
     await request(t.app).get('/api/v1/rounds').set(bearer(secret)).expect(200)
+    // The account page has no form that revokes: its link leads to a check page, which changes nothing.
+    const list = (await agent.get('/account')).text
+    expect(list).not.toContain(`action="/account/tokens/${id}/revoke"`)
+    expect(list).toContain(`href="/account/tokens/${id}/revoke"`)
+    const check = (await agent.get(`/account/tokens/${id}/revoke`).expect(200)).text
+    expect(check).toContain('A revoked token cannot be undone or brought back.')
+    expect(check).toContain(`action="/account/tokens/${id}/revoke"`)
+    await request(t.app).get('/api/v1/rounds').set(bearer(secret)).expect(200)
     const revoked = await agent.post(`/account/tokens/${id}/revoke`).type('form').send({ _csrf: csrf }).expect(302)
     expect(revoked.headers.location).toBe('/account')
     const account = await agent.get('/account')
@@ -187,6 +195,7 @@ describe('a token that must not work', () => {
   it('cannot be revoked by anyone but its owner', async () => {
     const { secret, id } = await createToken((await respondent()).agent)
     const other = await respondent()
+    await other.agent.get(`/account/tokens/${id}/revoke`).expect(404)
     await other.agent.post(`/account/tokens/${id}/revoke`).type('form').send({ _csrf: other.csrf }).expect(404)
     await request(t.app).get('/api/v1/rounds').set(bearer(secret)).expect(200)
   })

@@ -70,7 +70,6 @@ describe('accountView', () => {
     expiryChoices: [30, 90, 365],
     defaultExpiry: 90,
     nameMaxLength: 80,
-    csrfToken: 'token-"1"',
   }
 
   it('names the role and organisation and revokes tokens from the account page', () => {
@@ -84,16 +83,11 @@ describe('accountView', () => {
     expect(view.nameHint).toContain('Up to 80 characters.')
   })
 
-  it('revokes a token at once with a warning button in a form that carries the CSRF token', () => {
+  it('links each token to its check page, never revoking on one click', () => {
     const revoke = accountView(input).tokens.rows[0]?.[6]
     expect(spoken(revoke)).toBe('Revoke Dashboard')
     expect(revoke).toEqual({
-      html: [
-        '<form method="post" action="/account/tokens/4/revoke">',
-        '<input type="hidden" name="_csrf" value="token-&#34;1&#34;">',
-        '<button type="submit" class="govuk-button govuk-button--warning govuk-!-margin-bottom-0" data-module="govuk-button">Revoke<span class="govuk-visually-hidden"> Dashboard</span></button>',
-        '</form>',
-      ].join('\n'),
+      html: '<a class="govuk-link" href="/account/tokens/4/revoke">Revoke<span class="govuk-visually-hidden"> Dashboard</span></a>',
     })
   })
 
