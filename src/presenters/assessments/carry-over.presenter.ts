@@ -1,4 +1,7 @@
+import { paths } from '../../paths'
 import type { CarryOverResult } from '../../services/assessments/assessment.service'
+import type { AssessmentView } from '../../services/assessments/view-assessment.service'
+import type { CheckView } from '../admin/check.presenter'
 
 /** A message shown once on the next page, as the layout's flash banner prints it. */
 export interface FlashMessage {
@@ -34,5 +37,29 @@ export function declinedFlash(from: string): FlashMessage {
     type: 'success',
     heading: `You are starting without ${from}’s answers`,
     body: 'Nothing was carried over. The offer has gone for everyone in your council.',
+  }
+}
+
+/** "Are you sure" before starting without last round's answers: the offer then goes for the whole council. */
+export function declineCheckView(view: AssessmentView): CheckView {
+  const { id } = view.assessment
+  const from = view.carryOver.available ? view.carryOver.from : undefined
+  return {
+    backHref: paths.assessment(id),
+    backText: 'Back to the assessment',
+    caption: `${view.organisation.name}: ${view.round.name}`,
+    summary: [],
+    explanation: [
+      `Nothing from ${from ?? 'the earlier round'} will be copied into this assessment. Your council answers every question afresh.`,
+      'The offer goes away for everyone in your council, not just for you.',
+    ],
+    warning: `This cannot be undone: ${from ?? 'the earlier round'}’s answers cannot be brought in later.`,
+    action: paths.assessmentCarryOverDecline(id),
+    buttonText: `Start without ${from ?? 'them'}`,
+    buttonClasses: 'govuk-button--warning',
+    cancelText: 'Keep the offer',
+    refusal: from
+      ? null
+      : 'There is no offer to decline: your council has already chosen whether to start from the earlier round’s answers, or the assessment can no longer be changed.',
   }
 }

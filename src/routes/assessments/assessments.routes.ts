@@ -5,7 +5,7 @@ import type { Services } from '../../services'
 import { field } from '../../presenters/form-errors'
 import { paths, patterns } from '../../paths'
 import { fieldId } from '../../presenters/assessments/answer.presenter'
-import { carriedFlash, declinedFlash } from '../../presenters/assessments/carry-over.presenter'
+import { carriedFlash, declineCheckView, declinedFlash } from '../../presenters/assessments/carry-over.presenter'
 import { checkView } from '../../presenters/assessments/check.presenter'
 import { assessmentListView } from '../../presenters/assessments/list.presenter'
 import { submittedView } from '../../presenters/assessments/submitted.presenter'
@@ -23,6 +23,7 @@ export function assessmentRoutes(services: Services): RouteDefinition[] {
     route('get', paths.assessments, ALL_ROLES, listPage(services)),
     route('get', patterns.assessment, ALL_ROLES, taskListPage(services)),
     route('post', patterns.assessmentCarryOver, RESPONDENT, carryOver(services)),
+    route('get', patterns.assessmentCarryOverDecline, RESPONDENT, confirmDecline(services)),
     route('post', patterns.assessmentCarryOverDecline, RESPONDENT, declineCarryOver(services)),
     route('get', patterns.assessmentTheme, ALL_ROLES, showTheme(services)),
     route('post', patterns.assessmentTheme, RESPONDENT, saveTheme(services)),
@@ -55,6 +56,14 @@ function carryOver(services: Services): RequestHandler {
     const id = idOf(req)
     req.session.flash = carriedFlash(await services.assessments.carryOver(signedInUser(req), id))
     res.redirect(paths.assessment(id))
+  }
+}
+
+// Declining cannot be undone for the whole council: a check page says so before anything happens.
+function confirmDecline(services: Services): RequestHandler {
+  return async (req, res) => {
+    const view = declineCheckView(await services.assessments.view(signedInUser(req), idOf(req)))
+    await renderPage(res, 'admin/check', { title: 'Start without last round’s answers?', view })
   }
 }
 

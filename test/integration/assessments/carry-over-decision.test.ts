@@ -75,9 +75,10 @@ describe('taking last round’s answers after answering some', () => {
       .expect(200)
     expect(page.text).toContain(OFFER)
     expect(page.text).toContain('Start without 2025 assessment’s answers')
-    // One form, two buttons: without JavaScript the second posts to its own address.
+    // Taking posts; declining, which cannot be undone, is a link to its check page.
     expect(page.text).toContain(`action="/assessments/${current.get('newham')}/carry-over"`)
-    expect(page.text).toContain(`formaction="/assessments/${current.get('newham')}/carry-over/decline"`)
+    expect(page.text).toContain(`href="/assessments/${current.get('newham')}/carry-over/decline"`)
+    expect(page.text).not.toContain(`action="/assessments/${current.get('newham')}/carry-over/decline"`)
     expect(page.text).toContain('Answers your council has already given in this assessment are kept as they are')
   })
 
@@ -128,6 +129,12 @@ describe('starting without last round’s answers', () => {
     const hackney = respondents.get('hackney')!
     const id = current.get('hackney')!
     await saveOne('hackney', 3)
+    // The check page says what happens and changes nothing.
+    const check = (await hackney.agent.get(`/assessments/${id}/carry-over/decline`).expect(200)).text
+    expect(check).toContain('This cannot be undone: 2025 assessment’s answers cannot be brought in later.')
+    expect(check).toContain(`action="/assessments/${id}/carry-over/decline"`)
+    expect((await t.repos.assessments.findById(id))?.carryOver).toBeNull()
+    expect(await decisionEvents('hackney')).toHaveLength(0)
     await post(hackney, `/assessments/${id}/carry-over/decline`).expect(302).expect('Location', `/assessments/${id}`)
     const page = await hackney.agent.get(`/assessments/${id}`)
     expect(page.text).toContain('You are starting without 2025 assessment’s answers')
