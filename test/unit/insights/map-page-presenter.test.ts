@@ -50,6 +50,13 @@ describe('the London map page view', () => {
     expect(hackneyTile!.classes).toBe('app-heat--none app-map-tile--empty')
   })
 
+  it('links each tile to its authority’s page, named by what the tile says', () => {
+    const [camdenTile, hackneyTile] = mapPageView(heatmapOf(), [camden, hackney], undefined, noErrors).maps[0]!.tiles
+    expect(camdenTile!.href).toBe('/organisations/camden')
+    expect(hackneyTile!.href).toBe('/organisations/hackney')
+    expect(hackneyTile!.title).toMatch(/^Hackney: /)
+  })
+
   it('tables every authority, named by a link to its page, with the heatmap’s own cells', () => {
     const { table } = mapPageView(heatmapOf(), [sutton, camden, hackney], undefined, noErrors)
     expect(table.head.map(h => h.text)).toEqual(['Authority', 'Overall', 'Data'])
