@@ -54,7 +54,9 @@ describe('the London map page view', () => {
     const [camdenTile, hackneyTile] = mapPageView(heatmapOf(), [camden, hackney], undefined, noErrors).maps[0]!.tiles
     expect(camdenTile!.href).toBe('/organisations/camden')
     expect(hackneyTile!.href).toBe('/organisations/hackney')
-    expect(hackneyTile!.title).toMatch(/^Hackney: /)
+    // The name begins with what the tile shows, so a voice user can say it.
+    expect(camdenTile!.linkName).toMatch(/^CMD \d\.\d\d, Camden(, weak)?$/)
+    expect(hackneyTile!.linkName).toMatch(/^HCK, Hackney: /)
   })
 
   it('tables every authority, named by a link to its page, with the heatmap’s own cells', () => {
