@@ -93,8 +93,12 @@ describe('exports from Insights', () => {
 describe('the London map', () => {
   it('makes every tile a link to its organisation’s page, named for a screen reader, above the table', async () => {
     const html = (await analyst.get(`/rounds/${spring}/map`).expect(200)).text
-    expect(html).toMatch(/<a class="app-map-tile__link" href="\/organisations\/hackney" aria-label="HCK 3\.00, Hackney">/)
-    expect(html).toMatch(/<a class="app-map-tile__link" href="\/organisations\/sutton" aria-label="STN, Sutton: [^"]+">/)
+    expect(html).toMatch(
+      /<a class="app-map-tile__link" href="\/organisations\/hackney" aria-label="HCK 3\.00, Hackney">/,
+    )
+    expect(html).toMatch(
+      /<a class="app-map-tile__link" href="\/organisations\/sutton" aria-label="STN, Sutton: [^"]+">/,
+    )
     expect(html).toContain('<table')
     await analyst.get('/organisations/hackney').expect(200)
   })
