@@ -56,7 +56,7 @@ export function createServices(
     rounds: roundService(repos, clock),
     seed: seedService(repos, questionnaires, clock),
     sessions: repos.sessions,
-    trends: trendService(repos, questionnaires),
+    trends: trendService(repos, questionnaires, { minimum: options.disclosureMinimum, clock }),
     tokens: tokenService(repos, clock),
     users: userService(repos, clock),
     clock,

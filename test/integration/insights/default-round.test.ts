@@ -34,6 +34,15 @@ beforeAll(async () => {
   })
   for (const slug of springBoroughs.slice(0, 5)) await fillAssessment(t, await assessmentOf(t, spring, slug), () => 3)
 
+  // Closed, with too little evidence to compare with.
+  const summer = await createRound(t, {
+    name: 'Summer 2026',
+    opensOn: '2026-06-01',
+    closesOn: '2026-08-31',
+    organisations: ['hackney', 'camden'],
+  })
+  await fillAssessment(t, await assessmentOf(t, summer, 'hackney'), () => 2)
+
   // Open on the test clock's date (27 November 2026): 1 of 4 submitted, 1 in progress, 2 not started.
   autumn = await createRound(t, { name: 'Autumn 2026', organisations: ['hackney', 'camden', 'islington', 'lambeth'] })
   await fillAssessment(t, await assessmentOf(t, autumn, 'hackney'), () => 4)
@@ -78,6 +87,15 @@ describe('Insights opens where the evidence is', () => {
     const page = words((await analyst.get(`/rounds/${spring}/heatmap`)).text)
     expect(page).toContain('Autumn 2026 is open: 4 of 4 submitted.')
     expect(page).toContain('Extra 2026 is open: 0 of 1 submitted.')
+  })
+})
+
+describe('the trend’s default comparison', () => {
+  it('compares with the latest earlier round with enough scored assessments, passing over a thin one', async () => {
+    const trend = await analyst.get(`/api/v1/rounds/${autumn}/trend`).expect(200)
+    expect(trend.body.against).toEqual({ id: spring, name: 'Spring 2026' })
+    const page = (await analyst.get(`/rounds/${autumn}/trend`).expect(200)).text
+    expect(page).toMatch(new RegExp(`<option value="${spring}" selected`))
   })
 })
 
