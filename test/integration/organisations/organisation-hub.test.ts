@@ -88,6 +88,7 @@ describe('the organisation page as a hub', () => {
     expect(assessments).toContain(`href="/assessments/${hackneyAutumn}"`)
     expect(assessments).toContain(`href="/assessments/${hackneySpring}/report"`)
     expect(assessments).not.toContain(`href="/assessments/${hackneyAutumn}/report"`)
+    await analyst.get(`/assessments/${hackneyAutumn}`).expect(200)
   })
 
   it('tables its scores across the rounds it was scored in', async () => {
