@@ -90,5 +90,19 @@ export function roundDataVersions(knex: Knex) {
         .select<{ id: number; version: number }[]>('id', db.raw('revision + data_version as version'))
       return new Map(rows.map(r => [r.id, r.version]))
     },
+
+    /** How many of each round's assessments are in each state, by round id. */
+    async stateCountsByRound(db: Db = knex): Promise<Map<number, Partial<Record<AssessmentState, number>>>> {
+      const rows = await db('assessments')
+        .groupBy('round_id', 'state')
+        .select<{ round_id: number; state: AssessmentState; n: number | string }[]>('round_id', 'state', db.raw('count(*) as n'))
+      const counts = new Map<number, Partial<Record<AssessmentState, number>>>()
+      for (const row of rows) {
+        const round = counts.get(row.round_id) ?? {}
+        round[row.state] = Number(row.n)
+        counts.set(row.round_id, round)
+      }
+      return counts
+    },
   }
 }

@@ -14,6 +14,7 @@ import { partnershipService } from './admin/partnership.service'
 import { pipelineService } from './pipeline/pipeline.service'
 import { questionnaireService } from './admin/questionnaire.service'
 import { reportService } from './reports/report.service'
+import { roundChoiceService } from './insights/round-choice.service'
 import { roundService } from './admin/round.service'
 import { seedService } from './demo/seed.service'
 import { trendService } from './insights/trend.service'
@@ -44,9 +45,10 @@ export function createServices(
     health: { check: () => repos.database.ping() },
     home: homeService({ repos, clock, assessments, calibration, insights, opportunities }),
     insights,
+    insightRounds: roundChoiceService(repos, clock, options.disclosureMinimum),
     moderation: moderationService(repos, questionnaires, clock),
     opportunities,
-    organisations: organisationService(repos),
+    organisations: organisationService(repos, questionnaires, clock),
     partnerships: partnershipService(repos),
     pipeline: pipelineService(repos, questionnaires, clock),
     questionnaires,
@@ -54,7 +56,7 @@ export function createServices(
     rounds: roundService(repos, clock),
     seed: seedService(repos, questionnaires, clock),
     sessions: repos.sessions,
-    trends: trendService(repos, questionnaires),
+    trends: trendService(repos, questionnaires, { minimum: options.disclosureMinimum, clock }),
     tokens: tokenService(repos, clock),
     users: userService(repos, clock),
     clock,

@@ -180,6 +180,9 @@ export function heatmapPageView(
       clusters: paths.clusters(round.id, qs),
       map: paths.londonMap(round.id, qs),
       trend: paths.trend(round.id, qs),
+      /** Every answer of the round, for the central roles that see this page (the exports' own rule). */
+      exportCsv: paths.roundExportCsv(round.id),
+      exportXlsx: paths.roundExportXlsx(round.id),
     },
   }
 }

@@ -26,8 +26,15 @@ export interface MapTile {
   /** The heatmap's shade, so a score has the same colour on the map as in the heatmap. */
   className: string
   hasScore: boolean
-  /** The full name and what the table says, for the tile's tooltip. */
+  /** The full name and what the table says: the tile's tooltip, and its link's accessible name. */
   title: string
+  /** The organisation's page, which the tile links to. */
+  href: string
+  /**
+   * The link's accessible name: what the tile shows first (so a voice user can say it), then the full
+   * name: "NWM 1.00, Newham, weak", or "STN, Sutton: Not taking part" where there is no score.
+   */
+  linkName: string
   /** The tile group's classes: its shade, and weak or empty where it is. */
   classes: string
   /** The weak tile's inner outline, inset from the square. */
@@ -94,6 +101,11 @@ export function londonMapView(heatmap: Heatmap, organisations: readonly Organisa
           className: cell.className,
           hasScore: score !== null,
           title: `${o.name}: ${spoken(cell)}`,
+          href: paths.organisation(o.slug),
+          linkName:
+            score === null
+              ? `${tileLabel(o.gss, o.name)}, ${o.name}: ${spoken(cell)}`
+              : `${tileLabel(o.gss, o.name)} ${score.toFixed(2)}, ${o.name}${cell.weak ? ', weak' : ''}`,
           classes: `${cell.className}${cell.weak ? ' app-map-tile--weak' : ''}${score === null ? ' app-map-tile--empty' : ''}`,
           inner: { x: x + 3.5, y: y + 3.5, size: SIZE - 7 },
           textX: x + SIZE / 2,

@@ -4,6 +4,16 @@ import { paths } from '../../paths'
 import { govukList } from '../assessments/markup'
 import type { SummaryListRow, TableHeadCell, TableRow } from '../govuk-params'
 import { link, text } from '../html'
+import type { OrganisationPage } from '../../services/organisations/organisation.service'
+import {
+  assessmentsTable,
+  partnershipRows,
+  peopleTable,
+  pipelineSummary,
+  reportsTable,
+  trendTable,
+  type HubTable,
+} from './organisation-hub.presenter'
 
 export interface OrganisationsTableView {
   caption: string
@@ -32,16 +42,21 @@ export interface OrganisationView {
   name: string
   /** Official name, GSS code, inner or outer London, neighbours and partnerships. */
   rows: SummaryListRow[]
+  assessments: HubTable
+  trend: HubTable
+  reports: HubTable
+  pipeline: SummaryListRow[]
+  partnerships: SummaryListRow[]
+  hasPartnerships: boolean
+  /** Administrators only; null for everyone else. */
+  people: HubTable | null
 }
 
 /**
- * One organisation's facts. A respondent sees only their own organisation, so their neighbours are not
+ * One organisation's page: its facts, then everything about it the viewer may reach. A respondent sees only their own organisation, so their neighbours are not
  * links: every other organisation's page would refuse them.
  */
-export function organisationView(
-  page: { organisation: Organisation; neighbours: readonly Organisation[]; partnerships: readonly { name: string }[] },
-  viewerRole: Role,
-): OrganisationView {
+export function organisationView(page: OrganisationPage, viewerRole: Role): OrganisationView {
   const { organisation, neighbours, partnerships } = page
   const neighbour = (n: Organisation) =>
     viewerRole === 'respondent' ? text(n.name) : link(paths.organisation(n.slug), n.name)
@@ -61,5 +76,12 @@ export function organisationView(
         value: { text: partnerships.length === 0 ? 'None recorded' : partnerships.map(p => p.name).join(', ') },
       },
     ],
+    assessments: assessmentsTable(page.assessments),
+    trend: trendTable(page.assessments),
+    reports: reportsTable(page.assessments, viewerRole),
+    pipeline: pipelineSummary(page.pipeline, organisation, viewerRole),
+    partnerships: partnershipRows(partnerships, viewerRole),
+    hasPartnerships: partnerships.length > 0,
+    people: page.people ? peopleTable(page.people) : null,
   }
 }

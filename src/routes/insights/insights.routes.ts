@@ -9,6 +9,7 @@ import { controlErrors, heatmapForPage } from './heatmap-page'
 import { paths, patterns } from '../../paths'
 import { heatmapPageView } from '../../presenters/insights/heatmap-page.presenter'
 import { heatmapTable } from '../../presenters/insights/heatmap.presenter'
+import { roundNoteView } from '../../presenters/insights/round-note.presenter'
 import { renderPage } from '../../middleware/render-page'
 import { route, type RouteDefinition } from '../route-table'
 import { positiveId } from '../params'
@@ -35,9 +36,10 @@ export function insightsRoutes(services: Services): RouteDefinition[] {
   return [
     // The controls are a GET form, which cannot put the round in the path: this turns its choice into one.
     route('get', paths.insights, CENTRAL_ROLES, async (req, res) => {
-      const rounds = await services.rounds.list()
+      const { rounds, chosen } = await services.insightRounds.choose()
       const asked = req.query.round
-      const round = asked === undefined ? rounds[0] : rounds.find(r => r.id === positiveId(asked))
+      // Unasked, Insights opens where the evidence is: see defaultInsightsRound.
+      const round = asked === undefined ? chosen?.round : rounds.find(r => r.round.id === positiveId(asked))?.round
       if (asked !== undefined && !round) throw new NotFoundError('There is no such round')
       if (!round) {
         await renderPage(res, 'insights/no-rounds', { title: 'Insights' })
@@ -48,11 +50,17 @@ export function insightsRoutes(services: Services): RouteDefinition[] {
 
     route('get', patterns.heatmap, CENTRAL_ROLES, async (req, res) => {
       const user = signedInUser(req)
-      const page = await heatmapForPage(services.insights, user, positiveId(req.params.id), query(req))
+      const [page, choice] = await Promise.all([
+        heatmapForPage(services.insights, user, positiveId(req.params.id), query(req)),
+        services.insightRounds.choose(),
+      ])
       const { heatmap } = page
       const errors = controlErrors(page.problems)
+      // Other rounds' progress changes without this round's data changing: the note is part of the key.
+      const note = roundNoteView(heatmap.round, choice, services.clock())
       const bodyLocals = () => ({
         view: heatmapPageView(heatmap, heatmap.rounds, query(req), errors),
+        note,
       })
       const title = `Heatmap: ${heatmap.scope.parent?.title ?? 'All dimensions'}, ${heatmap.round.name}`
       if (page.problems.length > 0) {
@@ -63,7 +71,7 @@ export function insightsRoutes(services: Services): RouteDefinition[] {
       // rendered once. It is the same for every central user; the layout around it is theirs.
       await renderPage(res, 'insights/heatmap', { title, errors }, page.status, {
         keep: heatmap.keptBody,
-        key: `heatmap-page:${JSON.stringify(heatmap.query)}`,
+        key: `heatmap-page:${JSON.stringify(heatmap.query)}:${JSON.stringify(note)}`,
         bodyLocals,
       })
     }),

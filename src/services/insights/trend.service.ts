@@ -1,7 +1,9 @@
 import type { Round } from '../../domain/assessment/round'
 import { ForbiddenError, NotFoundError, ValidationError } from '../../domain/errors'
 import { trend, type Trend, type TrendRound } from '../../domain/insights/trend'
+import { defaultInsightsRound, roundProgress } from '../../domain/insights/default-round'
 import { isCentralRole } from '../../domain/roles'
+import { systemClock, type Clock } from '../clock'
 import type { User } from '../../domain/user'
 import type { Repositories } from '../../data'
 import type { QuestionnaireService } from '../admin/questionnaire.service'
@@ -45,8 +47,24 @@ const asTrendRound = ({ definition, results }: RoundResults): TrendRound => ({
   })),
 })
 
+/** Unasked, the comparison is with the earlier round where the evidence is, as Insights opens (defaultInsightsRound). */
+async function defaultAgainst(
+  repos: Repositories,
+  choice: { minimum: number; clock: Clock },
+  candidates: readonly Round[],
+): Promise<Round | undefined> {
+  if (candidates.length === 0) return undefined
+  const counts = await repos.assessments.stateCountsByRound()
+  const withProgress = candidates.map(round => ({ round, progress: roundProgress(counts.get(round.id) ?? {}) }))
+  return defaultInsightsRound(withProgress, choice.minimum, choice.clock())?.round
+}
+
 /** Change between two rounds, for the central roles, on the questions both rounds asked the same way. */
-export function trendService(repos: Repositories, questionnaires: QuestionnaireService) {
+export function trendService(
+  repos: Repositories,
+  questionnaires: QuestionnaireService,
+  choice: { minimum: number; clock: Clock } = { minimum: 5, clock: systemClock },
+) {
   async function roundFor(user: User, roundId: number): Promise<Round> {
     // Checked first, so a respondent learns nothing, not even which rounds exist.
     if (!isCentralRole(user.role))
@@ -92,14 +110,15 @@ export function trendService(repos: Repositories, questionnaires: QuestionnaireS
     },
 
     /**
-     * The change since `against` (by default the latest earlier linked round on the same questionnaire).
+     * The change since `against`: by default the latest earlier linked round on the same questionnaire with
+     * enough scored assessments, else the latest such round that has closed, else the latest.
      * Rounds on another questionnaire, later rounds and versions whose keyMaps do not link are refused.
      */
     async compare(user: User, roundId: number, rawAgainst: unknown): Promise<RoundTrend> {
       const round = await roundFor(user, roundId)
       const id = parseAgainst(rawAgainst)
       const candidates = await candidatesFor(round)
-      const against = id === undefined ? candidates[0] : await againstRound(round, id)
+      const against = id === undefined ? await defaultAgainst(repos, choice, candidates) : await againstRound(round, id)
       if (!against) return { round, against: null, candidates, trend: null }
       const keyMap = await questionnaires.keyMapBetween(
         round.questionnaireKey,

@@ -3,6 +3,10 @@ import type { Organisation } from '../../domain/organisation'
 import { isCentralRole } from '../../domain/roles'
 import type { User } from '../../domain/user'
 import type { Repositories } from '../../data'
+import { londonDate } from '../../domain/assessment/round'
+import type { QuestionnaireService } from '../admin/questionnaire.service'
+import type { Clock } from '../clock'
+import { hubAssessments, hubPeople, hubPipeline, type HubAssessment, type HubPipeline } from './organisation-hub'
 
 export interface OrganisationSummary {
   gss: string
@@ -16,7 +20,13 @@ export interface OrganisationSummary {
 export interface OrganisationPage {
   organisation: Organisation
   neighbours: Organisation[]
-  partnerships: { id: number; name: string }[]
+  /** The partnerships it belongs to, each with every member (itself included), by name. */
+  partnerships: { id: number; name: string; members: Organisation[] }[]
+  /** Its assessments, newest round first. */
+  assessments: HubAssessment[]
+  pipeline: HubPipeline
+  /** Its people, for administrators only; null for everyone else, who are never sent them. */
+  people: User[] | null
 }
 
 /** A respondent may see only their own organisation; the central roles see every one. */
@@ -24,7 +34,7 @@ export function canSeeOrganisation(user: User, organisation: Organisation): bool
   return isCentralRole(user.role) || user.organisationId === organisation.id
 }
 
-export function organisationService(repos: Repositories) {
+export function organisationService(repos: Repositories, questionnaires: QuestionnaireService, clock: Clock) {
   return {
     async list(): Promise<Organisation[]> {
       return repos.organisations.list()
@@ -55,10 +65,13 @@ export function organisationService(repos: Repositories) {
       if (!canSeeOrganisation(user, organisation)) {
         throw new ForbiddenError('You can only see your own organisation’s pages.')
       }
-      const [all, neighbourMap, partnerships] = await Promise.all([
+      const [all, neighbourMap, partnerships, assessments, pipeline, people] = await Promise.all([
         repos.organisations.list(),
         repos.organisations.neighbourMap(),
         repos.partnerships.list(),
+        hubAssessments(repos, questionnaires, organisation),
+        hubPipeline(repos, organisation, londonDate(clock())),
+        user.role === 'admin' ? hubPeople(repos, organisation) : null,
       ])
       const neighbourCodes = new Set(neighbourMap.get(organisation.gss) ?? [])
       return {
@@ -66,7 +79,10 @@ export function organisationService(repos: Repositories) {
         neighbours: all.filter(o => neighbourCodes.has(o.gss)),
         partnerships: partnerships
           .filter(p => p.memberIds.includes(organisation.id))
-          .map(p => ({ id: p.id, name: p.name })),
+          .map(p => ({ id: p.id, name: p.name, members: all.filter(o => p.memberIds.includes(o.id)) })),
+        assessments,
+        pipeline,
+        people,
       }
     },
   }

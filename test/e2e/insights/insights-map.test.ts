@@ -113,6 +113,17 @@ it(
     await expectAxeClean(page)
     await screenshot(page, 'trend')
     await screenshotOf(page.locator('#trend-table'), 'trend-table')
+
+    // Each tile is a link to its authority's page, reached from the keyboard and named by what it shows.
+    await page.goto(`/rounds/${v2Round}/map`)
+    const newhamTile = page.locator('figure[data-map="data"]').getByRole('link', { name: 'NWM 1.00, Newham, weak' })
+    await newhamTile.focus()
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe('/organisations/newham')
+    await Promise.all([page.waitForEvent('load'), page.keyboard.press('Enter')])
+    expect(await page.locator('h1').innerText()).toBe('Newham')
+    expect(await page.locator('#assessments-table').innerText()).toContain('2026 assessment')
+    await expectAxeClean(page)
+    await screenshot(page, 'organisation-hub')
     await page.context().close()
   },
   TEST_TIMEOUT,

@@ -156,7 +156,11 @@ describe('the London map', () => {
       title: 'Sutton: Not taking part',
     })
     expect(data.get('E09000022')).toMatchObject({ label: 'LBH', hatched: true, title: 'Lambeth: Not submitted' })
-    expect(html).toMatch(/<svg class="app-london-map__svg" role="img" aria-labelledby="map-data-caption"/)
+    // A group, not an image: each tile in it is a link to the authority's page, named by what it shows, then in full.
+    expect(html).toMatch(/<svg class="app-london-map__svg" role="group" aria-labelledby="map-data-caption"/)
+    expect(html).toContain(
+      '<a class="app-map-tile__link" href="/organisations/sutton" aria-label="STN, Sutton: Not taking part">',
+    )
   })
 
   it('outlines and marks exactly the weak tiles, below the threshold', async () => {

@@ -50,6 +50,15 @@ describe('the London map page view', () => {
     expect(hackneyTile!.classes).toBe('app-heat--none app-map-tile--empty')
   })
 
+  it('links each tile to its authority’s page, named by what the tile says', () => {
+    const [camdenTile, hackneyTile] = mapPageView(heatmapOf(), [camden, hackney], undefined, noErrors).maps[0]!.tiles
+    expect(camdenTile!.href).toBe('/organisations/camden')
+    expect(hackneyTile!.href).toBe('/organisations/hackney')
+    // The name begins with what the tile shows, so a voice user can say it.
+    expect(camdenTile!.linkName).toMatch(/^CMD \d\.\d\d, Camden(, weak)?$/)
+    expect(hackneyTile!.linkName).toMatch(/^HCK, Hackney: /)
+  })
+
   it('tables every authority, named by a link to its page, with the heatmap’s own cells', () => {
     const { table } = mapPageView(heatmapOf(), [sutton, camden, hackney], undefined, noErrors)
     expect(table.head.map(h => h.text)).toEqual(['Authority', 'Overall', 'Data'])

@@ -11,6 +11,17 @@ const hackney = {
 }
 const barnet = { ...hackney, id: 2, gss: 'E09000003', name: 'Barnet', slug: 'barnet', inner: false }
 
+const EMPTY_PIPELINE = { total: 0, open: 0, next: [], priorities: 0 }
+type Page = Parameters<typeof organisationView>[0]
+const page = (over: Partial<Page> & Pick<Page, 'organisation'>): Page => ({
+  neighbours: [],
+  partnerships: [],
+  assessments: [],
+  pipeline: EMPTY_PIPELINE,
+  people: null,
+  ...over,
+})
+
 const valueOf = (view: ReturnType<typeof organisationView>, key: string) =>
   view.rows.find(r => r.key.text === key)?.value
 
@@ -45,7 +56,14 @@ describe('organisationsTableView', () => {
 describe('organisationView', () => {
   it('links neighbours to their pages for central roles and lists partnerships in a sentence', () => {
     const view = organisationView(
-      { organisation: hackney, neighbours: [barnet], partnerships: [{ name: 'A' }, { name: 'B' }] },
+      page({
+        organisation: hackney,
+        neighbours: [barnet],
+        partnerships: [
+          { id: 1, name: 'A', members: [] },
+          { id: 2, name: 'B', members: [] },
+        ],
+      }),
       'analyst',
     )
     expect(view.rows.map(r => r.key.text)).toEqual([
@@ -64,10 +82,10 @@ describe('organisationView', () => {
   })
 
   it('does not link neighbours a respondent may not see, and says when there is nothing', () => {
-    const view = organisationView({ organisation: barnet, neighbours: [hackney], partnerships: [] }, 'respondent')
+    const view = organisationView(page({ organisation: barnet, neighbours: [hackney] }), 'respondent')
     expect(valueOf(view, 'Neighbours')).toEqual({ html: '<ul class="govuk-list"><li>Hackney</li></ul>' })
     expect(valueOf(view, 'Partnerships')).toEqual({ text: 'None recorded' })
-    const alone = organisationView({ organisation: barnet, neighbours: [], partnerships: [] }, 'admin')
+    const alone = organisationView(page({ organisation: barnet }), 'admin')
     expect(valueOf(alone, 'Neighbours')).toEqual({ text: 'None' })
   })
 })

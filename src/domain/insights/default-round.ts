@@ -1,0 +1,68 @@
+import { roundStatus, type Round, type RoundStatus } from '../assessment/round'
+import type { AssessmentState } from '../assessment/workflow'
+
+/** How far a round's assessments have got, in the four steps a reader follows. */
+export interface RoundProgress {
+  notStarted: number
+  /** Started, or returned to the borough for changes. */
+  inProgress: number
+  /** Handed in and waiting for, or in, moderation. */
+  submitted: number
+  moderated: number
+  total: number
+  /** Handed in, so scored across London: submitted, in moderation or moderated. */
+  scored: number
+}
+
+const STEP: Record<AssessmentState, keyof Omit<RoundProgress, 'total' | 'scored'>> = {
+  not_started: 'notStarted',
+  in_progress: 'inProgress',
+  returned: 'inProgress',
+  submitted: 'submitted',
+  in_moderation: 'submitted',
+  moderated: 'moderated',
+}
+
+/** A round's progress from how many of its assessments are in each state. */
+export function roundProgress(counts: Partial<Record<AssessmentState, number>>): RoundProgress {
+  const progress: RoundProgress = { notStarted: 0, inProgress: 0, submitted: 0, moderated: 0, total: 0, scored: 0 }
+  for (const [state, count] of Object.entries(counts) as [AssessmentState, number][]) {
+    progress[STEP[state]] += count
+    progress.total += count
+  }
+  progress.scored = progress.submitted + progress.moderated
+  return progress
+}
+
+export interface RoundWithProgress {
+  round: Round
+  progress: RoundProgress
+}
+
+/** Why a round is the one shown by default. */
+export type DefaultReason = 'enough-scored' | 'latest-closed' | 'newest'
+
+export interface DefaultRound {
+  round: Round
+  reason: DefaultReason
+  status: RoundStatus
+}
+
+/**
+ * The round Insights opens on when none is asked for: where the evidence is. The latest round with at
+ * least `minimum` scored assessments; failing that the latest closed round; failing that the newest.
+ * `rounds` is newest first, as the repository lists them; undefined when there are none.
+ */
+export function defaultInsightsRound(
+  rounds: readonly RoundWithProgress[],
+  minimum: number,
+  now: Date,
+): DefaultRound | undefined {
+  const withStatus = rounds.map(r => ({ ...r, status: roundStatus(r.round, now) }))
+  const enough = withStatus.find(r => r.status !== 'scheduled' && r.progress.scored >= minimum)
+  if (enough) return { round: enough.round, reason: 'enough-scored', status: enough.status }
+  const closed = withStatus.find(r => r.status === 'closed')
+  if (closed) return { round: closed.round, reason: 'latest-closed', status: closed.status }
+  const newest = withStatus[0]
+  return newest && { round: newest.round, reason: 'newest', status: newest.status }
+}
