@@ -154,10 +154,21 @@ beforeAll(async () => {
   // The borough hands it in again; the assessor completes it with a comment of their own.
   await expectStatus(api(respondent, 'post', `/api/v1/assessments/${assessment}/submit`), 200)
   await expectStatus(form(assessor, `/moderation/${assessment}/open`, {}), 302)
-  // Completing needs every scored question moderated: the assessor agrees with the borough on the rest.
+  // Completing needs every scored question moderated: the rest agree with the borough, written in one go.
   const definition = (await t.services.questionnaires.get('london-digital-maturity', 2)).definition
-  for (const section of moderationSections(definition, new Map(), new Set()))
-    await expectStatus(form(assessor, `/moderation/${assessment}/sections/${section.key}`, { action: 'agree' }), 302)
+  await t.repos.moderations.insertMany(
+    moderationSections(definition, new Map(), new Set([OWN_QUESTION])).flatMap(s =>
+      s.unmoderated.map(q => ({
+        assessmentId: assessment,
+        questionKey: q.key,
+        level: 3,
+        rationale: null,
+        assessorId: users.assessor.id,
+        revision: 1,
+        at: new Date(),
+      })),
+    ),
+  )
   await expectStatus(form(assessor, `/moderation/${assessment}/complete`, { comment: FIELDS.moderationComment }), 302)
 
   // A partnership, a pipeline entry other boroughs may see, and a token.
