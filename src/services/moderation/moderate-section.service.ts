@@ -51,12 +51,15 @@ export function moderateSection(deps: ModerationDeps) {
       const moderated = new Set((await repos.moderations.forAssessment(id, trx)).map(m => m.questionKey))
       const section = sectionOf(definition, answers, moderated, themeKey)
       const keys = new Set(section.questions.map(q => q.key))
-      const entries = input.entries.filter(e => keys.has(e.questionKey) && e.level !== undefined)
       const selfLevel = (key: string) => {
         const a = answers.get(key)
         return a && !a.notApplicable ? a.level : null
       }
-      checkEntries(entries, selfLevel)
+      checkEntries(
+        input.entries.filter(e => keys.has(e.questionKey)),
+        selfLevel,
+      )
+      const entries = input.entries.filter(e => keys.has(e.questionKey) && e.level !== undefined)
       let saved = 0
       for (const e of entries) {
         const existing = await repos.moderations.findForUpdate(id, e.questionKey, trx)
@@ -107,11 +110,20 @@ function sectionOf(
   return section
 }
 
-/** Every entry's level on the scale, and a rationale, within its limit, for each change of level. */
+/** Every entry's level on the scale, a level for every rationale, and a rationale, within its limit, for each change of level. */
 function checkEntries(entries: readonly SectionEntry[], selfLevel: (key: string) => number | null): void {
   const errors: FieldError[] = []
   for (const e of entries) {
-    const level = e.level as number
+    if (e.level === undefined) {
+      // A rationale with no level would be lost without a word: ask for the level instead.
+      if (e.rationale.trim() !== '')
+        errors.push({
+          field: sectionField(e.questionKey, 'level'),
+          message: 'Select a moderated level for the rationale you gave',
+        })
+      continue
+    }
+    const level = e.level
     if (!Number.isInteger(level) || level < 1 || level > 5)
       errors.push({ field: sectionField(e.questionKey, 'level'), message: 'Select a moderated level from 1 to 5' })
     else if (e.rationale.length > RATIONALE_MAX_LENGTH)

@@ -168,6 +168,15 @@ describe('moderating one assessment through the pages, a section at a time', () 
     expect(page.text).toMatch(/<title>Error: /)
     expect(page.text).toMatch(new RegExp(`value="2" checked|checked[^>]*value="2"`))
     expect((await t.repos.moderations.forAssessment(assessmentId)).map(m => m.questionKey)).toEqual([firstKey])
+    // A rationale with no level is not dropped without a word.
+    const third = first().toModerate[2]!.key
+    const noLevel = await saveSection(assessor, first().key, {
+      [`${fid(third)}-rationale`]: 'Strong evidence',
+      [`${fid(third)}-revision`]: '0',
+    }).expect(422)
+    expect(noLevel.text).toContain(`href="#${fid(third)}"`)
+    expect(noLevel.text).toContain('Select a moderated level for the rationale you gave')
+    expect((await t.repos.moderations.forAssessment(assessmentId)).map(m => m.questionKey)).toEqual([firstKey])
   })
 
   it('saves a different level with a rationale', async () => {

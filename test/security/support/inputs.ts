@@ -575,7 +575,9 @@ export const INPUTS: Record<string, InputSpec> = {
     }),
     valid: (_run, p) => ({ level: 2, rationale: 'Not yet agreed by members', revision: p.revision }),
     text: { rationale: trimmed },
-    readBack: async (run, p) => ({ page: await page(p.session, `/moderation/${run.world.assessments.other}`) }),
+    readBack: async (run, p) => ({
+      page: await page(p.session, `/moderation/${run.world.assessments.other}/sections/${OWN_THEME}`),
+    }),
   },
   'post /api/v1/assessments/:id/return': {
     caller: 'assessor',
