@@ -6,6 +6,8 @@
 import { parse } from 'csv-parse/sync'
 import { Workbook } from 'exceljs'
 import type { Response } from 'supertest'
+import { moderationSections } from '../../src/domain/assessment/moderation'
+import { moderationFieldId } from '../../src/routes/moderation/moderation-page'
 import { FORMULA_TRIGGERS, runsAsFormula } from '../../src/domain/spreadsheet-safe'
 import { entryForm } from '../support/pipeline'
 import { fillAssessment } from '../support/results'
@@ -51,6 +53,8 @@ const FORMULA_QUESTIONS = [
   'data.infrastructure.data-platform',
 ]
 const OWN_QUESTION = 'leadership.strategy.digital-strategy'
+const OWN_THEME = 'leadership.strategy'
+const OWN_FIELD = moderationFieldId(OWN_QUESTION)
 const TEXT_QUESTION = 'foundations.context.anything-else'
 
 let world: World
@@ -137,10 +141,10 @@ beforeAll(async () => {
   const assessor = await session('assessor')
   await expectStatus(form(assessor, `/moderation/${assessment}/open`, {}), 302)
   await expectStatus(
-    form(assessor, `/moderation/${assessment}/questions/${OWN_QUESTION}`, {
-      level: '2',
-      rationale: FIELDS.rationale,
-      revision: '0',
+    form(assessor, `/moderation/${assessment}/sections/${OWN_THEME}`, {
+      [OWN_FIELD]: '2',
+      [`${OWN_FIELD}-rationale`]: FIELDS.rationale,
+      [`${OWN_FIELD}-revision`]: '0',
     }),
     302,
   )
@@ -150,6 +154,21 @@ beforeAll(async () => {
   // The borough hands it in again; the assessor completes it with a comment of their own.
   await expectStatus(api(respondent, 'post', `/api/v1/assessments/${assessment}/submit`), 200)
   await expectStatus(form(assessor, `/moderation/${assessment}/open`, {}), 302)
+  // Completing needs every scored question moderated: the rest agree with the borough, written in one go.
+  const definition = (await t.services.questionnaires.get('london-digital-maturity', 2)).definition
+  await t.repos.moderations.insertMany(
+    moderationSections(definition, new Map(), new Set([OWN_QUESTION])).flatMap(s =>
+      s.unmoderated.map(q => ({
+        assessmentId: assessment,
+        questionKey: q.key,
+        level: 3,
+        rationale: null,
+        assessorId: users.assessor.id,
+        revision: 1,
+        at: new Date(),
+      })),
+    ),
+  )
   await expectStatus(form(assessor, `/moderation/${assessment}/complete`, { comment: FIELDS.moderationComment }), 302)
 
   // A partnership, a pipeline entry other boroughs may see, and a token.
@@ -244,11 +263,11 @@ const SHOWN: [Field, Caller, (x: typeof xss) => string][] = [
   ['roundName', 'analyst', x => `/rounds/${x.round}/map`],
   ['evidence', 'respondent', x => `/assessments/${x.assessment}/themes/leadership.strategy`],
   ['evidence', 'respondent', x => `/assessments/${x.assessment}/check`],
-  ['evidence', 'assessor', x => `/moderation/${x.assessment}`],
+  ['evidence', 'assessor', x => `/moderation/${x.assessment}/sections/${OWN_THEME}`],
   ['textAnswer', 'respondent', x => `/assessments/${x.assessment}/themes/foundations.context`],
   ['textAnswer', 'respondent', x => `/assessments/${x.assessment}/check`],
   ['textAnswer', 'respondent', x => `/assessments/${x.assessment}/history`],
-  ['rationale', 'assessor', x => `/moderation/${x.assessment}`],
+  ['rationale', 'assessor', x => `/moderation/${x.assessment}/sections/${OWN_THEME}`],
   ['rationale', 'respondent', x => `/assessments/${x.assessment}/report`],
   ['rationale', 'analyst', x => `/assessments/${x.assessment}/report`],
   ['moderationComment', 'assessor', x => `/moderation/${x.assessment}`],

@@ -1,10 +1,15 @@
 import type { Answer } from '../../domain/assessment/answer'
 import type { Moderation } from '../../domain/assessment/moderation'
 import { STATE_LABELS, type AssessmentState } from '../../domain/assessment/workflow'
+import {
+  moderationProgress,
+  moderationSections,
+  sectionStatus,
+  type ModerationSection,
+} from '../../domain/assessment/moderation'
 import type { MaturityQuestion, QuestionnaireDefinition } from '../../domain/questionnaire/definition'
 import { paths } from '../../paths'
-import type { FormErrors } from '../form-errors'
-import { moderationQuestionView, type ModerationQuestionView, type PostedModeration } from './question.presenter'
+import { SECTION_TAGS, type TaskItemView } from '../assessments/task-list.presenter'
 import { STATE_TAGS } from './queue.presenter'
 import { govukList } from '../assessments/markup'
 import type { SummaryListRow, TableHeadCell, TableRow } from '../govuk-params'
@@ -25,9 +30,10 @@ export interface ModerationPageView {
   inset: string | null
   scoreHead: TableHeadCell[]
   scoreRows: TableRow[]
-  dimensions: { title: string; themes: { title: string; questions: ModerationQuestionView[] }[] }[]
-  /** The complete-or-return form, while the assessment is being moderated. */
-  finish: { action: string; returnAction: string; comment: string; commentError: string | undefined } | null
+  /** Each dimension's sections as a GOV.UK task list, with how much of each is moderated. */
+  dimensions: { heading: string; items: TaskItemView[] }[]
+  /** Links (never forms) to the check page that completes and to the page that returns, while being moderated. */
+  finish: { completeHref: string; returnHref: string } | null
 }
 
 export interface ModerationPageInput {
@@ -41,13 +47,11 @@ export interface ModerationPageInput {
   scores: { title: string; self: string; final: string }[]
   submittedOn: string
   fieldId: (key: string) => string
-  posted?: PostedModeration & { questionKey?: string; comment?: string }
-  errors?: FormErrors
 }
 
 const INSETS: Partial<Record<AssessmentState, string>> = {
   returned: 'This assessment is back with the borough. You can moderate it again once they resubmit it.',
-  moderated: 'Moderation is complete: the final scores use the moderated levels below.',
+  moderated: 'Moderation is complete: the final scores use the moderated levels.',
   not_started: 'The borough has not submitted this assessment yet.',
   in_progress: 'The borough has not submitted this assessment yet.',
 }
@@ -86,10 +90,33 @@ function summaryRows(
 const maturity = (questions: readonly { type: string }[]) =>
   questions.filter((q): q is MaturityQuestion => q.type === 'maturity')
 
-/** The moderation page of one assessment: what is moderated so far, the scores and each question's form. */
+/** "5 of 7 moderated": a section as a task, linked to its page. */
+function sectionItem(assessmentId: number, section: ModerationSection): TaskItemView {
+  const key = section.key.replace(/\./g, '__')
+  const status = sectionStatus(section)
+  const done = section.toModerate.length - section.unmoderated.length
+  return {
+    title: { text: section.title },
+    href: paths.moderationSection(assessmentId, section.key),
+    hint: {
+      id: `hint-${key}`,
+      text:
+        section.toModerate.length === 0
+          ? 'Nothing to moderate: no question here is scored'
+          : `${done} of ${section.toModerate.length} moderated`,
+    },
+    status:
+      status === 'completed'
+        ? { id: `status-${key}`, text: 'Completed' }
+        : { id: `status-${key}`, tag: SECTION_TAGS[status] },
+  }
+}
+
+/** The moderation overview of one assessment: what is moderated so far, the scores, and each section. */
 export function moderationPageView(input: ModerationPageInput): ModerationPageView {
   const { assessment: a, answers, moderations, fieldId } = input
   const editable = a.state === 'in_moderation'
+  const sections = moderationSections(input.definition, answers, moderations)
   const questions = input.definition.dimensions.flatMap(d => d.themes.flatMap(t => maturity(t.questions)))
   const selfLevel = (q: MaturityQuestion) => {
     const ans = answers.get(q.key)
@@ -103,14 +130,17 @@ export function moderationPageView(input: ModerationPageInput): ModerationPageVi
     const m = moderations.get(q.key)
     return ans && m && ans.updatedAt.getTime() > m.updatedAt.getTime()
   })
-  const p = input.posted ?? {}
+  const sectionOf = new Map(sections.flatMap(s => s.questions.map(q => [q.key, s.key])))
+  const progress = moderationProgress(sections)
   return {
     backLink: `${paths.moderationQueue}?round=${input.round.id}`,
     roundName: input.round.name,
     heading: `Moderate ${input.organisationName}`,
     summary: summaryRows(input, {
-      moderated: `${moderated.length} of ${questions.length}${moderated.length > 0 ? `, ${different.length} at a different level from the self-assessment` : ''}`,
-      changedSince: changedSince.map(q => link(`#question-${fieldId(q.key)}`, q.prompt)),
+      moderated: `${progress.moderated} of ${progress.total} scored questions moderated${moderated.length > 0 ? `, ${different.length} at a different level from the self-assessment` : ''}`,
+      changedSince: changedSince.map(q =>
+        link(`${paths.moderationSection(a.id, sectionOf.get(q.key) ?? '')}#question-${fieldId(q.key)}`, q.prompt),
+      ),
     }),
     historyHref: paths.assessmentHistory(a.id),
     openAction: a.state === 'submitted' ? paths.moderationOpen(a.id) : null,
@@ -125,34 +155,13 @@ export function moderationPageView(input: ModerationPageInput): ModerationPageVi
       ],
     })),
     dimensions: input.definition.dimensions
-      .map(dimension => ({
-        title: dimension.title,
-        themes: dimension.themes
-          .map(theme => ({
-            title: theme.title,
-            questions: maturity(theme.questions).map(q =>
-              moderationQuestionView({
-                question: q,
-                levels: input.definition.scale.levels,
-                answer: answers.get(q.key),
-                moderation: moderations.get(q.key),
-                posted: p.questionKey === q.key ? p : undefined,
-                id: fieldId(q.key),
-                action: editable ? paths.moderationQuestion(a.id, q.key) : null,
-                errors: input.errors,
-              }),
-            ),
-          }))
-          .filter(t => t.questions.length > 0),
+      .map((dimension, d) => ({
+        heading: `${d + 1}. ${dimension.title}`,
+        items: sections.filter(s => s.dimension.key === dimension.key).map(s => sectionItem(a.id, s)),
       }))
-      .filter(d => d.themes.length > 0),
+      .filter(d => d.items.length > 0),
     finish: editable
-      ? {
-          action: paths.moderationComplete(a.id),
-          returnAction: paths.moderationReturn(a.id),
-          comment: p.comment || '',
-          commentError: input.errors?.fields.comment,
-        }
+      ? { completeHref: paths.moderationComplete(a.id), returnHref: paths.moderationReturn(a.id) }
       : null,
   }
 }

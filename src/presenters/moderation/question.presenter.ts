@@ -20,12 +20,14 @@ export interface ModerationQuestionView {
   facts: SummaryListRow[]
   changedSince: boolean
   conflict: { by: string; level: string } | null
-  /** The form to set a level; null when the assessment is not being moderated. */
+  /** The fields to set a level, inside the section's one form; null when the assessment is not being moderated. */
   form: {
-    action: string
+    /** The radios' name (also the first radio's id), the rationale's and the hidden revision's. */
+    levelName: string
+    rationaleName: string
+    revisionName: string
     revision: string
     legendHidden: string
-    saveHidden: string
     levelError: string | undefined
     rationaleError: string | undefined
     rationale: string
@@ -41,7 +43,7 @@ export interface ModerationQuestionInput {
   moderation: Moderation | undefined
   posted: PostedModeration | undefined
   id: string
-  action: string | null
+  editable: boolean
   errors: FormErrors | undefined
 }
 
@@ -99,12 +101,13 @@ export function moderationQuestionView(input: ModerationQuestionInput): Moderati
     conflict: conflict
       ? { by: conflict.assessor ? conflict.assessor.name : 'Another assessor', level: levelName(conflict.level) }
       : null,
-    form: input.action
+    form: input.editable
       ? {
-          action: input.action,
+          levelName: id,
+          rationaleName: `${id}-rationale`,
+          revisionName: `${id}-revision`,
           revision: String(moderation ? moderation.revision : 0),
           legendHidden: ` for “${q.prompt}”`,
-          saveHidden: ` moderation for “${q.prompt}”`,
           levelError: input.errors?.fields[id],
           rationaleError: input.errors?.fields[`${id}-rationale`],
           rationale: posted ? (posted.rationale ?? '') : (moderation?.rationale ?? ''),

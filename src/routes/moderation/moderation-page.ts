@@ -1,10 +1,7 @@
 import type { Request, Response } from 'express'
-import type { ValidationError } from '../../domain/errors'
 import { score } from '../../domain/scoring'
 import { signedInUser } from '../../middleware/require-access'
 import type { Services } from '../../services'
-import type { Moderation } from '../../domain/assessment/moderation'
-import type { FormErrors } from '../../presenters/form-errors'
 import { moderationPageView } from '../../presenters/moderation/assessment.presenter'
 import { renderPage } from '../../middleware/render-page'
 import { positiveId } from '../params'
@@ -23,21 +20,8 @@ export const londonDate = (date: Date | null): string =>
     ? date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' })
     : 'Not submitted'
 
-/** What the page shows back when a save fails: the assessor's own choice, not the stored one. */
-export interface Posted {
-  questionKey?: string
-  level?: string
-  rationale?: string
-  comment?: string
-  conflict?: Moderation
-}
-
-export async function renderModeration(
-  services: Services,
-  req: Request,
-  res: Response,
-  extra: { errors?: FormErrors; posted?: Posted } = {},
-) {
+/** The overview of one assessment's moderation: its state, scores, and each section's progress. */
+export async function renderModeration(services: Services, req: Request, res: Response) {
   const user = signedInUser(req)
   const id = idOf(req)
   const { moderations, comments } = await services.moderation.forModerator(user, id)
@@ -54,47 +38,19 @@ export async function renderModeration(
     })),
     { title: 'Overall', self: rounded(self.overall), final: rounded(final.overall) },
   ]
-  const status = extra.posted?.conflict ? 409 : extra.errors ? 422 : 200
-  await renderPage(
-    res,
-    'moderation/assessment',
-    {
-      title: `Moderate ${view.organisation.name}`,
-      view: moderationPageView({
-        assessment: view.assessment,
-        round: view.round,
-        organisationName: view.organisation.name,
-        definition: view.definition,
-        answers: view.answers,
-        moderations: byKey,
-        comments,
-        scores,
-        submittedOn: londonDate(view.assessment.submittedAt),
-        fieldId: moderationFieldId,
-        posted: extra.posted,
-        errors: extra.errors,
-      }),
-      ...extra,
-    },
-    status,
-  )
-}
-
-/** A question's errors, each linked to its field and named by its prompt. */
-export function questionErrors(id: string, prompt: string, error: ValidationError): FormErrors {
-  const fields: Record<string, string> = {}
-  const summary: FormErrors['summary'] = []
-  for (const e of error.errors) {
-    const target = e.field === '/rationale' ? `${id}-rationale` : id
-    if (fields[target]) continue
-    const text =
-      e.field === '/level'
-        ? 'select a moderated level from 1 to 5'
-        : e.message.startsWith('must')
-          ? `${e.field === '/rationale' ? 'the rationale' : 'the form'} ${e.message}`
-          : e.message
-    fields[target] = text.charAt(0).toUpperCase() + text.slice(1)
-    summary.push({ text: `${fields[target]}: “${prompt}”`, href: `#${target}` })
-  }
-  return { summary, fields }
+  await renderPage(res, 'moderation/assessment', {
+    title: `Moderate ${view.organisation.name}`,
+    view: moderationPageView({
+      assessment: view.assessment,
+      round: view.round,
+      organisationName: view.organisation.name,
+      definition: view.definition,
+      answers: view.answers,
+      moderations: byKey,
+      comments,
+      scores,
+      submittedOn: londonDate(view.assessment.submittedAt),
+      fieldId: moderationFieldId,
+    }),
+  })
 }

@@ -2,19 +2,23 @@ import type { Moderation } from '../../domain/assessment/moderation'
 import { ConflictError, NotFoundError, ValidationError } from '../../domain/errors'
 import { allQuestions } from '../../domain/questionnaire/definition'
 import type { User } from '../../domain/user'
+import type { Transaction } from '../../data/db'
 import { moderatable, type ModerationDeps } from './moderation-access'
 
 export const RATIONALE_MAX_LENGTH = 2000
 
 /** A moderation save based on a stale revision: another assessor got there first. */
 export class ModerationConflictError extends ConflictError {
-  constructor(readonly current: Moderation | undefined) {
+  constructor(
+    readonly current: Moderation | undefined,
+    readonly questionKey?: string,
+  ) {
     super('Another assessor changed this moderation since you loaded it')
   }
 }
 
 /** A moderation as posted, once its fields have been checked. */
-interface ModerationInput {
+export interface ModerationInput {
   level: number
   rationale: unknown
   revision: number
@@ -44,7 +48,7 @@ export function moderateQuestion(deps: ModerationDeps) {
   }
 }
 
-function checkedInput(body: Record<string, unknown>): ModerationInput {
+export function checkedInput(body: Record<string, unknown>): ModerationInput {
   const errors: { field: string; message: string }[] = []
   const { level, rationale, revision } = body
   if (typeof level !== 'number' || !Number.isInteger(level) || level < 1 || level > 5)
@@ -67,20 +71,17 @@ function checkedInput(body: Record<string, unknown>): ModerationInput {
 
 /** The moderation and its audit event, under the assessment's lock. */
 async function writeModeration(
-  { repos, clock }: ModerationDeps,
+  deps: ModerationDeps,
   user: User,
   id: number,
   questionKey: string,
-  { level, rationale, revision }: ModerationInput,
+  input: ModerationInput,
 ): Promise<{ revision: number }> {
-  return repos.database.transaction(async trx => {
-    const locked = await repos.assessments.lock(id, trx)
-    if (!locked) throw new NotFoundError('There is no such assessment')
-    if (locked.state !== 'in_moderation')
-      throw new ConflictError('Only an assessment in moderation can be moderated: open it first')
-    const self = (await repos.assessments.answers(id, trx)).find(a => a.questionKey === questionKey)
-    const text = typeof rationale === 'string' && rationale.trim() !== '' ? rationale.trim() : null
-    if (level !== self?.level && !text) {
+  return deps.repos.database.transaction(async trx => {
+    await lockInModeration(deps, id, trx)
+    const self = (await deps.repos.assessments.answers(id, trx)).find(a => a.questionKey === questionKey)
+    const text = typeof input.rationale === 'string' && input.rationale.trim() !== '' ? input.rationale.trim() : null
+    if (input.level !== self?.level && !text) {
       throw new ValidationError([
         {
           field: '/rationale',
@@ -88,29 +89,62 @@ async function writeModeration(
         },
       ])
     }
-    const existing = await repos.moderations.findForUpdate(id, questionKey, trx)
-    if ((existing?.revision ?? 0) !== revision) throw new ModerationConflictError(existing)
-    const next = (existing?.revision ?? 0) + 1
-    await repos.moderations.write(
-      id,
+    const existing = await deps.repos.moderations.findForUpdate(id, questionKey, trx)
+    if ((existing?.revision ?? 0) !== input.revision) throw new ModerationConflictError(existing, questionKey)
+    return recordModeration(deps, user, id, trx, {
       questionKey,
-      { level, rationale: text, assessorId: user.id, revision: next, at: clock() },
-      trx,
-    )
-    await repos.audit.record(
-      {
-        at: clock(),
-        actorUserId: user.id,
-        action: 'moderation.saved',
-        entityType: 'assessment',
-        entityId: id,
-        before: existing
-          ? { questionKey, level: existing.level, rationale: existing.rationale, revision: existing.revision }
-          : { questionKey, selfLevel: self?.level ?? null },
-        after: { questionKey, level, rationale: text, revision: next },
-      },
-      trx,
-    )
-    return { revision: next }
+      level: input.level,
+      rationale: text,
+      existing,
+      selfLevel: self?.level ?? null,
+    })
   })
+}
+
+/** Locks the assessment and checks it is being moderated. */
+export async function lockInModeration({ repos }: ModerationDeps, id: number, trx: Transaction): Promise<void> {
+  const locked = await repos.assessments.lock(id, trx)
+  if (!locked) throw new NotFoundError('There is no such assessment')
+  if (locked.state !== 'in_moderation')
+    throw new ConflictError('Only an assessment in moderation can be moderated: open it first')
+}
+
+/** Writes one checked moderation and its audit event, inside the caller's transaction and lock. */
+export async function recordModeration(
+  { repos, clock }: ModerationDeps,
+  user: User,
+  id: number,
+  trx: Transaction,
+  m: {
+    questionKey: string
+    level: number
+    rationale: string | null
+    existing: Moderation | undefined
+    selfLevel: number | null
+    agreedInBulk?: boolean
+  },
+): Promise<{ revision: number }> {
+  const { questionKey, level, rationale, existing } = m
+  const next = (existing?.revision ?? 0) + 1
+  await repos.moderations.write(
+    id,
+    questionKey,
+    { level, rationale, assessorId: user.id, revision: next, at: clock() },
+    trx,
+  )
+  await repos.audit.record(
+    {
+      at: clock(),
+      actorUserId: user.id,
+      action: 'moderation.saved',
+      entityType: 'assessment',
+      entityId: id,
+      before: existing
+        ? { questionKey, level: existing.level, rationale: existing.rationale, revision: existing.revision }
+        : { questionKey, selfLevel: m.selfLevel },
+      after: { questionKey, level, rationale, revision: next, ...(m.agreedInBulk ? { agreedWithBorough: true } : {}) },
+    },
+    trx,
+  )
+  return { revision: next }
 }

@@ -1,7 +1,8 @@
 import type { Repositories } from '../../data'
 import type { Clock } from '../clock'
 import type { QuestionnaireService } from '../admin/questionnaire.service'
-import { completeModeration } from './complete-moderation.service'
+import { completeModeration, leftToModerate } from './complete-moderation.service'
+import { moderateSection } from './moderate-section.service'
 import { moderateQuestion } from './moderate-question.service'
 import type { ModerationDeps } from './moderation-access'
 import { openModeration } from './open-moderation.service'
@@ -10,6 +11,8 @@ import { moderationsOf, viewModeration } from './view-moderation.service'
 
 export { ModerationConflictError, RATIONALE_MAX_LENGTH } from './moderate-question.service'
 export { COMMENT_MAX_LENGTH } from './return-assessment.service'
+export { UnmoderatedQuestionsError, type UnmoderatedQuestion } from './complete-moderation.service'
+export { sectionField, type SectionEntry } from './moderate-section.service'
 
 /** The moderation use cases, one a file, as the one object routes and other services call. */
 export function moderationService(repos: Repositories, questionnaires: QuestionnaireService, clock: Clock) {
@@ -17,6 +20,8 @@ export function moderationService(repos: Repositories, questionnaires: Questionn
   return {
     open: openModeration(deps),
     moderate: moderateQuestion(deps),
+    moderateSection: moderateSection(deps),
+    unmoderated: leftToModerate(deps),
     returnToBorough: returnAssessment(deps),
     complete: completeModeration(deps),
     forModerator: viewModeration(deps),

@@ -1,6 +1,7 @@
 import type { Locator, Page } from 'playwright-core'
 import { allQuestions, type QuestionnaireDefinition } from '../../../src/domain/questionnaire/definition'
 import { moderationFieldId } from '../../../src/routes/moderation/moderation.routes'
+import { moderationSections } from '../../../src/domain/assessment/moderation'
 import { assessmentOf, createRound } from '../../support/rounds'
 import { signIn as signInAgent } from '../../support/test-app'
 import { expectAxeClean } from '../support/axe'
@@ -81,10 +82,11 @@ afterAll(async () => {
 })
 
 it(
-  'an assessor moderates an assessment from the keyboard',
+  'an assessor moderates a section from the keyboard, and cannot complete while questions are unmoderated',
   async () => {
     const page = await e2e.newPage()
     await signIn(page, assessorEmail)
+    const sections = moderationSections(definition, new Map(), new Set())
 
     await page.goto('/moderation')
     await expectAxeClean(page)
@@ -100,17 +102,23 @@ it(
     await expectAxeClean(page)
     await screenshot(page, 'moderation-page')
 
+    // The first section, from the task list.
+    await tabTo(page, { text: sections[0]!.title })
+    await pressForNewPage(page)
+    expect(new URL(page.url()).pathname).toBe(`/moderation/${assessmentId}/sections/${sections[0]!.key}`)
+    await expectAxeClean(page)
+
     // Choose level 2 for the first question (self-assessed 3) and save without a rationale.
     const id = moderationFieldId(firstKey)
     await page.focus(`#${id}`)
     await page.keyboard.press('Space')
     await page.keyboard.press('ArrowDown')
     expect(await page.isChecked(`#${id}-1`)).toBe(true)
-    await tabTo(page, { text: 'Save' })
+    await tabTo(page, { text: 'Save and continue' })
     await pressForNewPage(page)
     const summary = page.locator('.govuk-error-summary')
     await page.waitForFunction(() => document.activeElement?.classList.contains('govuk-error-summary') === true)
-    expect(await summary.innerText()).toContain('Give a rationale')
+    expect(await summary.innerText()).toContain('Enter a rationale for a level different from the borough’s')
     await expectAxeClean(page)
     await screenshot(page, 'moderation-error')
 
@@ -120,28 +128,41 @@ it(
     await page.waitForFunction(r => document.activeElement?.id === r, `${id}-rationale`)
     expect(await page.isChecked(`#${id}-1`)).toBe(true)
     await page.keyboard.type('The strategy is published but has no named owner.')
-    await page.keyboard.press('Tab')
+    await tabTo(page, { text: 'Save and continue' })
     await pressForNewPage(page)
-    expect(await page.locator('.govuk-notification-banner').innerText()).toContain('Moderation saved')
-    expect(await page.locator(`#question-${id}`).innerText()).toContain('Rationale: The strategy is published')
+    // On to the next section.
+    expect(new URL(page.url()).pathname).toBe(`/moderation/${assessmentId}/sections/${sections[1]!.key}`)
+    expect(await page.locator('.govuk-notification-banner').innerText()).toContain(
+      `${sections[0]!.title}: 1 level saved`,
+    )
 
-    await tabTo(page, { id: 'comment' })
-    await page.keyboard.type('Well evidenced overall.')
+    // "Complete moderation" on the overview is a link to a page that says what is left, and completes nothing.
+    await tabTo(page, { text: 'Back to all sections' })
+    await pressForNewPage(page)
     await tabTo(page, { text: 'Complete moderation' })
     await pressForNewPage(page)
-    expect(await page.locator('.govuk-notification-banner').innerText()).toContain('Moderation completed')
-    expect(await page.locator('main').innerText()).toContain('Well evidenced overall.')
+    expect(new URL(page.url()).pathname).toBe(`/moderation/${assessmentId}/complete`)
+    const main = await page.locator('main').innerText()
+    expect(main).toContain('You cannot complete moderation yet')
+    const left = sections[1]!.toModerate[0]!
+    expect(main).toContain(`Moderate “${left.prompt}” in ${sections[1]!.title}`)
+    expect(main).not.toContain(`Moderate “${sections[0]!.toModerate[0]!.prompt}”`)
+    expect(await page.getByRole('button', { name: 'Complete moderation' }).count()).toBe(0)
     await expectAxeClean(page)
-    await screenshot(page, 'moderation-complete')
-    expect((await e2e.testApp.repos.assessments.findById(assessmentId))?.state).toBe('moderated')
+    await screenshot(page, 'moderation-complete-refused')
+    await tabTo(page, { text: left.prompt })
+    await pressForNewPage(page)
+    expect(new URL(page.url()).pathname).toBe(`/moderation/${assessmentId}/sections/${sections[1]!.key}`)
+    expect((await e2e.testApp.repos.assessments.findById(assessmentId))?.state).toBe('in_moderation')
   },
   TEST_TIMEOUT,
 )
 
 it(
-  'an assessor returns an assessment, the borough changes and resubmits it, and the assessor completes it',
+  'an assessor moderates a section at a time, returns the assessment, and completes it once the borough resubmits',
   async () => {
     const maturity = allQuestions(definition).filter(l => l.question.type === 'maturity')
+    const sections = moderationSections(definition, new Map(), new Set())
     // Agree with the first question; change the second, which is alone on its section's page.
     const agreed = maturity[0]!.question
     const { question: changed, theme: changedTheme } = maturity[1]!
@@ -161,6 +182,8 @@ it(
     const click = async (page: Page, target: Locator) => {
       await Promise.all([page.waitForEvent('load'), target.click()])
     }
+    const path = (page: Page) => new URL(page.url()).pathname
+    const sectionPath = (key: string) => `/moderation/${islingtonId}/sections/${key}`
 
     // The assessor finds the submitted assessment in the queue and starts moderating it.
     const assessor = await e2e.newPage()
@@ -178,55 +201,61 @@ it(
     await click(assessor, assessor.getByRole('button', { name: 'Start moderation' }))
     expect(await banner(assessor).innerText()).toContain('Moderation started')
     expect(await stateTag(assessor).innerText()).toBe('In moderation')
-    await axe(assessor, 'moderation, in moderation')
+    expect(await summaryRow(assessor, 'Questions moderated')).toBe(`0 of ${maturity.length} scored questions moderated`)
+    await axe(assessor, 'moderation overview, in moderation')
 
-    // Agreeing: the self-assessed level, no rationale needed.
-    await block(assessor, agreed.key)
-      .getByRole('radio', { name: /^3\. Defined \(self-assessed\)/ })
-      .check()
-    await click(assessor, block(assessor, agreed.key).getByRole('button', { name: /^Save/ }))
-    expect(await banner(assessor).innerText()).toContain(`Moderation saved: ${agreed.prompt}`)
-    expect(await block(assessor, agreed.key).innerText()).toMatch(
-      /Moderated\s+3\. Defined \(agrees\), by Test assessor/,
-    )
+    // The first section: agree with the borough on all of it in one action, and go on to the next.
+    await click(assessor, assessor.getByRole('link', { name: sections[0]!.title }))
+    expect(await block(assessor, agreed.key).innerText()).toContain('Digital strategy 2025, published on the intranet')
+    await axe(assessor, 'moderation section')
+    await screenshot(assessor, 'full-moderation-section')
+    await click(assessor, assessor.getByRole('button', { name: 'Agree with the borough on the rest of this section' }))
+    expect(path(assessor)).toBe(sectionPath(changedTheme.key))
+    expect(await banner(assessor).innerText()).toContain(`${sections[0]!.title}: agreed with the borough on 1 question`)
 
     // Changing a level without a rationale is refused, with the error next to the rationale.
     await block(assessor, changed.key)
       .getByRole('radio', { name: /^2\. Emerging/ })
       .check()
-    await click(assessor, block(assessor, changed.key).getByRole('button', { name: /^Save/ }))
+    await click(assessor, assessor.getByRole('button', { name: 'Save and continue' }))
     const summary = assessor.locator('.govuk-error-summary')
     expect(await summary.innerText()).toContain(
-      `Give a rationale for setting a level different from the self-assessed one: “${changed.prompt}”`,
+      `Enter a rationale for a level different from the borough’s: “${changed.prompt}”`,
     )
     const rationaleId = `${moderationFieldId(changed.key)}-rationale`
-    expect(await assessor.locator(`#${rationaleId}-error`).innerText()).toContain('Give a rationale')
+    expect(await assessor.locator(`#${rationaleId}-error`).innerText()).toContain('Enter a rationale')
     expect(
       await block(assessor, changed.key)
         .getByRole('radio', { name: /^2\. Emerging/ })
         .isChecked(),
     ).toBe(true)
-    await axe(assessor, 'moderation, rationale missing')
+    await axe(assessor, 'moderation section, rationale missing')
     await screenshotOf(block(assessor, changed.key), 'full-moderation-rationale-error')
     await summary.getByRole('link').first().click()
     await assessor.waitForFunction(id => document.activeElement?.id === id, rationaleId)
     await assessor.keyboard.type(
       'The evidence is a strategy, not a record of investment decisions or benefits checked.',
     )
-    await click(assessor, block(assessor, changed.key).getByRole('button', { name: /^Save/ }))
-    expect(await banner(assessor).innerText()).toContain(`Moderation saved: ${changed.prompt}`)
-    expect(await block(assessor, changed.key).innerText()).toContain('Rationale: The evidence is a strategy')
+    await click(assessor, assessor.getByRole('button', { name: 'Save and continue' }))
+    expect(path(assessor)).toBe(sectionPath(sections[2]!.key))
+    expect(await banner(assessor).innerText()).toContain(`${changedTheme.title}: 1 level saved`)
+    await click(assessor, assessor.getByRole('link', { name: 'Back to all sections' }).first())
     expect(await summaryRow(assessor, 'Questions moderated')).toBe(
-      `2 of ${maturity.length}, 1 at a different level from the self-assessment`,
+      `2 of ${maturity.length} scored questions moderated, 1 at a different level from the self-assessment`,
     )
+    const task = (title: string) => assessor.locator('.govuk-task-list__item', { hasText: title })
+    expect(await task(changedTheme.title).innerText()).toMatch(/1 of 1 moderated\s+Completed/)
+    expect(await task(sections[2]!.title).innerText()).toMatch(/0 of \d+ moderated\s+Not started/)
+    await axe(assessor, 'moderation overview, two sections done')
 
-    // Returning needs a comment; with one, the assessment goes back to the borough.
+    // Returning needs a comment, on its own page; with one, the assessment goes back to the borough.
+    await click(assessor, assessor.getByRole('button', { name: 'Return to the borough' }))
     await click(assessor, assessor.getByRole('button', { name: 'Return to the borough' }))
     expect(await summary.innerText()).toContain('Enter a comment saying what the borough needs to change')
-    await axe(assessor, 'moderation, comment missing')
+    await axe(assessor, 'return, comment missing')
     const comment =
       'Please send the investment board’s minutes as evidence for governance, or choose a level that fits.'
-    await assessor.getByLabel('Overall comment').fill(comment)
+    await assessor.getByLabel('Return the assessment to Islington').fill(comment)
     await click(assessor, assessor.getByRole('button', { name: 'Return to the borough' }))
     expect(await banner(assessor).innerText()).toContain('Assessment returned to the borough')
     expect(await stateTag(assessor).innerText()).toBe('Returned for changes')
@@ -261,32 +290,62 @@ it(
     await respondent.getByRole('heading', { level: 1, name: 'Assessment submitted' }).waitFor()
     await axe(respondent, 'submitted')
 
-    // The assessor, signed in again a day on, sees it back in the queue, reopens it and completes
-    // moderation without a comment.
+    // The assessor, signed in again a day on, sees it back in the queue and reopens it.
     await signIn(assessor, assessorEmail)
     await click(assessor, nav(assessor, 'Moderation'))
     expect(await islingtonRow.innerText()).toContain('Submitted')
     await click(assessor, assessor.getByRole('link', { name: 'Moderate Islington' }))
     await click(assessor, assessor.getByRole('button', { name: 'Start moderation' }))
-    // The borough now claims the level the assessor set, so the earlier moderation agrees with it; the
-    // page points the assessor at what the borough changed since.
+    // The borough now claims the level the assessor set; the overview points at what it changed since.
+    expect(await summaryRow(assessor, 'Changed by the borough since moderated')).toBe(changed.prompt)
+    expect(await summaryRow(assessor, 'Questions moderated')).toBe(
+      `2 of ${maturity.length} scored questions moderated, 0 at a different level from the self-assessment`,
+    )
+    await axe(assessor, 'moderation, reopened')
+    await screenshot(assessor, 'full-moderation-reopened')
+    await click(assessor, assessor.getByRole('link', { name: changed.prompt }))
+    expect(path(assessor)).toBe(sectionPath(changedTheme.key))
     expect(await block(assessor, changed.key).innerText()).toMatch(/Self-assessed\s+2\. Emerging/)
     expect(await block(assessor, changed.key).innerText()).toMatch(/Moderated\s+2\. Emerging \(agrees\)/)
     expect(await block(assessor, changed.key).innerText()).toContain(
       'The borough changed this answer after it was moderated',
     )
-    expect(await block(assessor, agreed.key).innerText()).not.toContain('The borough changed this answer')
-    expect(await summaryRow(assessor, 'Changed by the borough since moderated')).toBe(changed.prompt)
-    expect(await summaryRow(assessor, 'Questions moderated')).toBe(
-      `2 of ${maturity.length}, 0 at a different level from the self-assessment`,
-    )
-    await axe(assessor, 'moderation, reopened')
     await screenshotOf(block(assessor, changed.key), 'full-moderation-question-changed-since')
-    await screenshot(assessor, 'full-moderation-reopened')
-    await screenshotOf(block(assessor, agreed.key), 'full-moderation-question-agreed')
+
+    // The rest, a section at a time, agreeing with the borough: each goes on to the next left, then the overview.
+    await click(assessor, assessor.getByRole('link', { name: 'Back to all sections' }).first())
+    await click(assessor, assessor.getByRole('link', { name: sections[2]!.title }))
+    let pages = 0
+    while (path(assessor).includes('/sections/')) {
+      await click(
+        assessor,
+        assessor.getByRole('button', { name: 'Agree with the borough on the rest of this section' }),
+      )
+      pages++
+    }
+    expect(pages).toBe(sections.length - 2)
+    expect(path(assessor)).toBe(`/moderation/${islingtonId}`)
+    expect(await summaryRow(assessor, 'Questions moderated')).toBe(
+      `${maturity.length} of ${maturity.length} scored questions moderated, 0 at a different level from the self-assessment`,
+    )
+
+    // Completing goes through the check page; Cancel changes nothing.
+    await click(assessor, assessor.getByRole('button', { name: 'Complete moderation' }))
+    expect(path(assessor)).toBe(`/moderation/${islingtonId}/complete`)
+    const check = await assessor.locator('main').innerText()
+    expect(check).toContain('Are you sure you want to complete moderation of Islington?')
+    expect(check).toContain('The final scores will use the moderated levels.')
+    expect(check).toContain('You cannot undo this')
+    await axe(assessor, 'complete, check page')
+    await screenshot(assessor, 'full-moderation-check')
+    await click(assessor, assessor.getByRole('link', { name: 'Cancel' }))
+    expect(await stateTag(assessor).innerText()).toBe('In moderation')
+    await click(assessor, assessor.getByRole('button', { name: 'Complete moderation' }))
+    await assessor.getByLabel('Moderation comment (optional)').fill('Well evidenced overall.')
     await click(assessor, assessor.getByRole('button', { name: 'Complete moderation' }))
     expect(await banner(assessor).innerText()).toContain('Moderation completed')
     expect(await stateTag(assessor).innerText()).toBe('Moderated')
+    expect(await assessor.locator('main').innerText()).toContain('Well evidenced overall.')
     await axe(assessor, 'moderation, moderated')
     await screenshot(assessor, 'full-moderation-complete')
     await click(assessor, nav(assessor, 'Moderation'))

@@ -166,10 +166,18 @@ describe('real responses', () => {
     await fillAssessment(t, camden, () => 2)
     params.id = camden
     await call('post', '/api/v1/assessments/{id}/open-moderation', 200, { as: assessor })
+    await call('post', '/api/v1/assessments/{id}/complete', 409, { as: assessor, body: {} })
+    for (const { question } of allQuestions(definition).filter(l => l.question.type === 'maturity')) {
+      params.questionKey = question.key
+      await call('put', '/api/v1/assessments/{id}/moderation/{questionKey}', 200, {
+        as: assessor,
+        body: { level: 2, revision: 0 },
+      })
+    }
     await call('post', '/api/v1/assessments/{id}/complete', 200, { as: assessor, body: {} })
     params.id = roundId
     const calibration = await call('get', '/api/v1/rounds/{id}/calibration', 200, { as: assessor })
-    expect(calibration.body.organisations.map((o: { gss: string }) => o.gss)).toEqual(['E09000012'])
+    expect(calibration.body.organisations.map((o: { gss: string }) => o.gss)).toEqual(['E09000007', 'E09000012'])
   })
 
   it('for insights: the heatmap, clusters and trend', async () => {

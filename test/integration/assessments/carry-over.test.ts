@@ -67,6 +67,20 @@ beforeAll(async () => {
     await moderate(key, moderatedTo.get(key)!, 'The evidence supports a different level')
   }
   await moderate(AGREED, selfLevels.get(AGREED)!)
+  // Completing needs every scored question moderated: the rest agree with the borough, written in one go.
+  await t.repos.moderations.insertMany(
+    [...selfLevels]
+      .filter(([key, level]) => level > 0 && !MODERATED.includes(key) && key !== AGREED)
+      .map(([questionKey, level]) => ({
+        assessmentId: previousId,
+        questionKey,
+        level,
+        rationale: null,
+        assessorId: null,
+        revision: 1,
+        at: new Date(),
+      })),
+  )
   await assessor.agent.post(`/api/v1/assessments/${previousId}/complete`).set('X-CSRF-Token', assessor.csrf).expect(200)
   await t.services.rounds.close(previousRound, (await t.createUser('admin')).id)
   const currentRound = await createRound(t, { name: '2026 assessment', version: 2, organisations: ['newham'] })

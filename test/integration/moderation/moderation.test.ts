@@ -1,4 +1,5 @@
 import { answerBody } from '../../support/answers'
+import { moderationSections, unmoderatedQuestions } from '../../../src/domain/assessment/moderation'
 import { allQuestions } from '../../../src/domain/questionnaire/definition'
 import { assessmentOf, createRound } from '../../support/rounds'
 import { createTestApp, signIn, type Agent, type TestApp } from '../../support/test-app'
@@ -121,6 +122,17 @@ describe('moderation', () => {
     await api(respondent, 'put', `/answers/${firstKey}`, { level: 4, revision: answer.revision }).expect(200)
     await api(respondent, 'post', '/submit').expect(200, { state: 'submitted' })
     await api(assessor, 'post', '/open-moderation').expect(200)
+    const refused = await api(assessor, 'post', '/complete', { comment: 'Thorough.' }).expect(409)
+    expect(refused.body.message).toMatch(/^Moderate every scored question before completing: \d+ are not moderated/)
+    expect((await t.repos.assessments.findById(assessmentId))?.state).toBe('in_moderation')
+    const def = (await t.services.questionnaires.get('london-digital-maturity', 2)).definition
+    const answers = new Map((await t.repos.assessments.answers(assessmentId)).map(a => [a.questionKey, a]))
+    const moderated = new Set((await t.repos.moderations.forAssessment(assessmentId)).map(m => m.questionKey))
+    for (const { question } of unmoderatedQuestions(moderationSections(def, answers, moderated)))
+      await api(assessor, 'put', `/moderation/${question.key}`, {
+        level: answers.get(question.key)?.level,
+        revision: 0,
+      }).expect(200)
     await api(assessor, 'post', '/complete', { comment: 'Thorough.' }).expect(200, { state: 'moderated' })
     await api(assessor, 'put', `/moderation/${firstKey}`, { level: 1, rationale: 'late', revision: 2 }).expect(409)
     const actions = (await t.repos.audit.forEntity('assessment', assessmentId)).map(e => e.action)

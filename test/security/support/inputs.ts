@@ -3,6 +3,8 @@ import { parse } from 'csv-parse/sync'
 import { stringify } from 'csv-stringify/sync'
 import fc from 'fast-check'
 import type { Response } from 'supertest'
+import { allQuestions } from '../../../src/domain/questionnaire/definition'
+import { moderationFieldId } from '../../../src/routes/moderation/moderation-page'
 import { validDefinition } from '../../support/definitions'
 import { csvFile, csvRow, CSV_HEADER, entryForm, entryJson } from '../../support/pipeline'
 import { createRound } from '../../support/rounds'
@@ -64,6 +66,8 @@ export const trimmed = (given: string): string | null => (given.trim() === '' ? 
 export const asGiven = (given: string): string | null => (given.trim() === '' ? null : given)
 
 const OWN_QUESTION = 'leadership.strategy.digital-strategy'
+const OWN_THEME = 'leadership.strategy'
+const OWN_FIELD = moderationFieldId(OWN_QUESTION)
 const CONTEXT_THEME = 'foundations.context'
 const TEXT_QUESTION = 'foundations.context.anything-else'
 const answerField = (key: string, part: string) => `answers[${key}][${part}]`
@@ -99,6 +103,25 @@ async function inModeration(run: Run): Promise<{ revision: number }> {
     m => m.questionKey === OWN_QUESTION,
   )
   return { revision: moderation?.revision ?? 0 }
+}
+
+/** In moderation with every scored question moderated, as completing needs. */
+async function fullyModerated(run: Run): Promise<{ revision: number }> {
+  const { t, assessments, users } = run.world
+  const revision = await inModeration(run)
+  const definition = (await t.services.questionnaires.get('london-digital-maturity', 2)).definition
+  const done = new Set((await t.repos.moderations.forAssessment(assessments.other)).map(m => m.questionKey))
+  for (const { question } of allQuestions(definition)) {
+    if (question.type !== 'maturity' || done.has(question.key)) continue
+    await t.repos.moderations.write(assessments.other, question.key, {
+      level: 3,
+      rationale: null,
+      assessorId: users.assessor.id,
+      revision: 1,
+      at: new Date(),
+    })
+  }
+  return revision
 }
 
 async function pipelineEntry(run: Run, session: Session, id: number): Promise<Record<string, unknown>> {
@@ -410,16 +433,22 @@ export const INPUTS: Record<string, InputSpec> = {
       return { path: `/moderation/${run.world.assessments.other}/open` }
     },
   }),
-  'post /moderation/:id/questions/:questionKey': {
+  'post /moderation/:id/sections/:themeKey': {
     caller: 'assessor',
     encoding: 'form',
     prepare: async run => ({
-      path: `/moderation/${run.world.assessments.other}/questions/${OWN_QUESTION}`,
+      path: `/moderation/${run.world.assessments.other}/sections/${OWN_THEME}`,
       ...(await inModeration(run)),
     }),
-    valid: (_run, p) => ({ level: '2', rationale: 'The strategy is not yet agreed', revision: String(p.revision) }),
-    text: { rationale: trimmed },
-    readBack: async (run, p) => ({ page: await page(p.session, `/moderation/${run.world.assessments.other}`) }),
+    valid: (_run, p) => ({
+      [OWN_FIELD]: '2',
+      [`${OWN_FIELD}-rationale`]: 'The strategy is not yet agreed',
+      [`${OWN_FIELD}-revision`]: String(p.revision),
+    }),
+    text: { [`${OWN_FIELD}-rationale`]: trimmed },
+    readBack: async (run, p) => ({
+      page: await page(p.session, `/moderation/${run.world.assessments.other}/sections/${OWN_THEME}`),
+    }),
   },
   'post /moderation/:id/return': {
     caller: 'assessor',
@@ -434,7 +463,7 @@ export const INPUTS: Record<string, InputSpec> = {
     encoding: 'form',
     prepare: async run => ({
       path: `/moderation/${run.world.assessments.other}/complete`,
-      ...(await inModeration(run)),
+      ...(await fullyModerated(run)),
     }),
     valid: () => ({ comment: 'Agreed with the borough' }),
     text: { comment: trimmed },
@@ -553,7 +582,9 @@ export const INPUTS: Record<string, InputSpec> = {
     }),
     valid: (_run, p) => ({ level: 2, rationale: 'Not yet agreed by members', revision: p.revision }),
     text: { rationale: trimmed },
-    readBack: async (run, p) => ({ page: await page(p.session, `/moderation/${run.world.assessments.other}`) }),
+    readBack: async (run, p) => ({
+      page: await page(p.session, `/moderation/${run.world.assessments.other}/sections/${OWN_THEME}`),
+    }),
   },
   'post /api/v1/assessments/:id/return': {
     caller: 'assessor',
@@ -571,7 +602,7 @@ export const INPUTS: Record<string, InputSpec> = {
     encoding: 'json',
     prepare: async run => ({
       path: `/api/v1/assessments/${run.world.assessments.other}/complete`,
-      ...(await inModeration(run)),
+      ...(await fullyModerated(run)),
     }),
     valid: () => ({ comment: 'Moderated' }),
     text: { comment: trimmed },
