@@ -63,6 +63,7 @@ export function defaultInsightsRound(
   if (enough) return { round: enough.round, reason: 'enough-scored', status: enough.status }
   const closed = withStatus.find(r => r.status === 'closed')
   if (closed) return { round: closed.round, reason: 'latest-closed', status: closed.status }
-  const newest = withStatus[0]
+  // A cancelled round never held evidence: the newest that was not cancelled, if any was not.
+  const newest = withStatus.find(r => r.status !== 'cancelled') ?? withStatus[0]
   return newest && { round: newest.round, reason: 'newest', status: newest.status }
 }

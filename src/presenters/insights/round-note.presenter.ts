@@ -29,7 +29,12 @@ const why = (reason: DefaultReason, minimum: number): string => {
   }
 }
 
-const STATUS_WORDS = { open: 'is open', scheduled: 'has not opened yet', closed: 'has closed' } as const
+const STATUS_WORDS = {
+  open: 'is open',
+  scheduled: 'has not opened yet',
+  closed: 'has closed',
+  cancelled: 'was cancelled',
+} as const
 
 const submittedOf = (progress: RoundProgress) => `${progress.scored} of ${progress.total} submitted`
 

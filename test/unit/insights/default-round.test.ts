@@ -11,6 +11,7 @@ const round = (id: number, name: string, opensOn: string, closesOn: string, clos
   opensOn,
   closesOn,
   closedAt,
+  cancelledAt: null,
 })
 
 const autumn = round(3, 'Autumn 2026', '2026-10-01', '2027-01-31')
@@ -63,6 +64,13 @@ describe('defaultInsightsRound', () => {
   it('falls back to the newest round when none has enough and none has closed', () => {
     const scheduled = round(5, 'Spring 2027', '2027-03-01', '2027-05-31')
     const chosen = defaultInsightsRound([withScored(scheduled, 0), withScored(autumn, 2)], 5, NOW)
+    expect(chosen).toEqual({ round: scheduled, reason: 'newest', status: 'scheduled' })
+  })
+
+  it('passes over a cancelled round for the newest that was not cancelled', () => {
+    const cancelled = { ...round(6, 'Pilot 2027', '2027-03-01', '2027-05-31'), cancelledAt: new Date('2026-12-01') }
+    const scheduled = round(5, 'Spring 2027', '2027-03-01', '2027-05-31')
+    const chosen = defaultInsightsRound([withScored(cancelled, 0), withScored(scheduled, 0)], 5, NOW)
     expect(chosen).toEqual({ round: scheduled, reason: 'newest', status: 'scheduled' })
   })
 

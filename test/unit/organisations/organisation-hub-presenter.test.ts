@@ -29,6 +29,7 @@ const round = (id: number, name: string): Round => ({
   opensOn: '2026-01-01',
   closesOn: '2026-02-01',
   closedAt: null,
+  cancelledAt: null,
 })
 
 const autumn: HubAssessment = { id: 30, round: round(3, 'Autumn 2026'), state: 'in_progress', scores: null }
