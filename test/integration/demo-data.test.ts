@@ -229,9 +229,13 @@ describe('the moderated 2025 round', () => {
     const page = await agent.get(`/moderation/${westminster.assessment.id}`).expect(200)
     expect(page.text).toContain('Moderation is complete')
     expect(page.text).toMatch(/We agree with \d+ of the \d+ self-assessed levels\. We lowered \d+/)
+    // Each change and its rationale is on its section's page, which the overview links to.
     const changed = changes(westminster).find(m => m.by < 0)!
-    expect(page.text).toContain(`Rationale: ${changed.rationale!}`)
-    expect(page.text).toContain('by Demo Second Assessor')
+    const section = `/moderation/${westminster.assessment.id}/sections/${changed.questionKey.split('.').slice(0, 2).join('.')}`
+    expect(page.text).toContain(`href="${section}"`)
+    const sectionPage = await agent.get(section).expect(200)
+    expect(sectionPage.text).toContain(`Rationale: ${changed.rationale!}`)
+    expect(sectionPage.text).toContain('by Demo Second Assessor')
     const history = await agent.get(`/assessments/${westminster.assessment.id}/history`).expect(200)
     expect(history.text).toContain('Opened for moderation')
     expect(history.text).toContain('Completed moderation')
