@@ -5,6 +5,7 @@ import { ROLE_LABELS } from '../../domain/roles'
 import { paths } from '../../paths'
 import { longDate } from './dates'
 import type { SummaryListRow } from '../govuk-params'
+import type { ListedRound } from './rounds.presenter'
 
 /**
  * An "Are you sure" page: what is about to happen, what cannot be undone, one button that does it and a
@@ -29,17 +30,7 @@ export interface CheckView {
 
 const WARNING_BUTTON = 'govuk-button--warning'
 
-interface CheckedRound {
-  id: number
-  name: string
-  questionnaireKey: string
-  questionnaireVersion: number
-  opensOn: string
-  closesOn: string
-  status: RoundStatus
-}
-
-const roundSummary = (round: CheckedRound): SummaryListRow[] => [
+const roundSummary = (round: ListedRound): SummaryListRow[] => [
   { key: { text: 'Round' }, value: { text: round.name } },
   {
     key: { text: 'Questionnaire' },
@@ -49,7 +40,7 @@ const roundSummary = (round: CheckedRound): SummaryListRow[] => [
   { key: { text: 'Closes' }, value: { text: `At the end of ${longDate(round.closesOn)}` } },
 ]
 
-const roundBack = (round: CheckedRound) => ({
+const roundBack = (round: ListedRound) => ({
   backHref: paths.admin.round(round.id),
   backText: `Back to ${round.name}`,
   caption: round.name,
@@ -70,7 +61,7 @@ function closeRefusal(status: RoundStatus): string | null {
 }
 
 /** The page before closing a round now. A round whose closing date has passed can still be closed for good. */
-export function roundCloseCheckView(round: CheckedRound & { closedAt: Date | null }): CheckView {
+export function roundCloseCheckView(round: ListedRound & { closedAt: Date | null }): CheckView {
   return {
     ...roundBack(round),
     explanation: [
@@ -87,7 +78,7 @@ export function roundCloseCheckView(round: CheckedRound & { closedAt: Date | nul
 }
 
 /** The page before cancelling a round that has not opened. */
-export function roundCancelCheckView(round: CheckedRound): CheckView {
+export function roundCancelCheckView(round: ListedRound): CheckView {
   return {
     ...roundBack(round),
     explanation: [

@@ -1,4 +1,4 @@
-import type { RoundStatus } from '../../domain/assessment/round'
+import type { Round, RoundStatus } from '../../domain/assessment/round'
 import { paths } from '../../paths'
 import { longDate } from './dates'
 import { rowHeader, type Table } from '../govuk-params'
@@ -17,15 +17,8 @@ export const ROUND_STATUS_TAGS: Record<RoundStatus, Tag> = {
   cancelled: { text: 'Cancelled', classes: 'govuk-tag--red' },
 }
 
-interface ListedRound {
-  id: number
-  name: string
-  questionnaireKey: string
-  questionnaireVersion: number
-  opensOn: string
-  closesOn: string
-  status: RoundStatus
-}
+/** A round as the admin pages show it: its dates and questionnaire, and where it stands today. */
+export type ListedRound = Omit<Round, 'closedAt' | 'cancelledAt'> & { status: RoundStatus }
 
 export interface RoundsView {
   newRoundHref: string
