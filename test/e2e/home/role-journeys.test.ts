@@ -10,6 +10,7 @@ import { createToken } from '../../support/tokens'
 import { validDefinition } from '../../support/definitions'
 import { startE2eApp, type E2eApp } from '../support/browser'
 import { signIn } from '../support/sign-in'
+import { axeViolations, explain } from '../support/axe'
 
 /** Building the app's database and launching Chromium can be slow on a busy machine. */
 const START_TIMEOUT = 180_000
@@ -86,7 +87,7 @@ async function walk(page: Page, matchOf: (path: string) => string | undefined) {
   return { reached, failures }
 }
 
-describe('every page a role uses is reached from its home by following links, and fits a 320 px screen', () => {
+describe('every page a role uses is reached from its home by following links, fits a 320 px screen and passes axe', () => {
   let e2e: E2eApp | undefined
   const emails = {} as Record<Role, string>
 
@@ -138,15 +139,20 @@ describe('every page a role uses is reached from its home by following links, an
       const page = await e2e!.newPage()
       await signIn(page, emails[role])
       const { reached, failures } = await walk(page, matchOf)
-      // At 320 CSS pixels wide (WCAG 1.4.10) no page may scroll sideways as a whole: wide tables and
-      // pictures scroll inside their own regions.
-      await page.setViewportSize({ width: 320, height: 640 })
+      // Axe checks each page at a desktop width and at 320 CSS pixels, where (WCAG 1.4.10) no page may
+      // scroll sideways as a whole: wide tables and pictures scroll inside their own regions.
       const wide: string[] = []
+      const violations: string[] = []
       for (const [pattern, address] of reached) {
         if (/\.(csv|xlsx|json)$/.test(pattern) || isApi(pattern)) continue
-        await page.goto(address)
-        const width = await page.evaluate(() => document.documentElement.scrollWidth)
-        if (width > 320) wide.push(`${address}: ${width}px`)
+        for (const width of [1280, 320]) {
+          await page.setViewportSize({ width, height: width === 320 ? 640 : 800 })
+          await page.goto(address)
+          for (const v of await axeViolations(page)) violations.push(explain(`${address} at ${width}px`, v))
+          if (width !== 320) continue
+          const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth)
+          if (scrollWidth > 320) wide.push(`${address}: ${scrollWidth}px`)
+        }
       }
       await page.close()
 
@@ -155,10 +161,10 @@ describe('every page a role uses is reached from its home by following links, an
         .filter(r => r.access !== 'public' && allows(r, role) && !isApi(r.path) && !(r.path in NOT_LINKED))
         .map(r => r.path)
       const unreached = expected.filter(path => !reached.has(path))
-      // Both at once, so one run says every page that cannot be reached and every page too wide for a phone.
-      expect({ role, unreached, wide }).toEqual({ role, unreached: [], wide: [] })
+      // All at once, so one run says every page that cannot be reached, too wide for a phone or failing axe.
+      expect({ role, unreached, wide, violations }).toEqual({ role, unreached: [], wide: [], violations: [] })
       // The walk proves something only if it went deep: each role has well over a handful of pages.
       expect(reached.size).toBeGreaterThan(8)
-    }, 240_000)
+    }, 480_000)
   }
 })

@@ -28,7 +28,8 @@ export async function axeViolations(page: Page): Promise<Violation[]> {
   }, WCAG_TAGS)
 }
 
-function explain(where: string, v: Violation): string {
+/** One violation as lines a person can act on: the page, the rule, and each node that breaks it. */
+export function explain(where: string, v: Violation): string {
   const nodes = v.nodes.map(n => `    ${n.target}\n      ${n.html}\n      ${n.summary.replace(/\n/g, '\n      ')}`)
   return `${where}: ${v.id} (${v.impact}): ${v.help}\n  ${v.helpUrl}\n${nodes.join('\n')}`
 }
