@@ -64,6 +64,8 @@ export interface OpportunitiesView {
   hasTimeline: boolean
   /** Contract ends by quarter, one row a category and a row of totals, marked for the chart to draw. */
   timeline: { head: TableHeadCell[]; rows: RowWithCells[] }
+  /** What the contract-ends chart shows, in words. */
+  timelineSummary: string
   maturityNote: string
 }
 
@@ -150,6 +152,23 @@ function timelineTable(list: OpportunityList): OpportunitiesView['timeline'] {
   return { head, rows }
 }
 
+/** The chart's story in a sentence: how many contracts end, and the busiest quarter and its biggest category. */
+export function timelineSummary(list: OpportunityList): string {
+  const categories = list.opportunities.map(({ opportunity: o }) => ({
+    name: o.category.name,
+    counts: o.contractEndsByQuarter.map(q => q.count),
+  }))
+  const perQuarter = list.quarters.map((_, i) => categories.reduce((sum, c) => sum + (c.counts[i] ?? 0), 0))
+  const total = perQuarter.reduce((a, b) => a + b, 0)
+  if (total === 0) return 'No open plan has a contract ending in the window.'
+  const most = Math.max(...perQuarter)
+  const busiest = perQuarter.indexOf(most)
+  const [lead] = [...categories].sort((a, b) => (b.counts[busiest] ?? 0) - (a.counts[busiest] ?? 0))
+  const contracts = (n: number) => (n === 1 ? '1 contract' : `${n} contracts`)
+  const largest = lead ? `; the largest category then is ${lead.name} (${lead.counts[busiest] ?? 0})` : ''
+  return `${contracts(total)} in open plans ${total === 1 ? 'ends' : 'end'} in the window. The busiest quarter is ${list.quarters[busiest] ?? ''}, with ${contracts(most)}${largest}.`
+}
+
 /** The opportunities page's view model: every figure in words, and the timeline table's numbers. */
 export function opportunitiesView(list: OpportunityList): OpportunitiesView {
   const timeline = timelineTable(list)
@@ -161,6 +180,7 @@ export function opportunitiesView(list: OpportunityList): OpportunitiesView {
     opportunities: { head: OPPORTUNITY_HEAD, rows: list.opportunities.map(o => opportunityRow(list, o)) },
     hasTimeline: timeline.rows.length > 0,
     timeline,
+    timelineSummary: timelineSummary(list),
     maturityNote: maturityNote(list.maturity),
   }
 }

@@ -4,6 +4,7 @@ import { paths } from '../../paths'
 import type { BoroughReport, QuestionLine, ScoreLine } from '../../services/reports/report.service'
 import { formatChange, formatCoverage, formatScore } from '../scores'
 import type { Html } from '../html'
+import { dimensionScoreSummary } from './score-summary'
 import { headlineRows, QUESTION_HEAD, questionRows, scoreTable } from './borough-tables'
 import type { Table, TableCell, TableRow } from '../govuk-params'
 
@@ -64,6 +65,8 @@ export interface BoroughReportView {
   status: string
   /** The overall score, coverage and London's figures, as rows of the GOV.UK summary list. */
   headline: { key: { text: string }; value: { text: string } | { html: Html } }[]
+  /** What the dimension chart shows, in words. */
+  scoreSummary: string
   weakThreshold: string
   londonWithheldNote: string | null
   /** The scores by dimension, and the attributes the radar chart finds it by. */
@@ -194,6 +197,7 @@ export function boroughReportView(
     londonWithheldNote: r.london.shown
       ? null
       : `; they are withheld until ${r.london.minimum} organisations have submitted`,
+    scoreSummary: dimensionScoreSummary(name, r.dimensions),
     scores: {
       attributes: { id: 'dimension-scores', 'data-chart': 'radar', 'data-chart-label': name },
       caption: `Scores by dimension for ${name}, with London’s distribution`,

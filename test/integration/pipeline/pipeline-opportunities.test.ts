@@ -109,6 +109,14 @@ describe('the opportunities page', () => {
     ])
     const finance = /Finance and ERP<\/th>([\s\S]*?)<\/tr>/.exec(table)![1]!
     expect([...finance.matchAll(/data-value="(\d+)"/g)].map(m => Number(m[1]))).toEqual([0, 2, 1, 0, 0, 0, 0, 0, 0])
+    // The sentence beside the chart tells the same numbers as the table's totals row.
+    const totals = /All categories<\/th>([\s\S]*?)<\/tr>/.exec(table)![1]!
+    const perQuarter = [...totals.matchAll(/>(\d+)<\/td>/g)].map(m => Number(m[1])).slice(0, quarters.length)
+    const total = perQuarter.reduce((a, b) => a + b, 0)
+    const busiest = quarters[perQuarter.indexOf(Math.max(...perQuarter))]!
+    expect(/data-testid="timeline-summary">([^<]*)</.exec(page.text)?.[1]).toContain(
+      `${total} contracts in open plans end in the window. The busiest quarter is ${busiest}, with ${Math.max(...perQuarter)} contracts`,
+    )
     expect(page.text).toContain('<script src="/assets/chart.umd.min.js">')
   })
 

@@ -89,6 +89,10 @@ describe('the borough report', () => {
     // Leadership and strategy: 1, 2, 3, 3, 4, 5.
     expect(row(html, 'Leadership and strategy')).toEqual(['3.00', '3.00', '100%', '2.25', '3.00', '3.75'])
     expect(row(html, 'Overall')).toEqual(['2.80', '3.00', '100%', '2.20', '2.90', '3.75'])
+    // The chart's sentence agrees with the table: Data is below London's median, the rest level with it.
+    expect(/data-testid="score-summary">([^<]*)</.exec(html)?.[1]).toBe(
+      'Lambeth scores highest on Leadership and strategy, Culture and skills, Technology foundations and Service redesign and innovation (3.00) and lowest on Data (2.00). It is above London’s median on 0 of 5 dimensions, level with it on 4 and below it on 1.',
+    )
   })
 
   it('never names another authority or shows its scores to a respondent', async () => {
