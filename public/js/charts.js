@@ -6,11 +6,25 @@ const readNumber = cell => {
   return raw === null || raw === undefined || raw === '' ? null : Number(raw)
 }
 
+// Breaks a label into lines of about `width` characters, at spaces, so chart.js can stack them.
+const wrapLabel = (label, width) =>
+  label.split(' ').reduce((lines, word) => {
+    const last = lines.at(-1)
+    if (last !== undefined && (last + ' ' + word).length <= width) lines[lines.length - 1] = last + ' ' + word
+    else lines.push(word)
+    return lines
+  }, [])
+
 function radarFromTable(table, canvas) {
+  // On a phone the dimension names would run off the canvas: stack their words and use a smaller font.
+  const narrow = canvas.parentElement.clientWidth < 600
   const headers = [...table.querySelectorAll('thead th')]
   const column = series => headers.findIndex(th => th.getAttribute('data-series') === series)
   const rows = [...table.querySelectorAll('tbody tr[data-chart-row]')]
-  const labels = rows.map(row => row.querySelector('th').textContent.trim())
+  const labels = rows.map(row => {
+    const label = row.querySelector('th').textContent.trim()
+    return narrow ? wrapLabel(label, 11) : label
+  })
   const values = series => {
     const index = column(series)
     return index < 0 ? [] : rows.map(row => readNumber(row.children[index]))
@@ -55,6 +69,7 @@ function radarFromTable(table, canvas) {
     options: {
       animation: false,
       maintainAspectRatio: false,
+      layout: { padding: narrow ? { left: 16, right: 16 } : 0 },
       // Text as large as the page's body text, in its colour, so the chart reads as well as the table.
       color: '#0b0c0c',
       font: { size: 16, family: 'arial, sans-serif' },
@@ -62,8 +77,8 @@ function radarFromTable(table, canvas) {
         r: {
           min: 0,
           max: 5,
-          ticks: { stepSize: 1, font: { size: 14 }, backdropColor: 'transparent' },
-          pointLabels: { font: { size: 16 }, color: '#0b0c0c' },
+          ticks: { stepSize: 1, font: { size: narrow ? 12 : 14 }, backdropColor: 'transparent' },
+          pointLabels: { font: { size: narrow ? 13 : 16 }, color: '#0b0c0c' },
         },
       },
       plugins: {
