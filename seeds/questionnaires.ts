@@ -17,3 +17,8 @@ export function questionnaireSeeds(): SeedDocument[] {
     .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))
     .map(file => ({ file, text: fs.readFileSync(path.join(dir, file), 'utf8') }))
 }
+
+/** A small definition that passes every check, offered to admins to start from; never seeded. */
+export function questionnaireExampleText(): string {
+  return fs.readFileSync(path.join(PROJECT_ROOT, 'seeds', 'data', 'questionnaire-example.json'), 'utf8')
+}

@@ -159,6 +159,9 @@ export const paths = {
     /** The check page (GET) and the cancelling (POST) of a round that has not opened. */
     roundCancel: (id: number) => fill(patterns.admin.roundCancel, id),
     questionnaires: '/admin/questionnaires',
+    /** Downloads beside the upload form: a small valid definition, and the JSON Schema uploads are checked against. */
+    questionnaireExample: '/admin/questionnaires/example.json',
+    questionnaireSchema: '/admin/questionnaires/schema.json',
     questionnaireVersion: (key: string, version: number) => fill(patterns.admin.questionnaireVersion, key, version),
     questionnairePreview: (key: string, version: number) => fill(patterns.admin.questionnairePreview, key, version),
     /** The check page (GET) and the publishing (POST) of a draft; retiring and disabling work the same way. */

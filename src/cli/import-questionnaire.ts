@@ -32,7 +32,7 @@ runCli(async () => {
     if (error instanceof DefinitionInvalidError) {
       process.stderr.write(`${file} is not a valid questionnaire definition; nothing was stored.\n`)
       for (const e of error.errors)
-        process.stderr.write(`  ${e.pointer === '' ? '(document)' : e.pointer}: ${e.message}\n`)
+        process.stderr.write(`  ${e.message}\n${e.pointer === '' ? '' : `    (JSON pointer ${e.pointer})\n`}`)
       const more = unlistedProblems(error.unlisted)
       if (more) process.stderr.write(`  ${more}\n`)
       throw new UsageError(error.message.replace(/^The definition has /, '').concat(' found'))

@@ -111,7 +111,7 @@ it('a definition within the limits but wrong everywhere lists 100 problems, then
   expect(answer.errors).toHaveLength(100)
   expect(answer.errors[0]).toEqual({
     pointer: '/dimensions/0/themes/0/questions/0/prompt',
-    message: 'is missing: add "prompt"',
+    message: 'Dimension 1, theme 1, question 1 (d0.t0.q0): prompt is missing',
   })
   // Checking stopped soon after the list was full: the count of the rest is a lower bound, and says so.
   expect(answer.unlisted).toMatchObject({ checkingStopped: true })

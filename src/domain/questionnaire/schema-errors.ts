@@ -1,13 +1,43 @@
 import type { ErrorObject } from 'ajv'
-import type { DefinitionError } from './validation-result'
+import type { Finding } from './validation-result'
 import { escapePointerToken } from './json-pointer'
 
-const list = (values: readonly unknown[]): string => values.map(v => JSON.stringify(v)).join(', ')
+const list = (values: readonly unknown[]): string => values.map(v => `“${String(v)}”`).join(', ')
 
 /** Turns one ajv error into a place and plain words, or nothing when another error says it better. */
-interface Described extends DefinitionError {
+interface Described extends Finding {
   /** An anyOf/oneOf summary, which replaces its branches' own errors at the same place. */
   summary?: boolean
+}
+
+/** JSON's types as people say them. */
+const TYPE_WORDS: Record<string, string> = {
+  string: 'text',
+  number: 'a number',
+  integer: 'a whole number',
+  boolean: 'true or false',
+  object: 'an object, in { }',
+  array: 'a list, in [ ]',
+}
+
+/** What kind of thing holds a field, for "“foo” is not a field of a theme". */
+function holderOf(at: string, questionType: (pointer: string) => string | undefined): string {
+  if (at === '') return 'a questionnaire'
+  if (/\/questions\/\d+$/.test(at)) {
+    const type = questionType(at)
+    return type ? `a ${type} question` : 'a question'
+  }
+  const holders: [RegExp, string][] = [
+    [/^\/scale$/, 'the scale'],
+    [/^\/scale\/levels\/\d+$/, 'a scale level'],
+    [/^\/supersedes$/, 'supersedes'],
+    [/^\/dimensions\/\d+$/, 'a dimension'],
+    [/\/themes\/\d+$/, 'a theme'],
+    [/\/options\/\d+$/, 'an option'],
+    [/\/showIf$/, 'showIf'],
+    [/\/levels$/, 'the levels, which are “1” to “5”'],
+  ]
+  return holders.find(([pattern]) => pattern.test(at))?.[1] ?? 'this part of the format'
 }
 
 function describe(error: ErrorObject, questionType: (pointer: string) => string | undefined): Described | undefined {
@@ -22,35 +52,34 @@ function describe(error: ErrorObject, questionType: (pointer: string) => string 
     case 'required':
       return {
         pointer: `${at}/${escapePointerToken(String(p.missingProperty))}`,
-        message: `is missing: add "${String(p.missingProperty)}"`,
+        message: 'is missing',
       }
     case 'additionalProperties':
       return {
         pointer: `${at}/${escapePointerToken(String(p.additionalProperty))}`,
-        message: `"${String(p.additionalProperty)}" is not a field the format knows`,
+        message: `“${String(p.additionalProperty)}” is not a field of ${holderOf(at, questionType)}`,
+        clause: true,
       }
-    case 'propertyNames': {
-      const type = questionType(at)
+    case 'propertyNames':
       return {
         pointer: `${at}/${escapePointerToken(String(p.propertyName))}`,
-        message: type
-          ? `"${String(p.propertyName)}" is not a field of a ${type} question`
-          : `"${String(p.propertyName)}" is not an allowed name here`,
+        message: /\/questions\/\d+$/.test(at)
+          ? `“${String(p.propertyName)}” is not a field of ${holderOf(at, questionType)}`
+          : `“${String(p.propertyName)}” is not an allowed name here`,
+        clause: true,
       }
-    }
     case 'type':
-      return {
-        pointer: at,
-        message: `must be ${p.type === 'integer' ? 'a whole number' : `a${/^[aeiou]/.test(String(p.type)) ? 'n' : ''} ${String(p.type)}`}`,
-      }
+      return { pointer: at, message: `must be ${TYPE_WORDS[String(p.type)] ?? `of type ${String(p.type)}`}` }
     case 'enum':
       return { pointer: at, message: `must be one of ${list(p.allowedValues as unknown[])}` }
     case 'const':
-      return { pointer: at, message: `must be ${JSON.stringify(p.allowedValue)}` }
+      return { pointer: at, message: `must be ${list([p.allowedValue])}` }
     case 'minItems':
       return { pointer: at, message: `must have at least ${String(p.limit)} item${p.limit === 1 ? '' : 's'}` }
     case 'maxItems':
       return { pointer: at, message: `must have no more than ${String(p.limit)} items` }
+    case 'maxProperties':
+      return { pointer: at, message: `must have no more than ${String(p.limit)} entries` }
     case 'minLength':
       return {
         pointer: at,
@@ -81,7 +110,7 @@ function describe(error: ErrorObject, questionType: (pointer: string) => string 
 }
 
 /** Plain-words errors for every place ajv found wrong, each once. */
-export function describeSchemaErrors(errors: readonly ErrorObject[], document: unknown): DefinitionError[] {
+export function describeSchemaErrors(errors: readonly ErrorObject[], document: unknown): Finding[] {
   const questionType = (at: string): string | undefined => {
     if (!/\/questions\/\d+$/.test(at)) return undefined
     let node: unknown = document
@@ -97,8 +126,10 @@ export function describeSchemaErrors(errors: readonly ErrorObject[], document: u
     seen.add(`${d.pointer} ${d.message}`)
     described.push(d)
   }
+  // A summary says what a value must be; where an error inside the value says more, that one is kept instead.
+  const deeper = (at: string) => described.some(d => d.pointer.startsWith(`${at}/`))
   const summarised = new Set(described.filter(d => d.summary).map(d => d.pointer))
   return described
-    .filter(d => d.summary || !summarised.has(d.pointer))
-    .map(({ pointer, message }) => ({ pointer, message }))
+    .filter(d => (d.summary ? !deeper(d.pointer) : !summarised.has(d.pointer)))
+    .map(({ summary: _summary, ...found }) => found)
 }

@@ -3,10 +3,18 @@ import addFormats from 'ajv-formats'
 import { unstorableAt, UNSTORABLE_MESSAGE } from '../storable-text'
 import type { QuestionnaireDefinition } from './definition'
 import { limitErrors } from './limits'
+import { inPlainWords } from './plain-words'
 import { describeSchemaErrors } from './schema-errors'
 import schema from './questionnaire.schema.json'
 import { semanticErrors } from './semantic-checks'
-import { invalid, MAX_LISTED_ERRORS, type DefinitionError, type ValidationResult } from './validation-result'
+import { questionsOf } from './usable-parts'
+import {
+  invalid,
+  MAX_LISTED_ERRORS,
+  type DefinitionError,
+  type Finding,
+  type ValidationResult,
+} from './validation-result'
 
 const ajv = new Ajv2020({ allErrors: true, useDefaults: true, strict: true, allowUnionTypes: true })
 addFormats(ajv)
@@ -28,16 +36,11 @@ const checkOutline = ajv.compile({
 })
 const checkQuestion = ajv.compile({ $ref: `${schema.$id}#/$defs/question` })
 
-const questionsOf = (document: unknown): { question: unknown; at: string }[] => {
-  const list = (value: unknown, key: string): unknown[] => {
-    const items = value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined
-    return Array.isArray(items) ? items : []
-  }
-  return list(document, 'dimensions').flatMap((dimension, d) =>
-    list(dimension, 'themes').flatMap((theme, t) =>
-      list(theme, 'questions').map((question, q) => ({ question, at: `/dimensions/${d}/themes/${t}/questions/${q}` })),
-    ),
-  )
+interface SchemaCheck {
+  errors: Finding[]
+  stopped: boolean
+  /** The questions that passed (their defaults now filled in): only these have their own rules checked. */
+  passed: Set<unknown>
 }
 
 /**
@@ -45,15 +48,25 @@ const questionsOf = (document: unknown): { question: unknown; at: string }[] => 
  * those found so far. With every error asked for, the schema check costs far more than the document's size
  * where each part is wrong; checked question by question, the work stops soon after the list is full.
  */
-function schemaErrors(document: unknown, input: unknown): { errors: DefinitionError[]; stopped: boolean } {
+function schemaErrors(document: unknown, input: unknown): SchemaCheck {
   const errors = checkOutline(document) ? [] : describeSchemaErrors(checkOutline.errors ?? [], input)
-  for (const { question, at } of questionsOf(document)) {
-    if (errors.length > MAX_LISTED_ERRORS) return { errors, stopped: true }
-    if (checkQuestion(question)) continue
-    const found = (checkQuestion.errors ?? []).map(e => ({ ...e, instancePath: `${at}${e.instancePath}` }))
-    errors.push(...describeSchemaErrors(found, input))
+  const passed = new Set<unknown>()
+  for (const { found, at } of questionsOf(document)) {
+    if (errors.length > MAX_LISTED_ERRORS) return { errors, stopped: true, passed }
+    if (checkQuestion(found)) {
+      passed.add(found)
+      continue
+    }
+    const described = (checkQuestion.errors ?? []).map(e => ({ ...e, instancePath: `${at}${e.instancePath}` }))
+    errors.push(...describeSchemaErrors(described, input))
   }
-  return { errors, stopped: errors.length > MAX_LISTED_ERRORS }
+  return { errors, stopped: errors.length > MAX_LISTED_ERRORS, passed }
+}
+
+/** The first problems in plain words, and a count of the rest. */
+function refused(found: Finding[], input: unknown, checkingStopped = false): ValidationResult {
+  const listed = invalid(found, checkingStopped)
+  return { ...listed, errors: listed.errors.map(f => inPlainWords(f, input)) }
 }
 
 export interface ValidateOptions {
@@ -64,29 +77,32 @@ export interface ValidateOptions {
 }
 
 /**
- * Checks a definition against the schema, then against the rules the schema cannot express.
- * The input is never changed; the definition returned has every default filled in.
+ * Checks a definition against the schema and against the rules the schema cannot express, and lists every
+ * problem of both kinds at once: the rules are checked on whatever parts have the shape they need, so a
+ * schema error in one place hides nothing wrong in another. The input is never changed; the definition
+ * returned has every default filled in.
  */
 export function validateDefinition(input: unknown, options: ValidateOptions = {}): ValidationResult {
   // Counted first: the schema, checked with every error, costs far more than the document's size on a
   // document built to fail everywhere (40,000 dimensions took seconds); within the limits it is quick.
   const tooBig = limitErrors(input)
-  if (tooBig.length > 0) return invalid(tooBig, true)
+  if (tooBig.length > 0) return refused(tooBig, input, true)
   let document: unknown
   try {
     document = structuredClone(input)
   } catch {
-    return { valid: false, errors: [{ pointer: '', message: 'is not a JSON document' }] }
+    return refused([{ pointer: '', message: 'is not a JSON document' }], input)
   }
+  const found: Finding[] = []
   // Stored as JSON, which cannot hold a NUL or half a surrogate pair: refused here rather than by the database.
   const unstorable = unstorableAt(document)
-  if (unstorable !== undefined) return { valid: false, errors: [{ pointer: unstorable, message: UNSTORABLE_MESSAGE }] }
-  // The rules after the schema are not checked when it fails: past the listed errors there may be more.
+  if (unstorable !== undefined) found.push({ pointer: unstorable, message: UNSTORABLE_MESSAGE })
   const schema = schemaErrors(document, input)
-  if (schema.errors.length > 0) return invalid(schema.errors, schema.stopped)
-  const definition = document as QuestionnaireDefinition
-  const errors = semanticErrors(definition, options.supersedesAlreadyChecked ? 'already-checked' : options.previous)
-  return errors.length > 0 ? invalid(errors) : { valid: true, definition, errors: [] }
+  found.push(...schema.errors)
+  const previous = options.supersedesAlreadyChecked ? 'already-checked' : options.previous
+  found.push(...semanticErrors(document, schema.passed, previous))
+  if (found.length > 0) return refused(found, input, schema.stopped)
+  return { valid: true, definition: document as QuestionnaireDefinition, errors: [] }
 }
 
 function lineAndColumn(text: string, position: number): string {
@@ -98,19 +114,19 @@ function lineAndColumn(text: string, position: number): string {
 /** Parses uploaded text; a syntax error is reported with its line and column. */
 export function parseDefinitionText(text: string): { document?: unknown; errors: DefinitionError[] } {
   if (text.trim() === '')
-    return { errors: [{ pointer: '', message: 'is empty: upload a JSON file or paste the definition' }] }
+    return {
+      errors: [inPlainWords({ pointer: '', message: 'is empty: upload a JSON file or paste the definition' }, text)],
+    }
   try {
     return { document: JSON.parse(text) as unknown, errors: [] }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)
     const position = /position (\d+)/.exec(message)?.[1]
     const where = position === undefined ? '' : ` at ${lineAndColumn(text, Number(position))}`
-    return {
-      errors: [
-        { pointer: '', message: `is not valid JSON${where}: ${message.replace(/ in JSON at position \d+.*$/, '')}` },
-      ],
-    }
+    const said = message.replace(/ in JSON at position \d+.*$/, '')
+    return { errors: [inPlainWords({ pointer: '', message: `is not valid JSON${where}: ${said}` }, text)] }
   }
 }
 
 export type { DefinitionError, Unlisted, ValidationResult } from './validation-result'
+export { supersededVersion } from './usable-parts'

@@ -1,9 +1,24 @@
 import type { QuestionnaireDefinition } from './definition'
 
-/** What is wrong and where: `pointer` is a JSON pointer into the uploaded document. */
+/**
+ * What is wrong and where, as people are told it: `message` is a whole sentence in plain words that says
+ * where ("Dimension 2, theme 1, question 3: level 5 is missing"); `pointer` is the same place as a JSON
+ * pointer into the uploaded document, for tools and as a secondary detail.
+ */
 export interface DefinitionError {
   pointer: string
   message: string
+}
+
+/**
+ * A problem as a check finds it, before it is put in plain words (plain-words.ts): `message` says what is
+ * wrong with the field at `pointer` ("must be 5 or less", "is missing"); with `clause`, it is a clause
+ * that names its own subject ("“foo” is not a field of a question"), said of the place that holds it.
+ */
+export interface Finding {
+  pointer: string
+  message: string
+  clause?: boolean
 }
 
 /** At most this many problems are listed; the rest are counted. */
@@ -20,7 +35,10 @@ export type ValidationResult =
   | { valid: false; errors: DefinitionError[]; unlisted?: Unlisted }
 
 /** Lists the first problems, and counts the rest. */
-export function invalid(errors: DefinitionError[], checkingStopped = false): ValidationResult {
+export function invalid<E extends DefinitionError | Finding>(
+  errors: E[],
+  checkingStopped = false,
+): { valid: false; errors: E[]; unlisted?: Unlisted } {
   const count = Math.max(0, errors.length - MAX_LISTED_ERRORS)
   return {
     valid: false,

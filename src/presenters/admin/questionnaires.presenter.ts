@@ -1,6 +1,7 @@
 import { allQuestions, type QuestionnaireDefinition } from '../../domain/questionnaire/definition'
 import { paths } from '../../paths'
 import { mediumDate } from './dates'
+import { definitionDownloads, type DownloadLink } from './questionnaire-upload.presenter'
 import type { Tag } from './rounds.presenter'
 import type { Table } from '../govuk-params'
 import { element, joinHtml, link, tag, text, type Html } from '../html'
@@ -38,6 +39,8 @@ export interface QuestionnaireGroup {
 export interface QuestionnairesView {
   hasVersions: boolean
   groups: QuestionnaireGroup[]
+  /** Beside the upload form: an example definition to start from, and the schema it is checked against. */
+  downloads: readonly DownloadLink[]
 }
 
 const compareLink = (key: string, older: number, newer: number): Link => ({
@@ -50,6 +53,7 @@ export function questionnairesView(versions: readonly ListedVersion[]): Question
   const keys = [...new Set(versions.map(v => v.key))]
   return {
     hasVersions: keys.length > 0,
+    downloads: definitionDownloads,
     groups: keys.map(key => {
       const mine = versions.filter(v => v.key === key)
       const newest = mine[mine.length - 1] as ListedVersion

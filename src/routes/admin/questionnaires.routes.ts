@@ -1,7 +1,6 @@
 import type { Request, RequestHandler, Response } from 'express'
 import { ConflictError, NotFoundError } from '../../domain/errors'
 import { MAX_DEFINITION_BYTES } from '../../domain/questionnaire/limits'
-import { unlistedProblems, type DefinitionError, type Unlisted } from '../../domain/questionnaire/validation-result'
 import { signedInUser } from '../../middleware/require-access'
 import type { Services } from '../../services'
 import { DefinitionInvalidError } from '../../services/admin/questionnaire.service'
@@ -12,6 +11,8 @@ import { questionnaireVersionView, questionnairesView } from '../../presenters/a
 import { publishCheckView, retireCheckView } from '../../presenters/admin/check.presenter'
 import { questionnaireCompareView } from '../../presenters/admin/questionnaire-compare.presenter'
 import { questionnairePreviewView } from '../../presenters/admin/questionnaire-preview.presenter'
+import { uploadRefusal } from '../../presenters/admin/questionnaire-upload.presenter'
+import type { Download } from '../../services/admin/questionnaires/definition-downloads'
 import { route, uploadRoute, type RouteDefinition } from '../route-table'
 
 const ADMIN = ['admin'] as const
@@ -32,24 +33,6 @@ function uploadedText(req: Request): string {
   return file ? file.buffer.toString('utf8') : field(req.body, 'definition')
 }
 
-/** Every problem links to the field the definition came from: the file input, or the pasted text. */
-const errorSummary = (errors: DefinitionError[], source: 'definitionFile' | 'definition', unlisted?: Unlisted) => {
-  const more = unlistedProblems(unlisted)
-  const total = errors.length + (unlisted?.count ?? 0)
-  return {
-    summary: [
-      ...errors.map(e => ({
-        text: `${e.pointer === '' ? 'The document' : e.pointer} ${e.message}`,
-        href: `#${source}`,
-      })),
-      ...(more ? [{ text: more, href: `#${source}` }] : []),
-    ],
-    fields: {
-      [source]: `${unlisted?.checkingStopped ? 'At least ' : ''}${total} problem${total === 1 ? '' : 's'} with this definition: see the list above`,
-    },
-  }
-}
-
 async function renderList(services: Services, res: Response, locals: Record<string, unknown> = {}, status = 200) {
   const view = questionnairesView(await services.questionnaires.list())
   await renderPage(res, 'admin/questionnaires', { title: 'Questionnaires', view, pasted: '', ...locals }, status)
@@ -66,28 +49,18 @@ async function refuseUpload(services: Services, req: Request, res: Response, err
   const pasted = field(req.body, 'definition')
   const source = (req as Request & { file?: unknown }).file ? 'definitionFile' : 'definition'
   if (error instanceof DefinitionInvalidError) {
-    const malformed = error.errors.some(
-      e => e.message.startsWith('is not valid JSON') || e.message.startsWith('is empty'),
-    )
-    const status = malformed ? 400 : 422
+    const status = error.unreadable ? 400 : 422
     // A client that takes no page is given the same problems as data, in the API's error shape.
     if (!req.accepts('html')) {
       const { errors, unlisted } = error
       res.status(status).json({ error: 'invalid', message: error.message, errors, unlisted })
       return
     }
-    return renderList(services, res, { errors: errorSummary(error.errors, source, error.unlisted), pasted }, status)
+    return renderList(services, res, { ...uploadRefusal(error.errors, source, error.unlisted), pasted }, status)
   }
   if (error instanceof ConflictError) {
-    return renderList(
-      services,
-      res,
-      {
-        errors: errorSummary([{ pointer: '', message: error.message.replace(/^Version/, 'is version') }], source),
-        pasted,
-      },
-      409,
-    )
+    const refusal = uploadRefusal([{ pointer: '', message: error.message }], source)
+    return renderList(services, res, { ...refusal, pasted }, 409)
   }
   throw error
 }
@@ -107,6 +80,14 @@ function uploadVersion(services: Services): RequestHandler {
     } catch (error) {
       await refuseUpload(services, req, res, error)
     }
+  }
+}
+
+/** A file to save, such as the example definition: sent as an attachment, so the browser saves it. */
+function sendDownload(download: () => Download): RequestHandler {
+  return (_req, res) => {
+    const file = download()
+    res.attachment(file.filename).type(file.contentType).send(file.body)
   }
 }
 
@@ -219,6 +200,18 @@ export function adminQuestionnaireRoutes(services: Services): RouteDefinition[] 
   return [
     route('get', paths.admin.questionnaires, ADMIN, listVersions(services)),
     uploadRoute(paths.admin.questionnaires, ADMIN, DEFINITION_UPLOAD, uploadVersion(services)),
+    route(
+      'get',
+      paths.admin.questionnaireExample,
+      ADMIN,
+      sendDownload(() => services.questionnaires.example()),
+    ),
+    route(
+      'get',
+      paths.admin.questionnaireSchema,
+      ADMIN,
+      sendDownload(() => services.questionnaires.schema()),
+    ),
     route('get', patterns.admin.questionnaireVersion, ADMIN, showVersion(services)),
     route('get', patterns.admin.questionnairePreview, ADMIN, previewVersion(services)),
     route('get', patterns.admin.questionnairePublish, ADMIN, confirmPublish(services)),

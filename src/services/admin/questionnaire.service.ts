@@ -3,6 +3,7 @@ import type { StoredVersion } from '../../data/questionnaire.repository'
 import type { Clock } from '../clock'
 import { changeStatusService } from './questionnaires/change-status.service'
 import { compareVersionsService, keyMapBetweenService } from './questionnaires/compare-versions.service'
+import { definitionExample, definitionSchema } from './questionnaires/definition-downloads'
 import { fetchDocumentService } from './questionnaires/fetch-document.service'
 import { fetchDefinitionService, fetchVersionService } from './questionnaires/fetch-version.service'
 import { parseDefinition } from './questionnaires/parse-definition'
@@ -20,6 +21,8 @@ export function questionnaireService(repos: Repositories, clock: Clock) {
     definitionOf: fetchDefinitionService(repos),
     document: fetchDocumentService(repos),
     parse: parseDefinition,
+    example: definitionExample,
+    schema: definitionSchema,
     upload: uploadDraftService(repos),
     publish: async (key: string, version: number, actorUserId: number | null): Promise<void> =>
       changeStatus(key, version, 'draft', 'published', actorUserId),

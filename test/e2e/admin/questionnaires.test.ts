@@ -63,7 +63,7 @@ describe('questionnaire versions, as an admin in a real browser', () => {
     await expectAxeClean(page)
   })
 
-  test('a pasted invalid definition, sent from the keyboard, lists every problem by its JSON pointer', async () => {
+  test('a pasted invalid definition, sent from the keyboard, lists every problem in plain words with its JSON pointer', async () => {
     await visit(page, '/admin/questionnaires')
     const broken = validDefinition({ key: DRAFT_KEY, weakThreshold: 9 })
     broken.dimensions[0].themes[0].questions[0].levels['4'] = ''
@@ -82,13 +82,17 @@ describe('questionnaire versions, as an admin in a real browser', () => {
     expect(response.status()).toBe(422)
 
     const summary = await focusedErrorSummary(page)
-    const problems = await summary.getByRole('listitem').allInnerTexts()
-    expect(problems).toEqual(
-      expect.arrayContaining([
-        '/weakThreshold must be 5 or less',
-        '/dimensions/0/themes/0/questions/0/levels/4 must not be empty',
-      ]),
-    )
+    expect(await summary.getByRole('listitem').allInnerTexts()).toEqual([
+      '2 problems with this definition: nothing was stored',
+    ])
+    // The summary leads to the list beside the upload: each problem in words, then its JSON pointer.
+    await summary.getByRole('link').click()
+    await page.waitForFunction(() => document.activeElement?.id === 'definition-problems')
+    const problems = page.locator('#definition-problems ~ ul').first().getByRole('listitem')
+    expect(await problems.allInnerTexts()).toEqual([
+      'Questionnaire: weakThreshold must be 5 or less\nJSON pointer: /weakThreshold',
+      'Dimension 1, theme 1, question 1 (data.quality.standards): level 4 must not be empty\nJSON pointer: /dimensions/0/themes/0/questions/0/levels/4',
+    ])
     expect(await page.title()).toMatch(/^Error: /)
     // What was pasted is kept, so it can be corrected rather than pasted again.
     expect(JSON.parse(await page.getByLabel('Or paste the JSON').inputValue())).toEqual(broken)

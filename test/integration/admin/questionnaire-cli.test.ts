@@ -43,14 +43,18 @@ async function storedVersions(): Promise<string[]> {
 }
 
 describe('npm run questionnaire:import', () => {
-  it('prints every error with its pointer, exits non-zero and stores nothing for an invalid file', async () => {
+  it('prints every error in plain words with its pointer, exits non-zero and stores nothing for an invalid file', async () => {
     const broken = validDefinition({ key: 'cli-test', weakThreshold: 0 })
     delete broken.title
+    broken.dimensions[1].key = 'data'
     const result = runImport(writeJson('broken.json', broken))
     expect(result.status).toBe(1)
     expect(result.stderr).toContain('is not a valid questionnaire definition; nothing was stored')
-    expect(result.stderr).toContain('/weakThreshold: must be 1 or more')
-    expect(result.stderr).toContain('/title: is missing: add "title"')
+    expect(result.stderr).toContain(
+      '  Questionnaire: weakThreshold must be 1 or more\n    (JSON pointer /weakThreshold)\n',
+    )
+    expect(result.stderr).toContain('  Questionnaire: title is missing\n    (JSON pointer /title)\n')
+    expect(result.stderr).toContain('  Dimension 2: key “data” is already used by dimension 1\n')
     expect(await storedVersions()).not.toContainEqual(expect.stringContaining('cli-test'))
   })
 
@@ -58,7 +62,9 @@ describe('npm run questionnaire:import', () => {
     const hostile = { ...validDefinition({ key: 'cli-hostile' }), dimensions: Array(40_000).fill({ title: 'dimens' }) }
     const result = runImport(writeJson('hostile.json', hostile))
     expect(result.status).toBe(1)
-    expect(result.stderr).toContain('/dimensions: has 40,000 items: a questionnaire may hold at most 20 dimensions')
+    expect(result.stderr).toContain(
+      'Questionnaire: dimensions has 40,000 items: a questionnaire may hold at most 20 dimensions',
+    )
     expect(result.stderr).toContain('Checking stopped at the problems above, so there may be others')
     expect(result.stderr).toContain('at least 1 problem found')
     expect(await storedVersions()).not.toContainEqual(expect.stringContaining('cli-hostile'))
@@ -67,7 +73,7 @@ describe('npm run questionnaire:import', () => {
   it('refuses malformed JSON the same way', () => {
     const result = runImport(writeJson('bad.json', '{ "key": '))
     expect(result.status).toBe(1)
-    expect(result.stderr).toMatch(/\(document\): is not valid JSON/)
+    expect(result.stderr).toMatch(/ {2}The definition is not valid JSON/)
   })
 
   it('stores a valid file as a draft, or publishes it, and says which', async () => {

@@ -1,5 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
+import Ajv2020 from 'ajv/dist/2020'
 import fc from 'fast-check'
 import { ConflictError } from '../../../src/domain/errors'
 import { DefinitionInvalidError } from '../../../src/services/admin/questionnaire.service'
@@ -23,6 +24,26 @@ beforeEach(async () => {
   admin = { ...(await signIn(t.app, user.email)), id: user.id }
 })
 afterAll(() => t.close())
+
+/** The problems listed beside the upload, as a person reads them: the sentence, then its pointer. */
+const problemsOn = (page: string): string[] => {
+  const list =
+    /id="definition-problems"[\s\S]*?<ul class="govuk-list govuk-list--bullet govuk-list--spaced">([\s\S]*?)<\/ul>/.exec(
+      page,
+    )
+  return [...(list?.[1] ?? '').matchAll(/<li>([\s\S]*?)<\/li>/g)].map(m =>
+    (m[1] ?? '')
+      .replace(/<br>/g, ' | ')
+      .replace(/<[^>]+>/g, '')
+      .replace(/&#34;/g, '"')
+      .replace(/&amp;/g, '&')
+      .trim(),
+  )
+}
+const summaryOn = (page: string): string[] =>
+  [...(/govuk-error-summary__list">([\s\S]*?)<\/ul>/.exec(page)?.[1] ?? '').matchAll(/<li>([\s\S]*?)<\/li>/g)].map(
+    m => m[1] ?? '',
+  )
 
 const versionCount = async () => Number((await t.db.knex('questionnaire_versions').count('* as n'))[0]?.n)
 const upload = (definition: string) =>
@@ -83,22 +104,48 @@ describe('uploading a definition', () => {
     )
   })
 
-  it('lists every error with its pointer, answers 422, and stores nothing', async () => {
+  it('lists every error in plain words with its pointer, answers 422, and stores nothing', async () => {
     const before = await versionCount()
     const broken = validDefinition({ key: 'broken', weakThreshold: 9 })
     broken.dimensions[0].themes[0].questions[0].levels['4'] = ''
     const response = await upload(JSON.stringify(broken))
     expect(response.status).toBe(422)
     expect(response.text).toContain('There is a problem')
-    expect(response.text).toContain('/weakThreshold must be 5 or less')
-    expect(response.text).toContain('/dimensions/0/themes/0/questions/0/levels/4 must not be empty')
+    expect(problemsOn(response.text)).toEqual([
+      'Questionnaire: weakThreshold must be 5 or less | JSON pointer: /weakThreshold',
+      'Dimension 1, theme 1, question 1 (data.quality.standards): level 4 must not be empty | JSON pointer: /dimensions/0/themes/0/questions/0/levels/4',
+    ])
+    expect(await versionCount()).toBe(before)
+  })
+
+  it('lists a schema error, a rule error and a key-map error at once, linked from the error summary', async () => {
+    await upload(JSON.stringify(validDefinition({ key: 'three-kinds' }))).expect(302)
+    const before = await versionCount()
+    const next = validDefinition({
+      key: 'three-kinds',
+      version: 2,
+      supersedes: { version: 1, keyMap: { 'data.quality.standards': 'data.quality.gone' } },
+    })
+    delete next.dimensions[1].themes[0].questions[0].levels['5']
+    next.dimensions[1].key = 'data'
+    const response = await upload(JSON.stringify(next)).expect(422)
+    expect(summaryOn(response.text)).toEqual([
+      '<a href="#definition-problems">3 problems with this definition: nothing was stored</a>',
+    ])
+    expect(response.text).toContain('<h3 class="govuk-heading-s" id="definition-problems" tabindex="-1">')
+    expect(problemsOn(response.text)).toEqual([
+      'Dimension 2, theme 1, question 1 (tech.cloud.first): level 5 is missing | JSON pointer: /dimensions/1/themes/0/questions/0/levels/5',
+      'Dimension 2: key “data” is already used by dimension 1 | JSON pointer: /dimensions/1/key',
+      'Supersedes, keyMap: new key “data.quality.gone” is not a question in version 2 | JSON pointer: /supersedes/keyMap/data.quality.standards',
+    ])
+    expect(response.text).toContain('3 problems with this definition: see the list above')
     expect(await versionCount()).toBe(before)
   })
 
   it('refuses malformed JSON with 400, naming the line, and keeps what was pasted', async () => {
     const response = await upload('{\n  "key": "x",\n  nope\n}')
     expect(response.status).toBe(400)
-    expect(response.text).toMatch(/The document is not valid JSON at line 3, column 3/)
+    expect(response.text).toMatch(/The definition is not valid JSON at line 3, column 3/)
     expect(response.text).toContain('  nope')
   })
 
@@ -116,7 +163,9 @@ describe('uploading a definition', () => {
       JSON.stringify(validDefinition({ key: 'orphan', version: 3, supersedes: { version: 2, keyMap: {} } })),
     )
     expect(response.status).toBe(422)
-    expect(response.text).toContain('/supersedes/version there is no version 2 of')
+    expect(problemsOn(response.text)).toEqual([
+      'Supersedes: there is no version 2 of “orphan” to supersede | JSON pointer: /supersedes/version',
+    ])
   })
 
   it('takes a file upload, and refuses one over 1 MB with 413', async () => {
@@ -156,7 +205,8 @@ describe('uploading a definition', () => {
       questions: Array.from({ length: 50 }, () => structuredClone(question)),
     }
     const response = await upload(JSON.stringify(broken)).expect(422)
-    expect(response.text.match(/is already used at/g)).toHaveLength(100)
+    expect(problemsOn(response.text)).toHaveLength(100)
+    expect(problemsOn(response.text).every(p => p.includes('is already used by dimension 1, theme 1'))).toBe(true)
     expect(response.text).toContain('And 49 more problems, not listed here: fix these and check again to see them.')
     expect(response.text).toContain('149 problems with this definition: see the list above')
   })
@@ -176,6 +226,53 @@ describe('uploading a definition', () => {
       { numRuns: 100 },
     )
     expect(await versionCount()).toBe(before)
+  })
+})
+
+describe('the example definition and the schema, offered beside the upload', () => {
+  const download = (file: string) =>
+    admin.agent
+      .get(`/admin/questionnaires/${file}`)
+      .buffer(true)
+      .parse((res, done) => {
+        let body = ''
+        res.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')))
+        res.on('end', () => done(null, body))
+      })
+
+  it('are linked from the upload form, which names no file of the code', async () => {
+    const page = (await admin.agent.get('/admin/questionnaires').expect(200)).text
+    expect(page).toContain(
+      '<a class="govuk-link" href="/admin/questionnaires/example.json" download>Download an example definition (JSON)</a>',
+    )
+    expect(page).toContain(
+      '<a class="govuk-link" href="/admin/questionnaires/schema.json" download>Download the JSON Schema that definitions are checked against</a>',
+    )
+    expect(page).not.toContain('src/')
+  })
+
+  it('sends the example as a JSON file to save, which uploads as a draft', async () => {
+    const response = await download('example.json').expect(200)
+    expect(response.headers['content-type']).toBe('application/json; charset=utf-8')
+    expect(response.headers['content-disposition']).toBe('attachment; filename=questionnaire-example.json')
+    await upload(response.body as string).expect(302)
+    expect((await t.services.questionnaires.get('example-questionnaire', 1)).status).toBe('draft')
+  })
+
+  it('sends the schema as a JSON file to save, which the example passes and a broken definition does not', async () => {
+    const response = await download('schema.json').expect(200)
+    expect(response.headers['content-type']).toBe('application/json; charset=utf-8')
+    expect(response.headers['content-disposition']).toBe('attachment; filename=questionnaire.schema.json')
+    const check = new Ajv2020({ strict: false }).compile(JSON.parse(response.body as string))
+    const example = JSON.parse((await download('example.json')).body as string)
+    expect(check(example)).toBe(true)
+    expect(check({ ...example, colour: 'blue' })).toBe(false)
+  })
+
+  it('are for admins alone', async () => {
+    const analyst = await signIn(t.app, (await t.createUser('analyst')).email)
+    await analyst.agent.get('/admin/questionnaires/example.json').expect(403)
+    await analyst.agent.get('/admin/questionnaires/schema.json').expect(403)
   })
 })
 

@@ -41,7 +41,12 @@ describe('the limits on what a questionnaire may hold', () => {
     expect(performance.now() - started).toBeLessThan(1_000)
     expect(result).toEqual({
       valid: false,
-      errors: [{ pointer: '/dimensions', message: 'has 40,000 items: a questionnaire may hold at most 20 dimensions' }],
+      errors: [
+        {
+          pointer: '/dimensions',
+          message: 'Questionnaire: dimensions has 40,000 items: a questionnaire may hold at most 20 dimensions',
+        },
+      ],
       unlisted: { count: 0, checkingStopped: true },
     })
   })
@@ -118,7 +123,9 @@ describe('a long list of problems', () => {
     }
     const result = validateDefinition(document)
     expect(result.errors).toHaveLength(MAX_LISTED_ERRORS)
-    expect(result.errors[0]?.message).toMatch(/is already used at/)
+    expect(result.errors[0]?.message).toBe(
+      'Dimension 1, theme 1, question 2: key “data.quality.standards” is already used by dimension 1, theme 1, question 1',
+    )
     expect(result).toMatchObject({ valid: false, unlisted: { count: 49, checkingStopped: false } })
   })
 

@@ -9,162 +9,192 @@ type Doc = Record<string, any>
 const q = (d: Doc, dim: number, theme: number, question: number): Doc =>
   d.dimensions[dim].themes[theme].questions[question]
 
-const invalid: [string, (d: Doc) => void, string, RegExp][] = [
-  ['no key', d => delete d.key, '/key', /is missing: add "key"/],
-  ['version as text', d => (d.version = '2'), '/version', /must be a whole number/],
-  ['version zero', d => (d.version = 0), '/version', /must be 1 or more/],
-  ['empty title', d => (d.title = ''), '/title', /must not be empty/],
-  ['an unknown top-level field', d => (d.colour = 'blue'), '/colour', /"colour" is not a field the format knows/],
-  ['four levels on the scale', d => d.scale.levels.pop(), '/scale/levels', /at least 5 items/],
-  ['levels out of order', d => d.scale.levels.reverse(), '/scale/levels', /1, 2, 3, 4 and 5, in that order/],
-  ['a level value off the scale', d => (d.scale.levels[4].value = 6), '/scale/levels/4/value', /must be 5 or less/],
-  ['weak threshold off the scale', d => (d.weakThreshold = 7), '/weakThreshold', /must be 5 or less/],
-  ['no dimensions', d => (d.dimensions = []), '/dimensions', /at least 1 item/],
+const invalid: [string, (d: Doc) => void, string, string][] = [
+  ['no key', d => delete d.key, '/key', 'Questionnaire: key is missing'],
+  ['version as text', d => (d.version = '2'), '/version', 'Questionnaire: version must be a whole number'],
+  ['version zero', d => (d.version = 0), '/version', 'Questionnaire: version must be 1 or more'],
+  ['empty title', d => (d.title = ''), '/title', 'Questionnaire: title must not be empty'],
+  [
+    'an unknown top-level field',
+    d => (d.colour = 'blue'),
+    '/colour',
+    'Questionnaire: “colour” is not a field of a questionnaire',
+  ],
+  ['four levels on the scale', d => d.scale.levels.pop(), '/scale/levels', 'Scale: levels must have at least 5 items'],
+  [
+    'levels out of order',
+    d => d.scale.levels.reverse(),
+    '/scale/levels',
+    'Scale: levels must have the values 1, 2, 3, 4 and 5, in that order',
+  ],
+  [
+    'a level value off the scale',
+    d => (d.scale.levels[4].value = 6),
+    '/scale/levels/4/value',
+    'Scale, level 5: value must be 5 or less',
+  ],
+  [
+    'weak threshold off the scale',
+    d => (d.weakThreshold = 7),
+    '/weakThreshold',
+    'Questionnaire: weakThreshold must be 5 or less',
+  ],
+  ['no dimensions', d => (d.dimensions = []), '/dimensions', 'Questionnaire: dimensions must have at least 1 item'],
   [
     'a theme with no questions',
     d => (d.dimensions[0].themes[0].questions = []),
     '/dimensions/0/themes/0/questions',
-    /at least 1 item/,
+    'Dimension 1, theme 1: questions must have at least 1 item',
   ],
-  ['a zero weight', d => (d.dimensions[1].weight = 0), '/dimensions/1/weight', /must be more than 0/],
+  [
+    'a zero weight',
+    d => (d.dimensions[1].weight = 0),
+    '/dimensions/1/weight',
+    'Dimension 2: weight must be more than 0',
+  ],
   [
     'a negative question weight',
     d => (q(d, 0, 0, 0).weight = -1),
     '/dimensions/0/themes/0/questions/0/weight',
-    /must be more than 0/,
+    'Dimension 1, theme 1, question 1 (data.quality.standards): weight must be more than 0',
   ],
   [
     'an unknown question type',
     d => (q(d, 0, 0, 0).type = 'slider'),
     '/dimensions/0/themes/0/questions/0/type',
-    /must be one of "maturity", "choice"/,
+    'Dimension 1, theme 1, question 1 (data.quality.standards): type must be one of “maturity”, “choice”, “multi”, “number”, “text”',
   ],
   [
     'a level without a descriptor',
     d => delete q(d, 0, 0, 0).levels['3'],
     '/dimensions/0/themes/0/questions/0/levels/3',
-    /is missing/,
+    'Dimension 1, theme 1, question 1 (data.quality.standards): level 3 is missing',
   ],
   [
     'an empty descriptor',
     d => (q(d, 0, 0, 0).levels['5'] = ''),
     '/dimensions/0/themes/0/questions/0/levels/5',
-    /must not be empty/,
+    'Dimension 1, theme 1, question 1 (data.quality.standards): level 5 must not be empty',
   ],
   [
     'two levels with one descriptor',
     d => (q(d, 0, 0, 0).levels['2'] = 'Nothing written down.'),
     '/dimensions/0/themes/0/questions/0/levels/2',
-    /repeats the descriptor of level 1/,
+    'Dimension 1, theme 1, question 1 (data.quality.standards): level 2 repeats the descriptor of level 1: each level must say what is different',
   ],
   [
     'a maturity question with options',
     d => (q(d, 0, 0, 0).options = []),
     '/dimensions/0/themes/0/questions/0/options',
-    /not a field of a maturity question/,
+    'Dimension 1, theme 1, question 1 (data.quality.standards): “options” is not a field of a maturity question',
   ],
   [
     'a choice with one option',
     d => q(d, 0, 0, 1).options.pop(),
     '/dimensions/0/themes/0/questions/1/options',
-    /at least 2 items/,
+    'Dimension 1, theme 1, question 2 (data.quality.shared): options must have at least 2 items',
   ],
   [
     'a choice score off the scale',
     d => (q(d, 0, 0, 1).options[0].score = 9),
     '/dimensions/0/themes/0/questions/1/options/0/score',
-    /on the scale, from 1 to 5/,
+    'Dimension 1, theme 1, question 2 (data.quality.shared), option 1: score must be on the scale, from 1 to 5',
   ],
   [
     'a scored multi question',
     d => (q(d, 1, 0, 2).options[0].score = 3),
     '/dimensions/1/themes/0/questions/2/options/0/score',
-    /never scored/,
+    'Dimension 2, theme 1, question 3 (tech.cloud.platforms), option 1: a multi question is context and never scored: remove the score',
   ],
   [
     'a repeated option value',
     d => (q(d, 0, 0, 1).options[1].value = 'yes'),
     '/dimensions/0/themes/0/questions/1/options/1/value',
-    /already an option/,
+    'Dimension 1, theme 1, question 2 (data.quality.shared), option 2: value “yes” is already the value of option 1',
   ],
   [
     'a bad evidence rule',
     d => (q(d, 0, 0, 0).evidence = 'sometimes'),
     '/dimensions/0/themes/0/questions/0/evidence',
-    /"none", "optional", "required"/,
+    'Dimension 1, theme 1, question 1 (data.quality.standards): evidence must be one of “none”, “optional”, “required”',
   ],
   [
     'a key in capitals',
     d => (q(d, 0, 0, 0).key = 'Data.Quality.Standards'),
     '/dimensions/0/themes/0/questions/0/key',
-    /lower-case letters/,
+    'Dimension 1, theme 1, question 1: key must be lower-case letters, digits and hyphens in dotted parts, like data.quality.standards',
   ],
-  ['a key with spaces', d => (d.dimensions[1].key = 'tech stuff'), '/dimensions/1/key', /lower-case letters/],
+  [
+    'a key with spaces',
+    d => (d.dimensions[1].key = 'tech stuff'),
+    '/dimensions/1/key',
+    'Dimension 2: key must be lower-case letters, digits and hyphens in dotted parts, like data.quality.standards',
+  ],
   [
     'a duplicate question key',
     d => (q(d, 1, 0, 0).key = 'data.quality.standards'),
     '/dimensions/1/themes/0/questions/0/key',
-    /already used at \/dimensions\/0\/themes\/0\/questions\/0/,
+    'Dimension 2, theme 1, question 1: key “data.quality.standards” is already used by dimension 1, theme 1, question 1',
   ],
   [
     'a duplicate theme key',
     d => (d.dimensions[1].themes[0].key = 'data.quality'),
     '/dimensions/1/themes/0/key',
-    /already used/,
+    'Dimension 2, theme 1: key “data.quality” is already used by dimension 1, theme 1',
   ],
   [
     'showIf at a question that does not exist',
     d => (q(d, 0, 0, 2).showIf.question = 'data.nowhere'),
     '/dimensions/0/themes/0/questions/2/showIf/question',
-    /not a question in this questionnaire/,
+    'Dimension 1, theme 1, question 3 (data.quality.who): showIf names “data.nowhere”, which is not a question in this questionnaire',
   ],
   [
     'showIf pointing forwards',
     d => (q(d, 0, 0, 1).showIf = { question: 'data.quality.who', values: ['x'] }),
     '/dimensions/0/themes/0/questions/1/showIf/question',
-    /must come before this question/,
+    'Dimension 1, theme 1, question 2 (data.quality.shared): showIf names “data.quality.who”, which must come before this question, so people answer it first',
   ],
   [
     'showIf on an answer that cannot be given',
     d => (q(d, 0, 0, 2).showIf.values = ['perhaps']),
     '/dimensions/0/themes/0/questions/2/showIf/values/0',
-    /"perhaps" is not an answer/,
+    'Dimension 1, theme 1, question 3 (data.quality.who): showIf value “perhaps” is not an answer to “data.quality.shared”: use one of “yes”, “no”',
   ],
   [
     'showIf at a text question',
     d => (q(d, 1, 0, 1).showIf = { question: 'data.quality.who', values: ['x'] }),
     '/dimensions/1/themes/0/questions/1/showIf/question',
-    /only follow a choice, multi or maturity/,
+    'Dimension 2, theme 1, question 2 (tech.cloud.share): showIf names “data.quality.who”, a text question: showIf can only follow a choice, multi or maturity question',
   ],
   [
     'a number with min above max',
     d => (q(d, 1, 0, 1).min = 200),
     '/dimensions/1/themes/0/questions/1/max',
-    /must not be less than min/,
+    'Dimension 2, theme 1, question 2 (tech.cloud.share): max must not be less than min (200)',
   ],
   [
     'a text question without a limit in range',
     d => (q(d, 0, 0, 2).maxLength = 0),
     '/dimensions/0/themes/0/questions/2/maxLength',
-    /must be 1 or more/,
+    'Dimension 1, theme 1, question 3 (data.quality.who): maxLength must be 1 or more',
   ],
   [
     'supersedes a later version',
     d => (d.supersedes = { version: 3, keyMap: {} }),
     '/supersedes/version',
-    /must be an earlier version than 1/,
+    'Supersedes: version must be an earlier version than 1',
   ],
   [
     'supersedes a version that does not exist',
     d => ((d.version = 2), (d.supersedes = { version: 1, keyMap: {} })),
     '/supersedes/version',
-    /there is no version 1/,
+    'Supersedes: there is no version 1 of “test-maturity” to supersede',
   ],
   [
     'a keyMap value of the wrong type',
     d => (d.supersedes = { version: 1, keyMap: { 'data.old': 5 } }),
     '/supersedes/keyMap/data.old',
-    /question key, or a list of question keys/,
+    'Supersedes, keyMap: “data.old” must be a question key, or a list of question keys',
   ],
 ]
 
@@ -176,7 +206,7 @@ describe('questionnaire definitions that are refused', () => {
     change(document)
     const result = validateDefinition(document)
     expect(result.valid).toBe(false)
-    expect(result.errors).toContainEqual({ pointer, message: expect.stringMatching(message) })
+    expect(result.errors).toContainEqual({ pointer, message })
   })
 
   it('reports every error at once', () => {
@@ -219,8 +249,14 @@ describe('a valid definition', () => {
       },
     })
     expect(validateDefinition(v2, { previous: v1.definition }).errors).toEqual([
-      { pointer: '/supersedes/keyMap/data.gone', message: '"data.gone" is not a question in version 1' },
-      { pointer: '/supersedes/keyMap/data.gone', message: '"tech.nowhere" is not a question in version 2' },
+      {
+        pointer: '/supersedes/keyMap/data.gone',
+        message: 'Supersedes, keyMap: old key “data.gone” is not a question in version 1',
+      },
+      {
+        pointer: '/supersedes/keyMap/data.gone',
+        message: 'Supersedes, keyMap: new key “tech.nowhere” is not a question in version 2',
+      },
     ])
   })
 })
@@ -299,8 +335,21 @@ describe('the validator on arbitrary input', () => {
   it('parses any text without throwing, naming the line and column of a syntax error', () => {
     fc.assert(fc.property(fc.string(), text => void parseDefinitionText(text)))
     expect(parseDefinitionText('{\n  "key": "x",\n  oops\n}').errors[0]?.message).toMatch(
-      /^is not valid JSON at line 3, column 3/,
+      /^The definition is not valid JSON at line 3, column 3/,
     )
     expect(parseDefinitionText('   ').errors[0]?.message).toMatch(/is empty/)
+  })
+})
+
+describe('the example definition offered to admins beside the upload', () => {
+  const file = path.resolve(__dirname, '../../../seeds/data/questionnaire-example.json')
+
+  it('passes every check, and shows every type of question and a showIf', () => {
+    const result = validateDefinition(JSON.parse(fs.readFileSync(file, 'utf8')))
+    expect(result.errors).toEqual([])
+    if (!result.valid) return
+    const questions = allQuestions(result.definition).map(l => l.question)
+    expect(new Set(questions.map(q => q.type))).toEqual(new Set(['maturity', 'choice', 'multi', 'number', 'text']))
+    expect(questions.some(q => q.showIf)).toBe(true)
   })
 })

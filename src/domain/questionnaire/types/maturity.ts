@@ -1,6 +1,6 @@
 /** A maturity question: answered with a level of the scale, scored by it, and moderated by assessors. */
 import { LEVEL_VALUES, type MaturityQuestion, type ScaleLevel } from '../definition'
-import type { DefinitionError } from '../validation-result'
+import type { Finding } from '../validation-result'
 import type { CheckedPart, QuestionTypeModule } from './question-type'
 import { fromRadio, notApplicableItem, optionId, present } from './shared'
 
@@ -66,7 +66,7 @@ export const maturity: QuestionTypeModule<MaturityQuestion> = {
 
   /** Each level must say what is different: two levels with one descriptor cannot be told apart. */
   checkDefinition(question, at) {
-    const errors: DefinitionError[] = []
+    const errors: Finding[] = []
     const seen = new Map<string, string>()
     for (const level of LEVEL_KEYS) {
       const text = question.levels[level].trim().toLowerCase()

@@ -57,7 +57,8 @@ export const multi: QuestionTypeModule<MultiQuestion> = {
       if (option.score !== undefined)
         errors.push({
           pointer: `${at}/options/${o}/score`,
-          message: 'multi questions are context and never scored: remove the score',
+          message: 'a multi question is context and never scored: remove the score',
+          clause: true,
         })
     })
     return errors

@@ -5,7 +5,7 @@
 import type { AnswerContent, AnswerProblem } from '../../assessment/answer'
 import type { CellValue } from '../../spreadsheet-safe'
 import type { Question, ScaleLevel } from '../definition'
-import type { DefinitionError } from '../validation-result'
+import type { Finding } from '../validation-result'
 
 /** The type-specific part of an answer once checked: the level or value, or what is wrong with it. */
 export interface CheckedPart {
@@ -102,7 +102,7 @@ export interface QuestionTypeModule<Q extends Question> {
   /** An answer's cells in the answers export. */
   exportCells(question: Q, answer: AnswerContent | undefined, moderated: number | undefined): ExportCells
   /** What the schema cannot check of this type's definition; `at` points at the question. */
-  checkDefinition(question: Q, at: string): DefinitionError[]
+  checkDefinition(question: Q, at: string): Finding[]
   /** The answers a later question's showIf may name; null when showIf cannot follow this type. */
   showIfAnswers: ((question: Q) => ShowIfAnswer[]) | null
 }

@@ -2,7 +2,7 @@
 import type { AnswerContent } from '../../assessment/answer'
 import type { CellValue } from '../../spreadsheet-safe'
 import type { ChoiceOption, Question } from '../definition'
-import type { DefinitionError } from '../validation-result'
+import type { Finding } from '../validation-result'
 import type { BodyPart, CheckedPart, ExportCells, FormFields, RadioItem } from './question-type'
 
 export type ValueCheck = { value: AnswerContent['value'] } | { problem: string }
@@ -77,16 +77,18 @@ export function plainCell(answer: AnswerContent | undefined): CellValue {
 export const quotedList = (values: readonly string[]): string => values.map(a => `“${a}”`).join(', ')
 
 /** Option values must be unique within a question. */
-export function duplicateOptions(options: readonly ChoiceOption[], at: string): DefinitionError[] {
-  const seen = new Set<string>()
-  const errors: DefinitionError[] = []
+export function duplicateOptions(options: readonly ChoiceOption[], at: string): Finding[] {
+  const errors: Finding[] = []
+  const first = new Map<string, number>()
   options.forEach((option, o) => {
-    if (seen.has(option.value))
+    const earlier = first.get(option.value)
+    if (earlier !== undefined)
       errors.push({
         pointer: `${at}/options/${o}/value`,
-        message: `"${option.value}" is already an option of this question`,
+        message: `value “${option.value}” is already the value of option ${earlier + 1}`,
+        clause: true,
       })
-    seen.add(option.value)
+    else first.set(option.value, o)
   })
   return errors
 }

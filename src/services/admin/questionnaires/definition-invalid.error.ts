@@ -5,6 +5,8 @@ export class DefinitionInvalidError extends Error {
   constructor(
     readonly errors: DefinitionError[],
     readonly unlisted?: Unlisted,
+    /** The text could not be read as JSON at all, so nothing in it was checked. */
+    readonly unreadable = false,
   ) {
     const total = errors.length + (unlisted?.count ?? 0)
     super(`The definition has ${unlisted?.checkingStopped ? 'at least ' : ''}${total} problem${total === 1 ? '' : 's'}`)

@@ -1,16 +1,17 @@
 import { ConflictError } from '../../../domain/errors'
 import type { QuestionnaireDefinition } from '../../../domain/questionnaire/definition'
-import { validateDefinition } from '../../../domain/questionnaire/validate'
+import { supersededVersion, validateDefinition } from '../../../domain/questionnaire/validate'
 import type { Repositories } from '../../../data'
 import { DefinitionInvalidError } from './definition-invalid.error'
 import { loadStored } from './fetch-version.service'
 
-/** Checks an uploaded document in full: the schema, the semantic rules, and the version it supersedes. */
+/**
+ * Checks an uploaded document in full, in one pass: the schema, the rules, and the keyMap against the
+ * version it supersedes, looked up by whatever the document says, so every problem is listed at once.
+ */
 async function check(repos: Repositories, document: unknown): Promise<QuestionnaireDefinition> {
-  const shape = validateDefinition(document, { supersedesAlreadyChecked: true })
-  if (!shape.valid) throw new DefinitionInvalidError(shape.errors, shape.unlisted)
-  const supersedes = shape.definition.supersedes
-  const previous = supersedes && (await repos.questionnaires.find(shape.definition.key, supersedes.version))
+  const target = supersededVersion(document)
+  const previous = target && (await repos.questionnaires.find(target.key, target.version))
   const result = validateDefinition(document, { previous: previous ? loadStored(previous).definition : undefined })
   if (!result.valid) throw new DefinitionInvalidError(result.errors, result.unlisted)
   return result.definition
