@@ -93,4 +93,20 @@ export function peerGroupsView(
   return { groups, outliers: outlierViews }
 }
 
+/** The name the clusters page gives peer group `number`, for its brief; a group of one is an outlier. */
+export function peerGroupName(clusters: Clusters, dimensions: readonly Dimension[], number: number): string {
+  const london = londonMeanProfile(
+    clusters.peerGroups,
+    dimensions.map(d => d.key),
+  )
+  const { peers } = separateOutliers(clusters.peerGroups)
+  const names = peerGroupNames(
+    peers.map(p => p.group),
+    london,
+    dimensions,
+  )
+  const at = peers.findIndex(p => p.number === number)
+  return at === -1 ? 'Outlier' : `Peer group “${names[at] ?? ''}”`
+}
+
 export type PeerGroupsView = ReturnType<typeof peerGroupsView>

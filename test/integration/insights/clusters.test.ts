@@ -339,6 +339,8 @@ describe('the brief', () => {
 
     const peer = (await analyst.get(`/rounds/${roundId}/clusters/brief?kind=peer&group=1`).expect(200)).text
     expect(decode(peer)).toContain('3 organisations with like profiles, weakest in Data')
+    // Captioned with the name the clusters page gives the group.
+    expect(decode(peer)).toContain('London 2026: peer group “weak data, averaging 1.00”')
     expect(table(peer, 'members')).toEqual([
       ['Camden', 'E09000007', '3.00', '3.00', '1.00', '3.00', '3.00'],
       ['Hackney', 'E09000012', '3.00', '3.00', '1.00', '3.00', '3.00'],
