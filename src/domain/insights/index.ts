@@ -12,3 +12,13 @@ export {
 } from './hierarchical'
 export { euclideanDistances, nanEuclideanDistances, condensedIndex, type CondensedDistances } from './distances'
 export { peerGroups, type PeerGroup, type ProfileRow } from './peer-groups'
+export {
+  differences,
+  londonMeanProfile,
+  peerGroupNames,
+  profileName,
+  NAME_MARGIN,
+  type Difference,
+  type Dimension,
+} from './peer-group-names'
+export { notableDifferences, separateOutliers, type Numbered } from './outliers'

@@ -4,6 +4,7 @@ import { joinHtml, link, text } from '../html'
 import { formatScore } from '../scores'
 import { clusterLinks } from './cluster-links'
 import { listed, weakestDimensions } from './clusters.presenter'
+import { peerGroupName } from './peer-groups.presenter'
 import type { Table, TableCell, TableRow } from '../govuk-params'
 import { element } from '../html'
 
@@ -30,7 +31,10 @@ export function clusterBriefView(brief: ClusterBrief) {
   const weakestTitles = definition.dimensions.filter(d => weakest?.marked.has(d.key)).map(d => d.title)
 
   return {
-    kind: selector.kind === 'peer' ? `${KIND_LABELS.peer} ${selector.group}` : KIND_LABELS[selector.kind],
+    kind:
+      selector.kind === 'peer'
+        ? peerGroupName(clusters, definition.dimensions, selector.group)
+        : KIND_LABELS[selector.kind],
     heading:
       selector.kind === 'peer'
         ? `${count} organisations with like profiles${weakest?.marked.size ? `, weakest in ${listed(weakestTitles)}` : ''}`

@@ -1,41 +1,10 @@
-import type { PeerGroup } from '../../domain/insights'
 import type { HeatmapLevel, HeatmapScope } from '../../domain/insights/heatmap'
 import type { Clusters } from '../../services/insights/insights.service'
 import { paths } from '../../paths'
 import { formatScore } from '../scores'
 import { clusterLinks, type ClusterLinks } from './cluster-links'
-
-export interface LinkView {
-  text: string
-  href: string
-}
-
-export interface MemberView {
-  text: string
-  href: string | undefined
-}
-
-export interface ClusterView {
-  title: string
-  names: string[]
-  /** The same organisations, each with its own page where it is known. */
-  members: MemberView[]
-  mean: string
-  heatmap: LinkView
-  brief: string
-}
-
-export interface SharedView extends ClusterView {
-  count: number
-  share: string
-  buyers: number
-}
-
-export interface PeerView extends ClusterView {
-  number: number
-  profile: { title: string; mean: string; weakest: boolean }[]
-  weakest: string
-}
+import { columnViews, type LinkView, type MemberView } from './cluster-columns.presenter'
+import { peerGroupsView } from './peer-groups.presenter'
 
 const PLURAL: Record<HeatmapLevel, string> = { dimension: 'dimensions', theme: 'themes', question: 'questions' }
 
@@ -70,32 +39,6 @@ function heatmapLinkText(scope: HeatmapScope, title: string): string {
     : scope.level === 'theme'
       ? `${title} on the heatmap, question by question`
       : `The questions of ${scope.parent?.title ?? 'this theme'} on the heatmap`
-}
-
-/** A peer group, numbered from 1 as the page lists them, with its mean profile and weakest dimensions. */
-function peerView(
-  p: PeerGroup,
-  i: number,
-  { names, members }: Named,
-  dimensions: readonly { key: string; title: string }[],
-  links: ClusterLinks,
-): PeerView {
-  const weakest = weakestDimensions(p.meanProfile, dimensions)
-  return {
-    number: i + 1,
-    title: `Peer group ${i + 1}`,
-    names: names(p.organisations),
-    members: members(p.organisations),
-    mean: formatScore(p.meanScore),
-    profile: dimensions.map(d => ({
-      title: d.title,
-      mean: formatScore(p.meanProfile[d.key]),
-      weakest: weakest.marked.has(d.key),
-    })),
-    weakest: weakest.text,
-    heatmap: { text: 'All dimensions on the heatmap, like profiles together', href: links.heatmapOfProfiles() },
-    brief: links.brief({ kind: 'peer', group: i + 1 }),
-  }
 }
 
 /** Names for GSS codes, and links to each organisation's page. */
@@ -138,34 +81,15 @@ export function clustersView(clusters: Clusters) {
   const { heatmap } = clusters
   const { round, query, scope, definition } = heatmap
   const links = clusterLinks(round.id, query, definition.weakThreshold)
-  const naming = named(clusters)
-  const { names, members } = naming
+  const { members } = named(clusters)
   const heatmapLink = (key: string, title: string): LinkView => ({
     text: heatmapLinkText(scope, title),
     href: links.heatmapOf(key),
   })
   const dimensions = definition.dimensions
 
-  const shared: SharedView[] = clusters.sharedWeakness.map(s => ({
-    title: s.title,
-    names: names(s.organisations),
-    members: members(s.organisations),
-    count: s.organisations.length,
-    share: percent(s.share),
-    buyers: s.buyers,
-    mean: formatScore(s.meanScore),
-    heatmap: heatmapLink(s.key, s.title),
-    brief: links.brief({ kind: 'shared', key: s.key }),
-  }))
-  const geographic: ClusterView[] = clusters.geographic.map(g => ({
-    title: g.title,
-    names: names(g.organisations),
-    members: members(g.organisations),
-    mean: formatScore(g.meanScore),
-    heatmap: heatmapLink(g.key, g.title),
-    brief: links.brief({ kind: 'geographic', key: g.key, member: g.organisations[0] ?? '' }),
-  }))
-  const peers = clusters.peerGroups.map((p, i) => peerView(p, i, naming, dimensions, links))
+  const columns = columnViews({ clusters, links, members, heatmapLink, columnNoun: scope.level })
+  const peers = peerGroupsView(clusters, dimensions, links, members)
   const { crumbs, drill } = navigation(scope, links)
   const scored = heatmap.rows.filter(r => r.scored).length
 
@@ -178,9 +102,9 @@ export function clustersView(clusters: Clusters) {
     crumbs,
     drill,
     drillNoun: scope.level === 'dimension' ? 'themes' : 'questions',
-    shared,
-    geographic,
+    columns,
     peers,
+    peersHeatmap: { text: 'All dimensions on the heatmap, like profiles together', href: links.heatmapOfProfiles() },
     scored,
     notScored: heatmap.rows.length - scored,
     profiled: clusters.profiled,

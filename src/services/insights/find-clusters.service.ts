@@ -7,6 +7,7 @@ import {
   type PeerGroup,
   type SharedWeakness,
 } from '../../domain/insights'
+import type { Organisation } from '../../domain/organisation'
 import type { User } from '../../domain/user'
 import type { Repositories } from '../../data'
 import type { Heatmap } from './build-heatmap.service'
@@ -19,6 +20,8 @@ export interface Clusters {
   /** Organisations with a score in every dimension: the only ones peer groups can place. */
   profiled: number
   totalOrganisations: number
+  /** Every authority with its tile, taking part or not, so the clusters can be drawn on the London map. */
+  organisations: Organisation[]
 }
 
 type HeatmapOf = (user: User, roundId: number, raw: Record<string, unknown>) => Promise<Heatmap>
@@ -103,6 +106,7 @@ export async function findClusters(
       ),
       profiled: complete.length,
       totalOrganisations: organisations.length,
+      organisations,
     }
   })
 }

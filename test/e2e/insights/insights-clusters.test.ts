@@ -13,8 +13,9 @@ async function visit(page: Page, path: string, status = 200): Promise<void> {
   expect(response?.status()).toBe(status)
 }
 
-const cardTitles = (page: Page, kind: string) =>
-  page.locator(`[data-cluster="${kind}"] .govuk-summary-card__title`).allInnerTexts()
+/** The heading of each weak column, and of each peer group, in page order. */
+const columnHeadings = (page: Page) => page.locator('section.app-cluster-column > h3').allInnerTexts()
+const peerNames = (page: Page) => page.locator('section.app-peer-group > h3').allInnerTexts()
 
 describe('clusters of weak performance, as an analyst in a real browser', () => {
   let e2e: E2eApp | undefined
@@ -34,11 +35,25 @@ describe('clusters of weak performance, as an analyst in a real browser', () => 
     await e2e?.close()
   })
 
-  it('reads the planted clusters and changes the threshold with the form', async () => {
+  it('reads the planted clusters, drawn, and changes the threshold with the form', async () => {
     await visit(page, `/rounds/${roundId}/clusters`)
-    expect(await cardTitles(page, 'shared')).toEqual(['Data'])
-    expect(await cardTitles(page, 'geographic')).toEqual(['Data', 'Data'])
-    expect(await cardTitles(page, 'peer')).toEqual(['Peer group 1', 'Peer group 2', 'Peer group 3', 'Peer group 4'])
+    // Data's shared weakness and both its neighbouring groups sit under one heading.
+    expect(await columnHeadings(page)).toEqual(['Data'])
+    const map = page.getByRole('img', { name: /^Neighbours weak together on Data/ })
+    expect(await map.locator('[data-letter="A"]').count()).toBe(3)
+    expect(await map.locator('[data-letter="B"]').count()).toBe(2)
+    const clusters = page.getByRole('region', { name: 'The clusters on the map of Data' })
+    expect(await clusters.locator('tbody tr').allInnerTexts()).toEqual([
+      expect.stringMatching(/^A\s+Camden, Hackney, Islington\s+1\.33/),
+      expect.stringMatching(/^B\s+Bexley, Bromley\s+2\.00/),
+    ])
+    expect(await peerNames(page)).toEqual([
+      'Weak data, averaging 1.00',
+      'Weak data, averaging 2.00',
+      'Close to London’s mean',
+      'Strong all round',
+    ])
+    expect(await page.locator('.app-profile-chart svg[role="img"]').count()).toBe(4)
     await expectAxeClean(page)
     await screenshot(page, 'clusters-page')
 
@@ -47,13 +62,25 @@ describe('clusters of weak performance, as an analyst in a real browser', () => 
     await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Update clusters' }).click()])
     expect(new URL(page.url()).search).toBe('?partnership=&threshold=1.5&minSize=3&k=2&basis=final')
     const shared = page.locator('[data-cluster="shared"]')
-    expect(await shared.locator('dd').first().innerText()).toBe('3 organisations: 9% of London’s 33')
+    expect(await shared.innerText()).toContain('3 organisations are weak here, 9% of London’s 33')
     // Camden and Hackney do not share a boundary: without Islington between them there is no neighbour group.
-    expect(await cardTitles(page, 'geographic')).toEqual([])
-    expect(await page.locator('#geographic + .govuk-grid-row').innerText()).toContain(
-      'No two neighbouring organisations are weak on the same dimension.',
+    expect(await page.locator('[data-cluster="geographic"]').count()).toBe(0)
+    expect(await page.locator('section[data-column="data"]').innerText()).toContain(
+      'No two neighbouring organisations are weak together on Data.',
     )
-    expect(await cardTitles(page, 'peer')).toEqual(['Peer group 1', 'Peer group 2'])
+    expect(await peerNames(page)).toEqual(['Close to London’s mean', 'Strong all round'])
+  })
+
+  it('fits a 320 px screen without scrolling sideways, and stays accessible there', async () => {
+    await page.setViewportSize({ width: 320, height: 900 })
+    try {
+      await visit(page, `/rounds/${roundId}/clusters`)
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320)
+      await expectAxeClean(page)
+      await screenshot(page, 'clusters-page-320')
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 })
+    }
   })
 
   it('drills into Data’s themes through a link', async () => {
@@ -65,7 +92,7 @@ describe('clusters of weak performance, as an analyst in a real browser', () => 
         .getByRole('link', { name: 'Data', exact: true })
         .click(),
     ])
-    expect(await cardTitles(page, 'shared')).toEqual([
+    expect(await columnHeadings(page)).toEqual([
       'Data governance and protection',
       'Data quality',
       'Data infrastructure',

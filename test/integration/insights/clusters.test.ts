@@ -21,14 +21,40 @@ const decode = (html: string) =>
     .replace(/ ,/g, ',')
     .trim()
 
-/** Each cluster card of one kind as the words a reader sees, in page order. */
-function cards(html: string, kind: 'shared' | 'geographic' | 'peer'): string[] {
-  return html
-    .split('<div class="govuk-summary-card app-cluster" data-cluster="')
-    .slice(1)
-    .filter(part => part.startsWith(`${kind}"`))
-    .map(part => decode(part.slice(part.indexOf('>') + 1).split('<h2')[0]!))
+/** The first `<tag …attribute="value"…>…</tag>` in the page; tags of this kind do not nest here. */
+function element(html: string, tag: string, attribute: string, value: string): string {
+  const found = new RegExp(`<${tag}[^>]*${attribute}="${value}"[\\s\\S]*?</${tag}>`).exec(html)?.[0]
+  if (!found) throw new Error(`no <${tag} ${attribute}="${value}">`)
+  return found
 }
+
+/** Each weak column's heading, in page order. */
+const columnHeadings = (html: string) =>
+  [...html.matchAll(/<section class="app-cluster-column"[^>]*>\s*<h3[^>]*>([^<]*)<\/h3>/g)].map(m => decode(m[1]!))
+
+/** Each peer group's name, in page order. */
+const peerNames = (html: string) =>
+  [...html.matchAll(/<section class="app-peer-group"[^>]*>\s*<h3[^>]*>([^<]*)<\/h3>/g)].map(m => decode(m[1]!))
+
+/** The names in the tooltips of a map's tiles marked with this cluster letter. */
+const markedOnMap = (map: string, letter: string) =>
+  [
+    ...map.matchAll(
+      new RegExp(`<g [^>]*data-letter="${letter}"[^>]*>\\s*<title>([^<]*), cluster ${letter}</title>`, 'g'),
+    ),
+  ]
+    .map(m => decode(m[1]!))
+    .sort()
+
+/** The words of each item of a list. */
+const rowsOfList = (list: string) =>
+  [...list.matchAll(/<li[^>]*>([\s\S]*?)<\/li>/g)].map(m => decode(m[1]!).replace(/ :/g, ':'))
+
+/** Each row of a table, anywhere in this piece of the page, as the words in its cells. */
+const rowsOf = (piece: string) =>
+  [...piece.slice(piece.indexOf('<tbody')).matchAll(/<tr[\s\S]*?<\/tr>/g)].map(row =>
+    [...row[0].matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map(cell => decode(cell[1]!)),
+  )
 
 /** The text of each body row of the table with this id. */
 function table(html: string, id: string): string[][] {
@@ -64,41 +90,65 @@ describe('the clusters page', () => {
     html = (await analyst.get(`/rounds/${roundId}/clusters`).expect(200)).text
   })
 
-  it('lists the one planted shared weakness with its share of London, buyers and mean', () => {
-    expect(cards(html, 'shared')).toEqual([
-      'Data One-page brief for a collective response: Data, shared weakness ' +
-        'Weak here 6 organisations: 18% of London’s 33 ' +
-        'Separate buyers 5, when each partnership counts once ' +
-        'Mean score 1.50 out of 5 ' +
-        'Organisations Camden, Hackney, Sutton, Bexley, Bromley, Islington ' +
-        'Data on the heatmap, theme by theme',
+  it('puts everything about Data under one heading, and no other column gets one', () => {
+    expect(columnHeadings(html)).toEqual(['Data'])
+    const data = decode(element(html, 'section', 'data-column', 'data'))
+    expect(data).toContain(
+      '6 organisations are weak here, 18% of London’s 33: 5 separate buyers when each partnership counts once, with a mean score of 1.50 out of 5. ' +
+        'Camden, Hackney, Sutton, Bexley, Bromley, Islington',
+    )
+    expect(data).toContain('Data on the heatmap, theme by theme')
+  })
+
+  it('draws the two neighbouring groups on the map of Data, each marked and listed under one letter, Sutton in neither', () => {
+    const map = element(html, 'figure', 'data-map', 'cluster-map-data')
+    expect(map).toMatch(/<svg[^>]*role="img"[^>]*aria-labelledby="cluster-map-data-caption"/)
+    expect(decode(map)).toContain('2 clusters, outlined, striped and lettered: A, 3 authorities and B, 2 authorities.')
+    // Every authority has a tile; only the clusters' members are marked.
+    expect(map.match(/<g class="app-cluster-tile/g)).toHaveLength(33)
+    expect(map.match(/data-letter=/g)).toHaveLength(5)
+    const rows = rowsOf(element(html, 'table', 'id', 'cluster-map-data-table'))
+    expect(rows).toEqual([
+      ['A', 'Camden, Hackney, Islington', '1.33', 'Brief for a collective response: Data, neighbours in cluster A'],
+      ['B', 'Bexley, Bromley', '2.00', 'Brief for a collective response: Data, neighbours in cluster B'],
     ])
+    for (const [letter, members] of rows) expect(markedOnMap(map, letter!)).toEqual(members!.split(', ').sort())
+    expect(map).not.toMatch(/<title>Sutton, cluster/)
   })
 
-  it('lists exactly the two neighbouring groups, leaving Sutton (no weak neighbour) out', () => {
-    const found = cards(html, 'geographic')
-    expect(found).toHaveLength(2)
-    expect(found[0]).toContain('Neighbouring organisations 3: Camden, Hackney, Islington Mean score 1.33 out of 5')
-    expect(found[1]).toContain('Neighbouring organisations 2: Bexley, Bromley Mean score 2.00 out of 5')
-  })
-
-  it('lists four peer groups, weakest first, each with its mean profile and weakest dimension', () => {
-    const found = cards(html, 'peer')
-    expect(found).toHaveLength(4)
-    expect(found[0]).toContain('Members 3: Camden, Hackney, Sutton Weakest dimension Data Mean score 2.60 out of 5')
-    expect(found[0]).toContain('Mean score by dimension Leadership and strategy Culture and skills Data')
-    expect(found[0]).toContain('3.00 3.00 1.00 (weakest) 3.00 3.00')
-    expect(found[1]).toContain('Members 3: Bexley, Bromley, Islington Weakest dimension Data')
-    expect(found[2]).toMatch(/Members 20: .*Croydon/)
-    expect(found[2]).not.toContain('Harrow')
-    // Every dimension ties at 4.00: naming one as weakest would mislead.
-    expect(found[3]).toContain(
-      'Members 4: City of London, Kensington and Chelsea, Wandsworth, Westminster Weakest dimension None stands out: every dimension averages 4.00',
-    )
-    expect(found[3]).not.toContain('(weakest)')
+  it('names the four peer groups from their profiles against London’s mean, weakest first', () => {
+    expect(peerNames(html)).toEqual([
+      'Weak data, averaging 1.00',
+      'Weak data, averaging 2.00',
+      'Close to London’s mean',
+      'Strong all round',
+    ])
+    const first = decode(element(html, 'section', 'data-peer', '1'))
+    expect(first).toContain('3 organisations: Camden, Hackney, Sutton Mean score 2.60 out of 5, across dimensions')
+    expect(first).toContain('Against London’s mean it is furthest below on Data (−1.83).')
+    expect(decode(element(html, 'section', 'data-peer', '3'))).toMatch(/20 organisations: .*Croydon/)
+    expect(decode(element(html, 'section', 'data-peer', '3'))).not.toContain('Harrow')
+    expect(html).not.toContain('id="outliers"')
     expect(decode(html)).toContain(
-      '30 of the 31 counted organisations have a score in every dimension; the others are left out',
+      '30 of the 31 counted organisations have a score in every dimension; the others are left out rather than guessed at: 4 groups of two or more.',
     )
+  })
+
+  it('draws each peer group’s profile as an SVG chart holding the same numbers as its table', () => {
+    for (const number of ['1', '2', '3', '4']) {
+      const group = element(html, 'section', 'data-peer', number)
+      const chart = element(group, 'svg', 'role', 'img')
+      const drawn = [...chart.matchAll(/data-dimension="[^"]*" data-value="([^"]*)" data-london="([^"]*)"/g)].map(m => [
+        m[1],
+        m[2],
+      ])
+      const shown = [...chart.matchAll(/<text class="app-profile-chart__value"[^>]*>([^<]*)</g)].map(m => m[1])
+      const table = rowsOf(element(group, 'table', 'id', `peer-${number}-chart-table`))
+      expect(drawn).toHaveLength(5)
+      expect(drawn).toEqual(table.map(row => [row[1], row[2]]))
+      expect(shown).toEqual(table.map(row => row[1]))
+    }
+    expect(rowsOf(element(html, 'table', 'id', 'peer-1-chart-table'))[2]).toEqual(['Data', '1.00', '2.83', '−1.83'])
   })
 
   it('explains weak and the threshold in words, and who is not counted', () => {
@@ -132,14 +182,15 @@ describe('the clusters page', () => {
       'id="threshold" name="threshold" type="text" inputmode="decimal" spellcheck="false" value="1.5"',
     )
     // Below 1.5 only the three at level 1 are weak, on each of Data's four themes.
-    const shared = cards(page, 'shared')
-    expect(shared.map(c => c.split(' One-page brief')[0])).toEqual([
+    expect(columnHeadings(page)).toEqual([
       'Data governance and protection',
       'Data quality',
       'Data infrastructure',
       'Using data',
     ])
-    expect(shared[0]).toContain('Weak here 3 organisations: 9% of London’s 33')
+    expect(decode(element(page, 'section', 'data-column', 'data.governance'))).toContain(
+      '3 organisations are weak here, 9% of London’s 33',
+    )
     expect(links(page)).toContain(
       `/rounds/${roundId}/clusters/brief?level=theme&parent=data&threshold=1.5&kind=shared&key=data.quality`,
     )
@@ -147,14 +198,23 @@ describe('the clusters page', () => {
 
   it('follows the basis: on self-assessed scores Croydon joins, and the southern group grows to four', async () => {
     const page = (await analyst.get(`/rounds/${roundId}/clusters?basis=self`).expect(200)).text
-    expect(cards(page, 'shared')[0]).toContain('Weak here 7 organisations: 21% of London’s 33 Separate buyers 6')
-    expect(cards(page, 'geographic')[0]).toContain('Neighbouring organisations 4: Bexley, Bromley, Croydon, Sutton')
+    const data = element(page, 'section', 'data-column', 'data')
+    expect(decode(data)).toContain('7 organisations are weak here, 21% of London’s 33: 6 separate buyers')
+    expect(rowsOf(element(data, 'table', 'id', 'cluster-map-data-table'))[0]!.slice(0, 2)).toEqual([
+      'A',
+      'Bexley, Bromley, Croydon, Sutton',
+    ])
+    expect(markedOnMap(data, 'A')).toEqual(['Bexley', 'Bromley', 'Croydon', 'Sutton'])
   })
 
   it('makes fewer peer groups when asked, and says when a setting finds nothing', async () => {
     const two = (await analyst.get(`/rounds/${roundId}/clusters?k=2&minSize=7`).expect(200)).text
-    expect(cards(two, 'peer').map(c => /Members (\d+)/.exec(c)?.[1])).toEqual(['26', '4'])
-    expect(cards(two, 'shared')).toEqual([])
+    expect(peerNames(two)).toEqual(['Close to London’s mean', 'Strong all round'])
+    expect(decode(two)).toContain('26 organisations: ')
+    expect(decode(two)).toContain('4 organisations: ')
+    // Data still has its geographic clusters, and says it has no shared weakness at this size.
+    expect(columnHeadings(two)).toEqual(['Data'])
+    expect(two).not.toContain('data-cluster="shared"')
     expect(decode(two)).toContain('No dimension has 7 or more organisations below 2.5.')
   })
 
@@ -163,7 +223,25 @@ describe('the clusters page', () => {
       await analyst.get(`/rounds/${roundId}/clusters?partnership=${partnershipId}&minSize=2&k=1`).expect(200)
     ).text
     expect(decode(page)).toContain(`among the members of ${PARTNERSHIP} only`)
-    expect(cards(page, 'shared')[0]).toContain('Weak here 2 organisations: 6% of London’s 33 Separate buyers 1')
+    expect(decode(element(page, 'section', 'data-column', 'data'))).toContain(
+      '2 organisations are weak here, 6% of London’s 33: 1 separate buyer when each partnership counts once',
+    )
+  })
+
+  it('reports organisations in a group of their own as outliers, saying how each differs, not as peer groups', async () => {
+    const page = (
+      await analyst.get(`/rounds/${roundId}/clusters?partnership=${partnershipId}&minSize=2&k=2`).expect(200)
+    ).text
+    expect(peerNames(page)).toEqual([])
+    expect(decode(page)).toContain(
+      '0 groups of two or more, and 2 organisations like no other, listed as outliers below',
+    )
+    const outliers = element(page, 'ul', 'data-testid', 'outliers')
+    expect(rowsOfList(outliers)).toEqual([
+      'Camden: weak data (Data 1.00 against London’s 1.50).',
+      'Islington: strong data (Data 2.00 against London’s 1.50).',
+    ])
+    expect(links(outliers)).toEqual(['/organisations/camden', '/organisations/islington'])
   })
 })
 
@@ -261,6 +339,8 @@ describe('the brief', () => {
 
     const peer = (await analyst.get(`/rounds/${roundId}/clusters/brief?kind=peer&group=1`).expect(200)).text
     expect(decode(peer)).toContain('3 organisations with like profiles, weakest in Data')
+    // Captioned with the name the clusters page gives the group.
+    expect(decode(peer)).toContain('London 2026: peer group “weak data, averaging 1.00”')
     expect(table(peer, 'members')).toEqual([
       ['Camden', 'E09000007', '3.00', '3.00', '1.00', '3.00', '3.00'],
       ['Hackney', 'E09000012', '3.00', '3.00', '1.00', '3.00', '3.00'],

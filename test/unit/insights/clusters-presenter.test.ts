@@ -27,6 +27,11 @@ function clustersOf(changes: Partial<Clusters> = {}): Clusters {
     peerGroups: [],
     profiled: 1,
     totalOrganisations: 32,
+    organisations: [
+      { gss: 'E1', name: 'Camden', slug: 'camden', tile: { x: 3, y: 2 } },
+      { gss: 'E2', name: 'Hackney', slug: 'hackney', tile: { x: 4, y: 2 } },
+      { gss: 'E3', name: 'Sutton', slug: 'sutton', tile: { x: 3, y: 6 } },
+    ],
     ...changes,
   } as unknown as Clusters
 }
@@ -43,45 +48,80 @@ describe('the clusters page view', () => {
     expect(view.basisText).toMatch(/^final: /)
   })
 
-  it('gives each shared weakness card its facts and screen-reader label', () => {
-    const [card] = clustersPageView(clustersOf()).shared
-    expect(card!.kind).toBe('shared')
-    expect(card!.label).toBe('Data, shared weakness')
-    expect(card!.facts.map(f => [f.key.text, f.value])).toEqual([
-      ['Weak here', { text: '2 organisations: 6% of London’s 32' }],
-      ['Separate buyers', { text: '1, when each partnership counts once' }],
-      ['Mean score', { text: '1.50 out of 5' }],
-      [
-        'Organisations',
-        {
-          html: '<a class="govuk-link" href="/organisations/camden">Camden</a>, <a class="govuk-link" href="/organisations/hackney">Hackney</a>',
-        },
-      ],
-    ])
-    expect(card!.profileTable).toBeNull()
-  })
-
-  it('gives a peer group its members, each a link to its page, and its profile with the weakest in bold', () => {
-    const dimensions = definition.dimensions
-    const meanProfile = Object.fromEntries(dimensions.map((d, i) => [d.key, i === 1 ? 1 : 3]))
+  it('puts a column’s shared weakness and its neighbours weak together under one heading', () => {
     const view = clustersPageView(
       clustersOf({
-        peerGroups: [{ organisations: ['E1', 'E2'], meanProfile, meanScore: 2.6 }],
+        heatmap: { ...clustersOf().heatmap, scope: { level: 'dimension', columns: [{ key: 'data', title: 'Data' }] } },
+        geographic: [{ key: 'data', title: 'Data', organisations: ['E1', 'E2'], meanScore: 1.5 }],
       } as unknown as Partial<Clusters>),
     )
-    const [card] = view.peers
-    expect(card!.facts[0]).toEqual({
-      key: { text: 'Members' },
-      value: {
-        html: '2: <a class="govuk-link" href="/organisations/camden">Camden</a>, <a class="govuk-link" href="/organisations/hackney">Hackney</a>',
-      },
-    })
-    expect(card!.profileTable!.head.map(h => [h.text, h.format])).toEqual(dimensions.map(d => [d.title, 'numeric']))
-    const [means] = card!.profileTable!.rows as { text?: string; html?: string }[][]
-    expect(means).toEqual([
-      { text: '3.00', format: 'numeric' },
-      { html: '<strong>1.00</strong> (weakest)', format: 'numeric' },
+    expect(view.columns.map(c => c.title)).toEqual(['Data'])
+    const [column] = view.columns
+    expect(column!.shared!.text).toBe(
+      '2 organisations are weak here, 6% of London’s 32: 1 separate buyer when each partnership counts once, with a mean score of 1.50 out of 5.',
+    )
+    expect(column!.shared!.organisations).toBe(
+      '<a class="govuk-link" href="/organisations/camden">Camden</a>, <a class="govuk-link" href="/organisations/hackney">Hackney</a>',
+    )
+    const { map, table } = column!.geographic!
+    // Marked on the map by outline, stripes and letter, and named in the table under the same letter.
+    expect(map.tiles.filter(t => t.member).map(t => [t.label, t.letter])).toEqual([
+      ['CAM', 'A'],
+      ['HAC', 'A'],
     ])
+    expect(map.tiles.find(t => t.gss === 'E3')).toMatchObject({ member: false, letter: '' })
+    expect(map.summary).toBe('One cluster, outlined, striped and lettered: A, 2 authorities. The table names them.')
+    const [row] = table.rows as { cells: { text?: string; html?: string }[] }[]
+    expect(row!.cells[0]!.text).toBe('A')
+    expect(row!.cells[1]!.html).toContain('Camden</a>, <a class="govuk-link" href="/organisations/hackney">Hackney')
+  })
+
+  it('names each peer group from its profile and draws it with a table of the same numbers', () => {
+    const [d1, d2] = definition.dimensions
+    const view = clustersPageView(
+      clustersOf({
+        peerGroups: [
+          { organisations: ['E1', 'E2'], meanProfile: { [d1!.key]: 1, [d2!.key]: 3 }, meanScore: 2 },
+          { organisations: ['E3', 'E4'], meanProfile: { [d1!.key]: 3, [d2!.key]: 3 }, meanScore: 3 },
+        ],
+      } as unknown as Partial<Clusters>),
+    )
+    expect(view.peers.groups.map(g => g.name)).toEqual(['Weak data', 'Strong data'])
+    const { chart, members } = view.peers.groups[0]!
+    expect(members).toBe(
+      '2 organisations: <a class="govuk-link" href="/organisations/camden">Camden</a>, <a class="govuk-link" href="/organisations/hackney">Hackney</a>',
+    )
+    expect(chart.bars.map(b => [b.title, b.value, b.london])).toEqual([
+      ['Data', '1.00', '2.00'],
+      ['Technology', '3.00', '3.00'],
+    ])
+    expect(chart.table.rows.map(r => r.map(c => c.text))).toEqual([
+      ['Data', '1.00', '2.00', '−1.00'],
+      ['Technology', '3.00', '3.00', '0.00'],
+    ])
+    expect(chart.summary).toBe(
+      'The group’s mean score on each dimension (bars, out of 5), with London’s mean marked by a black line. Against London’s mean it is furthest below on Data (−1.00).',
+    )
+  })
+
+  it('reports a group of one as an outlier, saying how it differs, not as a peer group', () => {
+    const [d1, d2] = definition.dimensions
+    const view = clustersPageView(
+      clustersOf({
+        peerGroups: [
+          { organisations: ['E1', 'E2'], meanProfile: { [d1!.key]: 3, [d2!.key]: 3 }, meanScore: 3 },
+          { organisations: ['E3'], meanProfile: { [d1!.key]: 3, [d2!.key]: 1 }, meanScore: 2 },
+        ],
+      } as unknown as Partial<Clusters>),
+    )
+    expect(view.peers.groups.map(g => g.number)).toEqual([1])
+    expect(view.peers.outliers).toEqual([
+      {
+        gss: 'E3',
+        html: '<a class="govuk-link" href="/organisations/sutton">Sutton</a>: weak technology (Technology 1.00 against London’s 2.33).',
+      },
+    ])
+    expect(view.peersText).toBe('1 group of two or more, and 1 organisation like no other, listed as an outlier below')
   })
 
   it('says when there are no clusters of a kind', () => {
