@@ -41,7 +41,7 @@ function describe(error: ErrorObject, questionType: (pointer: string) => string 
     case 'type':
       return {
         pointer: at,
-        message: `must be ${p.type === 'integer' ? 'a whole number' : `a${/^[aeiou]/.test(String(p.type)) ? 'n' : ''} ${String(p.type)}`}`,
+        message: `must be ${p.type === 'integer' ? 'a whole number' : p.type === 'boolean' ? 'true or false' : `a${/^[aeiou]/.test(String(p.type)) ? 'n' : ''} ${String(p.type)}`}`,
       }
     case 'enum':
       return { pointer: at, message: `must be one of ${list(p.allowedValues as unknown[])}` }
