@@ -66,7 +66,7 @@ function readQuestion(form, key, revisionInput) {
   let type
   if (choices.length > 0) type = choices.some(c => c.value.startsWith('level:')) ? 'maturity' : 'choice'
   else if (values.some(v => v.type === 'checkbox')) type = 'multi'
-  else if (values[0]?.getAttribute('inputmode') === 'decimal') type = 'number'
+  else if (['numeric', 'decimal'].includes(values[0]?.getAttribute('inputmode'))) type = 'number'
   else if (values[0]) type = 'text'
   else return undefined
   const fieldset = group.querySelector('.govuk-fieldset')
@@ -184,10 +184,9 @@ function startForm(form, doc) {
     for (const error of errors) {
       const onEvidence = error.pointer === '/evidence' && q.evidence
       const field = onEvidence ? q.evidence : q.main
-      const problem = String(error.message ?? 'is not valid')
-      // Beside the field the label says which answer is meant; the status, away from it, names the question.
-      const text = problem.charAt(0).toUpperCase() + problem.slice(1)
-      lines.push(`the ${onEvidence ? 'evidence for' : 'answer to'} “${q.prompt}” ${problem}`)
+      // The server's own words, as its error summary says them when the form is posted without JavaScript.
+      const text = String(error.message || `Check your answer to “${q.prompt}”`)
+      lines.push(text)
       if (q.shownErrors.some(shown => shown.describes === field)) continue
       const message = doc.createElement('p')
       message.className = 'govuk-error-message'

@@ -31,6 +31,7 @@ function pageLocals(all: Record<string, unknown>) {
   const title = typeof all.title === 'string' && all.title !== '' ? `${all.title} – ` : ''
   return {
     errorSummary,
+    errorSummaryDescription: errorSummary ? errors?.description : undefined,
     documentTitle: `${errorSummary ? 'Error: ' : ''}${title}${String(all.serviceName)}`,
     scripts: all.scripts ?? [],
   }

@@ -5,6 +5,8 @@ export interface FormErrors {
   summary: { text: string; href: string }[]
   /** For each field's inline message. */
   fields: Record<string, string>
+  /** Said above the summary's list, where the list alone does not say it all. */
+  description?: string
 }
 
 export function formErrors(errors: readonly FieldError[]): FormErrors {

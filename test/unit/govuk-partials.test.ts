@@ -296,3 +296,30 @@ describe('breadcrumbs', () => {
     expect(await render('breadcrumbs', { items: [] })).toContain('aria-label="Breadcrumb"')
   })
 })
+
+describe('character count', () => {
+  const params = {
+    name: 'comment',
+    maxlength: 5000,
+    label: { text: 'Comment' },
+    hint: 'Say why',
+    errorMessage: 'Enter a comment',
+  }
+
+  it('is the GOV.UK component: its module and limit on the group, the textarea marked for the script', async () => {
+    const html = await render('character-count', params)
+    expect(html).toMatch(
+      /^<div class="govuk-form-group govuk-form-group--error govuk-character-count" data-module="govuk-character-count" data-maxlength="5000">/,
+    )
+    expect(tagWithId(html, 'comment')).toBe(
+      '<textarea class="govuk-textarea govuk-textarea--error govuk-js-character-count" id="comment" name="comment" rows="5" aria-describedby="comment-info comment-hint comment-error">',
+    )
+  })
+
+  it('says the limit after the box, as a hint that needs no JavaScript', async () => {
+    const html = await render('character-count', params)
+    expect(html).toMatch(
+      /<\/textarea>\s*<div id="comment-info" class="govuk-hint govuk-character-count__message">You can enter up to 5,000 characters<\/div>/,
+    )
+  })
+})

@@ -1,3 +1,4 @@
+import { answerMessage, type AnswerIssue } from '../questionnaire/answer-messages'
 import type { Question } from '../questionnaire/definition'
 import { questionType } from '../questionnaire/types'
 
@@ -56,32 +57,27 @@ export function checkAnswer(
   raw: Record<string, unknown>,
 ): { content?: AnswerContent; problems: AnswerProblem[] } {
   const problems: AnswerProblem[] = []
+  const problem = (pointer: string, issue: AnswerIssue) =>
+    problems.push({ pointer, message: answerMessage(question, issue) })
   const notApplicable = raw.notApplicable === true
-  if (raw.notApplicable !== undefined && typeof raw.notApplicable !== 'boolean') {
-    problems.push({ pointer: '/notApplicable', message: 'must be true or false' })
-  }
-  if (notApplicable && !question.allowNotApplicable) {
-    problems.push({ pointer: '/notApplicable', message: 'this question cannot be answered “not applicable”' })
-  }
+  if (raw.notApplicable !== undefined && typeof raw.notApplicable !== 'boolean')
+    problem('/notApplicable', { kind: 'not-applicable-not-boolean' })
+  if (notApplicable && !question.allowNotApplicable) problem('/notApplicable', { kind: 'not-applicable-refused' })
 
   let evidence: string | null = null
   if (raw.evidence !== undefined && raw.evidence !== null) {
-    if (typeof raw.evidence !== 'string') problems.push({ pointer: '/evidence', message: 'must be text' })
+    if (typeof raw.evidence !== 'string') problem('/evidence', { kind: 'evidence-not-text' })
     else if (question.evidence === 'none' && raw.evidence.trim() !== '')
-      problems.push({ pointer: '/evidence', message: 'this question does not take evidence' })
-    else if (raw.evidence.length > EVIDENCE_MAX_LENGTH) {
-      problems.push({
-        pointer: '/evidence',
-        message: `must be ${EVIDENCE_MAX_LENGTH.toLocaleString('en-GB')} characters or fewer`,
-      })
-    } else evidence = raw.evidence.trim() === '' ? null : raw.evidence
+      problem('/evidence', { kind: 'evidence-refused' })
+    else if (raw.evidence.length > EVIDENCE_MAX_LENGTH)
+      problem('/evidence', { kind: 'evidence-too-long', limit: EVIDENCE_MAX_LENGTH })
+    else evidence = raw.evidence.trim() === '' ? null : raw.evidence
   }
 
   // The level or value is the question type's own: see src/domain/questionnaire/types.
   const { level, value, problems: typed } = questionType(question).check(question, raw)
   problems.push(...typed)
-  if (notApplicable && (level !== null || (value !== null && value !== ''))) {
-    problems.push({ pointer: '/notApplicable', message: 'an answer cannot be both given and “not applicable”' })
-  }
+  if (notApplicable && (level !== null || (value !== null && value !== '')))
+    problem('/notApplicable', { kind: 'not-applicable-and-answer' })
   return problems.length > 0 ? { problems } : { content: { level, value, notApplicable, evidence }, problems }
 }

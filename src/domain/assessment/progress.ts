@@ -1,3 +1,4 @@
+import { answerMessage, type AnswerIssue } from '../questionnaire/answer-messages'
 import { allQuestions, type Question, type QuestionnaireDefinition, type Theme } from '../questionnaire/definition'
 import { isAnswered, type Answer, type AnswerContent } from './answer'
 
@@ -58,6 +59,8 @@ export function progress(definition: QuestionnaireDefinition, answers: AnswerMap
 export interface SubmitProblem {
   questionKey: string
   themeKey: string
+  /** Not answered, a carried answer to confirm, or evidence still to give. */
+  kind: 'missing' | 'carried-over' | 'evidence-missing'
   message: string
 }
 
@@ -67,21 +70,17 @@ export function submitProblems(definition: QuestionnaireDefinition, answers: Ans
   for (const { question, theme } of allQuestions(definition)) {
     if (!isVisible(question, answers)) continue
     const answer = answers.get(question.key)
-    if (question.required && !isAnswered(answer)) {
-      problems.push({ questionKey: question.key, themeKey: theme.key, message: `Answer “${question.prompt}”` })
-    } else if (answer?.carriedFrom) {
+    const problem = (issue: Extract<AnswerIssue, { kind: SubmitProblem['kind'] }>) =>
       problems.push({
         questionKey: question.key,
         themeKey: theme.key,
-        message: `Confirm or change the answer carried over from ${answer.carriedFrom}: “${question.prompt}”`,
+        kind: issue.kind,
+        message: answerMessage(question, issue),
       })
-    } else if (question.evidence === 'required' && isAnswered(answer) && !answer?.notApplicable && !answer?.evidence) {
-      problems.push({
-        questionKey: question.key,
-        themeKey: theme.key,
-        message: `Give evidence for “${question.prompt}”`,
-      })
-    }
+    if (question.required && !isAnswered(answer)) problem({ kind: 'missing' })
+    else if (answer?.carriedFrom) problem({ kind: 'carried-over', from: answer.carriedFrom })
+    else if (question.evidence === 'required' && isAnswered(answer) && !answer?.notApplicable && !answer?.evidence)
+      problem({ kind: 'evidence-missing' })
   }
   return problems
 }

@@ -19,6 +19,8 @@ export interface ShowIf {
 interface QuestionBase {
   key: string
   prompt: string
+  /** A short name for the question, as error messages say it ("the number of line-of-business systems"). */
+  name?: string
   hint?: string
   required: boolean
   weight: number
@@ -53,6 +55,8 @@ export interface NumberQuestion extends QuestionBase {
   min?: number
   max?: number
   unit?: string
+  /** Whole numbers only; when not given, a number without a unit counts things and so is whole. */
+  wholeNumber?: boolean
 }
 
 export interface TextQuestion extends QuestionBase {

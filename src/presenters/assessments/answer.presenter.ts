@@ -1,11 +1,17 @@
-import { isAnswered, type AnswerContent } from '../../domain/assessment/answer'
+import { EVIDENCE_MAX_LENGTH, isAnswered, type AnswerContent } from '../../domain/assessment/answer'
 import {
   questionByKey,
   type Question,
   type QuestionnaireDefinition,
   type ScaleLevel,
 } from '../../domain/questionnaire/definition'
-import { questionType, type AnswerWords, type RespondentControl } from '../../domain/questionnaire/types'
+import {
+  questionType,
+  type AnswerWords,
+  type CharacterLimit,
+  type RespondentControl,
+} from '../../domain/questionnaire/types'
+import { characterLimit } from '../../domain/questionnaire/types/shared'
 
 /** An answer as an assessor reads it, with what its type has to add (a level's descriptor). */
 export function assessorView(
@@ -80,6 +86,7 @@ export interface EvidenceView {
   label: string
   hint: { id: string; text: string }
   error?: { id: string; text: string }
+  limit: CharacterLimit
   value: string
 }
 
@@ -104,6 +111,7 @@ function evidenceView(
       text: `Documents, links or examples that show this${question.evidence === 'required' ? ': needed before you submit' : ''}`,
     },
     error: error ? { id: `${id}-evidence-error`, text: error } : undefined,
+    limit: characterLimit(`${id}-evidence`, EVIDENCE_MAX_LENGTH),
     value: answer?.evidence ?? '',
   }
 }

@@ -88,6 +88,7 @@ export interface ReturnView {
   comment: string
   commentError: string | undefined
   hint: string
+  maxLength: number
   cancelHref: string
 }
 
@@ -106,7 +107,9 @@ export function returnView(input: {
     action: paths.moderationReturn(id),
     comment: input.comment ?? '',
     commentError: input.errors?.fields.comment,
-    hint: `Say what ${input.organisationName} needs to change before it submits again. They will see this comment. You can enter up to ${input.maxLength.toLocaleString('en-GB')} characters.`,
+    // The limit is said by the character count under the box.
+    hint: `Say what ${input.organisationName} needs to change before it submits again. They will see this comment.`,
+    maxLength: input.maxLength,
     cancelHref: paths.moderation(id),
   }
 }

@@ -87,7 +87,7 @@ export function parseAnswer(question: Question, posted: PostedAnswer | undefined
     resolve: p.resolve === 'theirs' ? 'theirs' : p.resolve === 'mine' ? 'mine' : undefined,
     errors: checked.problems.map(problem => ({
       id: problem.pointer === '/evidence' ? `${id}-evidence` : id,
-      message: `“${question.prompt}” ${problem.message}`,
+      message: problem.message,
     })),
   }
 }

@@ -1,19 +1,20 @@
 import type { RequestHandler } from 'express'
+import { submitProblems } from '../../domain/assessment/progress'
 import { ALL_ROLES } from '../../domain/roles'
 import { signedInUser } from '../../middleware/require-access'
 import type { Services } from '../../services'
 import { field } from '../../presenters/form-errors'
 import { paths, patterns } from '../../paths'
-import { fieldId } from '../../presenters/assessments/answer.presenter'
 import { carriedFlash, declineCheckView, declinedFlash } from '../../presenters/assessments/carry-over.presenter'
 import { checkView } from '../../presenters/assessments/check.presenter'
+import { submitErrors } from '../../presenters/assessments/submit-errors.presenter'
 import { assessmentListView } from '../../presenters/assessments/list.presenter'
 import { submittedView } from '../../presenters/assessments/submitted.presenter'
 import { historyRows, historyView } from '../../presenters/assessments/history.presenter'
 import { taskListView } from '../../presenters/assessments/task-list.presenter'
 import { renderPage } from '../../middleware/render-page'
 import { route, type RouteDefinition } from '../route-table'
-import { idOf, pageErrors, saveTheme, showTheme } from './theme-page'
+import { idOf, saveTheme, showTheme } from './theme-page'
 
 const RESPONDENT = ['respondent'] as const
 
@@ -88,28 +89,20 @@ function submit(services: Services): RequestHandler {
     const user = signedInUser(req)
     const id = idOf(req)
     const view = await services.assessments.view(user, id)
-    const common = { title: 'Check your answers', view: checkView(view) }
-    if (field(req.body, 'declaration') !== 'agreed') {
+    const confirmed = field(req.body, 'declaration') === 'agreed'
+    // Without the declaration nothing is submitted, but what is missing is said now as well, not after.
+    const result = confirmed
+      ? await services.assessments.submit(user, id)
+      : { problems: submitProblems(view.definition, view.answers) }
+    if ('problems' in result) {
+      const errors = submitErrors(view, result.problems, confirmed)
+      const status = result.problems.length > 0 ? 422 : 400
       return renderPage(
         res,
         'assessments/check',
-        {
-          ...common,
-          errors: pageErrors([{ id: 'declaration', message: 'Confirm the declaration to submit the assessment' }]),
-        },
-        400,
+        { title: 'Check your answers', view: checkView(view), errors },
+        status,
       )
-    }
-    const result = await services.assessments.submit(user, id)
-    if ('problems' in result) {
-      const errors = {
-        summary: result.problems.map(p => ({
-          text: p.message,
-          href: `${paths.assessmentTheme(id, p.themeKey)}#${fieldId(p.questionKey)}`,
-        })),
-        fields: {},
-      }
-      return renderPage(res, 'assessments/check', { ...common, errors }, 422)
     }
     res.redirect(paths.assessmentSubmitted(id))
   }

@@ -1,4 +1,7 @@
+import { submitProblems } from '../../../src/domain/assessment/progress'
+import { questionName } from '../../../src/domain/questionnaire/answer-messages'
 import { allQuestions } from '../../../src/domain/questionnaire/definition'
+import { fieldId } from '../../../src/presenters/assessments/answer.presenter'
 import { assessmentOf, createRound } from '../../support/rounds'
 import { createTestApp, csrfFrom, signIn, type Agent, type TestApp } from '../../support/test-app'
 
@@ -19,6 +22,9 @@ afterAll(() => t.close())
 
 const escapeHtml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&#34;').replace(/'/g, '&#39;')
+
+/** The error summary's markup alone. */
+const errorSummary = (html: string): string => /<div class="govuk-error-summary"[\s\S]*?<\/ul>/.exec(html)?.[0] ?? ''
 
 const themeUrl = (key: string) => `/assessments/${assessmentId}/themes/${key}`
 
@@ -96,7 +102,9 @@ describe('a theme page', () => {
       })
     expect(response.status).toBe(400)
     expect(response.text).toContain('There is a problem')
-    expect(response.text).toContain('must be a whole number from 1 to 5')
+    const message = `Select a maturity level for ${questionName(q1!)}`
+    expect(response.text).toContain(`<a href="#${fieldId(q1!.key)}">${message}</a>`)
+    expect(response.text).toContain(`<span class="govuk-visually-hidden">Error:</span> ${message}`)
     expect(await t.repos.assessments.answers(assessmentId)).toEqual(before)
   })
 
@@ -167,19 +175,35 @@ describe('check answers and submit', () => {
       .post(`/assessments/${assessmentId}/submit`)
       .type('form')
       .send({ _csrf: csrfFrom(page.text) })
-    expect(withoutDeclaration.status).toBe(400)
-    expect(withoutDeclaration.text).toContain('Confirm the declaration')
+    // The declaration and the missing answers are said at once: one link per theme, not one per question.
+    expect(withoutDeclaration.status).toBe(422)
+    const def = await definition()
+    const answers = new Map((await t.repos.assessments.answers(assessmentId)).map(a => [a.questionKey, a]))
+    const problems = submitProblems(def, answers)
+    const themes = [...new Set(problems.map(p => p.themeKey))]
+    expect(problems.length).toBeGreaterThan(themes.length)
+    const summary = errorSummary(withoutDeclaration.text)
+    expect(summary).toContain(`<p>You have not answered ${problems.length} questions.</p>`)
+    for (const key of themes) {
+      const theme = def.dimensions.flatMap(d => d.themes).find(th => th.key === key)!
+      const inTheme = problems.filter(p => p.themeKey === key)
+      const needs = `${inTheme.length} question${inTheme.length === 1 ? '' : 's'} not answered`
+      expect(summary).toContain(
+        `<a href="/assessments/${assessmentId}/themes/${key}#${fieldId(inTheme[0]!.questionKey)}">${escapeHtml(theme.title)}: ${needs}</a>`,
+      )
+    }
+    expect(summary).toContain('<a href="#declaration">Confirm the declaration to submit the assessment</a>')
+    expect(summary.match(/<li>/g)).toHaveLength(themes.length + 1)
 
     const missing = await officer.agent
       .post(`/assessments/${assessmentId}/submit`)
       .type('form')
       .send({ _csrf: officer.csrf, declaration: 'agreed' })
     expect(missing.status).toBe(422)
-    expect(missing.text).toMatch(/href="\/assessments\/\d+\/themes\/[^"#]+#answer-/)
-    expect(missing.text).toContain('Answer “')
+    expect(errorSummary(missing.text).match(/<li>/g)).toHaveLength(themes.length)
+    expect(missing.text).not.toContain('Confirm the declaration')
 
     // Answer everything through the API, as the autosave script would.
-    const def = await definition()
     for (const { question } of allQuestions(def)) {
       if (!question.required) continue
       const current = (await t.repos.assessments.answers(assessmentId)).find(a => a.questionKey === question.key)

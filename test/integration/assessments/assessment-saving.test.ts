@@ -65,9 +65,9 @@ describe('PUT /api/v1/assessments/:id/answers/:questionKey', () => {
   })
 
   it.each([
-    [{ level: 6, revision: 1 }, '/level', 'must be a whole number from 1 to 5'],
-    [{ level: '3', revision: 1 }, '/level', 'must be a whole number from 1 to 5'],
-    [{ value: 'yes', revision: 1 }, '/value', 'a maturity question takes a level, not a value'],
+    [{ level: 6, revision: 1 }, '/level', 'Select a maturity level for digital strategy'],
+    [{ level: '3', revision: 1 }, '/level', 'Select a maturity level for digital strategy'],
+    [{ value: 'yes', revision: 1 }, '/value', 'Digital strategy takes a maturity level from 1 to 5, not a value'],
     [{ level: 2, evidence: 'x'.repeat(5001), revision: 1 }, '/evidence', 'must be 5,000 characters or fewer'],
     [{ level: 2 }, '/revision', 'must be the whole-number revision'],
     [{ level: 2, revision: -1 }, '/revision', 'must be the whole-number revision'],
@@ -88,7 +88,7 @@ describe('PUT /api/v1/assessments/:id/answers/:questionKey', () => {
     const noNa = all.find(l => l.question.type === 'maturity' && !l.question.allowNotApplicable)!.question
     expect((await put(a, number.key, { value: 101, revision: 0 }).expect(422)).body.errors[0].pointer).toBe('/value')
     expect((await put(a, number.key, { value: 'lots', revision: 0 }).expect(422)).body.errors[0].message).toContain(
-      'must be a number',
+      'as a number, like 12 or 3.5',
     )
     if (text.type !== 'text') throw new Error('expected text')
     expect(
@@ -96,7 +96,7 @@ describe('PUT /api/v1/assessments/:id/answers/:questionKey', () => {
         .pointer,
     ).toBe('/value')
     expect((await put(a, choice.key, { value: 'perhaps', revision: 0 }).expect(422)).body.errors[0].message).toContain(
-      'must be one of',
+      'Select an answer for',
     )
     expect((await put(a, noNa.key, { notApplicable: true, revision: 0 }).expect(422)).body.errors[0].pointer).toBe(
       '/notApplicable',

@@ -255,6 +255,11 @@ describe('moderating one assessment through the pages, a section at a time', () 
   it('returns to the borough only with a comment, within its limit, which the respondent then sees', async () => {
     const form = await assessor.agent.get(`/moderation/${assessmentId}/return`).expect(200)
     expect(form.text).toContain('name="comment"')
+    // A GOV.UK character count: the limit in a hint without JavaScript, a live count with it.
+    expect(form.text).toContain('data-module="govuk-character-count" data-maxlength="5000"')
+    expect(form.text).toContain(
+      'class="govuk-hint govuk-character-count__message">You can enter up to 5,000 characters</div>',
+    )
     const missing = await post(assessor, '/return', { comment: '  ' }).expect(422)
     expect(missing.text).toContain('href="#comment"')
     expect(missing.text).toContain('Enter a comment saying what the borough needs to change')

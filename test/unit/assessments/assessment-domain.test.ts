@@ -79,7 +79,7 @@ describe('checkAnswer', () => {
     const withNone = { ...platforms, options: [...platforms.options, { value: 'none', label: 'None of these' }] }
     expect(checkAnswer(withNone, { value: ['none'] }).content?.value).toEqual(['none'])
     expect(checkAnswer(withNone, { value: ['none', 'pay'] }).problems).toEqual([
-      { pointer: '/value', message: '“none” cannot be chosen with other options' },
+      { pointer: '/value', message: 'Select “None of these” or other options for platforms, not both' },
     ])
   })
 

@@ -122,7 +122,9 @@ describe('the complete and return pages', () => {
   it('asks the borough’s name and the comment’s limit on the return page', () => {
     const view = returnView({ assessment: { id: 5 }, organisationName: 'Lambeth', maxLength: 5000 })
     expect(view.heading).toBe('Return the assessment to Lambeth')
-    expect(view.hint).toContain('up to 5,000 characters')
+    expect(view.hint).toContain('Lambeth')
+    // The limit goes to the character count, which says it under the box.
+    expect(view.maxLength).toBe(5000)
     expect(view.action).toBe('/moderation/5/return')
   })
 })

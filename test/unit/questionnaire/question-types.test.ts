@@ -100,11 +100,11 @@ const cases: Record<Question['type'], Case> = {
     question: questions.maturity,
     api: {
       good: [{ level: 4 }, { level: 4 }],
-      bad: [{ value: 'yes' }, '/value', 'a maturity question takes a level, not a value'],
+      bad: [{ value: 'yes' }, '/value', 'Maturity takes a maturity level from 1 to 5, not a value'],
     },
     form: {
       good: [{ choice: 'level:2' }, { level: 2 }],
-      bad: [{ choice: 'level:9' }, '“Say?” must be a whole number from 1 to 5'],
+      bad: [{ choice: 'level:9' }, 'Select a maturity level for maturity'],
     },
     scores: [
       [{ level: 3 }, 3],
@@ -122,11 +122,11 @@ const cases: Record<Question['type'], Case> = {
     question: questions.choice,
     api: {
       good: [{ value: 'no' }, { value: 'no' }],
-      bad: [{ value: 'maybe' }, '/value', 'must be one of “yes”, “no”'],
+      bad: [{ value: 'maybe' }, '/value', 'Select an answer for choice'],
     },
     form: {
       good: [{ choice: 'value:yes' }, { value: 'yes' }],
-      bad: [{ choice: 'level:3' }, '“Say?” a choice question takes a value, not a level'],
+      bad: [{ choice: 'level:3' }, 'Choice takes a value, not a level'],
     },
     scores: [
       [{ value: 'yes' }, 4],
@@ -141,11 +141,11 @@ const cases: Record<Question['type'], Case> = {
     question: questions.multi,
     api: {
       good: [{ value: ['b', 'a', 'b'] }, { value: ['b', 'a'] }],
-      bad: [{ value: ['a', 'none'] }, '/value', '“none” cannot be chosen with other options'],
+      bad: [{ value: ['a', 'none'] }, '/value', 'Select “None of these” or other options for multi, not both'],
     },
     form: {
       good: [{ value: ['a', 'b'] }, { value: ['a', 'b'] }],
-      bad: [{ value: 'c' }, '“Say?” must be a list of any of “a”, “b”, “none”'],
+      bad: [{ value: 'c' }, 'Select at least one option for multi'],
     },
     scores: [[{ value: ['a'] }, null]],
     view: [{ value: ['a'] }, { kind: 'checkboxes', name: 'answers[q.multi][value]' }],
@@ -154,27 +154,34 @@ const cases: Record<Question['type'], Case> = {
   },
   number: {
     question: questions.number,
-    api: { good: [{ value: '1,2.5' }, { value: 12.5 }], bad: [{ value: 101 }, '/value', 'must be 100 or less'] },
+    api: {
+      good: [{ value: '1,2.5' }, { value: 12.5 }],
+      bad: [{ value: 101 }, '/value', 'Number must be between 0 and 100'],
+    },
     form: {
       good: [{ value: ' 12 ' }, { value: 12 }],
-      bad: [{ value: 'lots' }, '“Say?” must be a number, like 12 or 3.5'],
+      bad: [{ value: 'lots' }, 'Enter number as a number, like 12 or 3.5'],
     },
     scores: [[{ value: 12 }, null]],
-    view: [{ value: 12 }, { kind: 'number', id: 'answer-q__number', value: '12', unit: 'FTE' }],
+    view: [{ value: 12 }, { kind: 'number', id: 'answer-q__number', value: '12', unit: 'FTE', inputmode: 'decimal' }],
     words: [[{ value: 12 }, { text: '12 FTE' }]],
     cells: [[{ value: 12 }, undefined, { self: null, moderated: null, final: null, value: 12 }]],
   },
   text: {
     question: questions.text,
-    api: { good: [{ value: 'Hello' }, { value: 'Hello' }], bad: [{ value: 3 }, '/value', 'must be text'] },
+    api: { good: [{ value: 'Hello' }, { value: 'Hello' }], bad: [{ value: 3 }, '/value', 'Enter text as text'] },
     form: {
       good: [{ value: '   ' }, { value: null }],
-      bad: [{ value: 'x'.repeat(11) }, '“Say?” must be 10 characters or fewer'],
+      bad: [{ value: 'x'.repeat(11) }, 'Text must be 10 characters or fewer'],
     },
     scores: [[{ value: 'Hello' }, null]],
     view: [
       { value: 'Hi' },
-      { kind: 'text', value: 'Hi', limit: { id: 'answer-q__text-limit', text: 'You can enter up to 10 characters' } },
+      {
+        kind: 'text',
+        value: 'Hi',
+        limit: { id: 'answer-q__text-info', text: 'You can enter up to 10 characters', maxLength: 10 },
+      },
     ],
     words: [[{ value: 'Hello' }, { text: 'Hello' }]],
     cells: [[{ value: 'Hello' }, undefined, { self: null, moderated: null, final: null, value: 'Hello' }]],
@@ -258,6 +265,7 @@ describe('respondent view models', () => {
       name: 'answers[q.number][value]',
       value: 'lots',
       unit: 'FTE',
+      inputmode: 'decimal',
       invalid: true,
     })
   })

@@ -59,6 +59,24 @@ const invalid: [string, (d: Doc) => void, string, string][] = [
     'Dimension 1, theme 1, question 1 (data.quality.standards): weight must be more than 0',
   ],
   [
+    'wholeNumber as a word',
+    d => (q(d, 1, 0, 1).wholeNumber = 'yes'),
+    '/dimensions/1/themes/0/questions/1/wholeNumber',
+    'Dimension 2, theme 1, question 2 (tech.cloud.share): wholeNumber must be true or false',
+  ],
+  [
+    'wholeNumber on a maturity question',
+    d => (q(d, 0, 0, 0).wholeNumber = true),
+    '/dimensions/0/themes/0/questions/0/wholeNumber',
+    'Dimension 1, theme 1, question 1 (data.quality.standards): “wholeNumber” is not a field of a maturity question',
+  ],
+  [
+    'an empty name',
+    d => (q(d, 0, 0, 0).name = ''),
+    '/dimensions/0/themes/0/questions/0/name',
+    'Dimension 1, theme 1, question 1 (data.quality.standards): name must not be empty',
+  ],
+  [
     'an unknown question type',
     d => (q(d, 0, 0, 0).type = 'slider'),
     '/dimensions/0/themes/0/questions/0/type',
@@ -233,6 +251,22 @@ describe('a valid definition', () => {
     const first = result.definition.dimensions[0]!.themes[0]!.questions[0]!
     expect(first).toMatchObject({ required: true, weight: 1, allowNotApplicable: false, evidence: 'optional' })
     expect(result.definition.dimensions[0]!.weight).toBe(1)
+  })
+
+  it('takes a short name for any question and, for a number, whether it is whole', () => {
+    const document = validDefinition()
+    document.dimensions[1]!.themes[0]!.questions[1] = {
+      ...document.dimensions[1]!.themes[0]!.questions[1]!,
+      name: 'cloud share',
+      wholeNumber: true,
+    } as never
+    const result = validateDefinition(document)
+    expect(result.errors).toEqual([])
+    if (!result.valid) throw new Error('expected valid')
+    expect(result.definition.dimensions[1]!.themes[0]!.questions[1]).toMatchObject({
+      name: 'cloud share',
+      wholeNumber: true,
+    })
   })
 
   it('checks supersedes against the version it names', () => {

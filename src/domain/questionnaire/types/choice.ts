@@ -9,7 +9,6 @@ import {
   optionId,
   optionExportCells,
   optionLabels,
-  quotedList,
   valueAnswer,
 } from './shared'
 
@@ -19,9 +18,7 @@ const SCALE_MAX = Math.max(...LEVEL_VALUES)
 export const choice: QuestionTypeModule<ChoiceQuestion> = {
   check: valueAnswer((question, raw) => {
     const allowed = question.options.map(o => o.value)
-    return typeof raw === 'string' && allowed.includes(raw)
-      ? { value: raw }
-      : { problem: `must be one of ${quotedList(allowed)}` }
+    return typeof raw === 'string' && allowed.includes(raw) ? { value: raw } : { issue: { kind: 'not-an-option' } }
   }),
 
   fromForm: (_question, posted) => fromRadio(posted),

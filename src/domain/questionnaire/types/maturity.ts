@@ -1,4 +1,5 @@
 /** A maturity question: answered with a level of the scale, scored by it, and moderated by assessors. */
+import { answerMessage } from '../answer-messages'
 import { LEVEL_VALUES, type MaturityQuestion, type ScaleLevel } from '../definition'
 import type { Finding } from '../validation-result'
 import type { CheckedPart, QuestionTypeModule } from './question-type'
@@ -17,14 +18,14 @@ const descriptor = (question: MaturityQuestion, level: number | null): string | 
   LEVEL_KEYS.find(k => k === String(level)) ? question.levels[String(level) as LevelKey] : undefined
 
 export const maturity: QuestionTypeModule<MaturityQuestion> = {
-  check(_question, raw) {
+  check(question, raw) {
     const problems: CheckedPart['problems'] = []
     let level: number | null = null
     if (present(raw.value))
-      problems.push({ pointer: '/value', message: 'a maturity question takes a level, not a value' })
+      problems.push({ pointer: '/value', message: answerMessage(question, { kind: 'wrong-part', takes: 'level' }) })
     if (present(raw.level)) {
       if (typeof raw.level !== 'number' || !LEVEL_VALUES.includes(raw.level as 1))
-        problems.push({ pointer: '/level', message: 'must be a whole number from 1 to 5' })
+        problems.push({ pointer: '/level', message: answerMessage(question, { kind: 'not-an-option' }) })
       else level = raw.level
     }
     return { level, value: null, problems }

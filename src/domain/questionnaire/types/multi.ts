@@ -6,8 +6,8 @@ import {
   optionAnswers,
   optionId,
   optionExportCells,
+  optionLabel,
   optionLabels,
-  quotedList,
   valueAnswer,
 } from './shared'
 
@@ -18,9 +18,10 @@ export const multi: QuestionTypeModule<MultiQuestion> = {
   check: valueAnswer((question, raw) => {
     const allowed = question.options.map(o => o.value)
     if (!Array.isArray(raw) || raw.some(v => typeof v !== 'string' || !allowed.includes(v)))
-      return { problem: `must be a list of any of ${quotedList(allowed)}` }
+      return { issue: { kind: 'not-an-option' } }
     const chosen = [...new Set(raw as string[])]
-    if (chosen.includes(NONE) && chosen.length > 1) return { problem: '“none” cannot be chosen with other options' }
+    if (chosen.includes(NONE) && chosen.length > 1)
+      return { issue: { kind: 'none-with-others', noneLabel: optionLabel(question.options, NONE) } }
     return { value: chosen }
   }),
 

@@ -1,4 +1,5 @@
 /** A number question: a figure, optionally bounded and with a unit; context, never scored. */
+import { takesWholeNumbers } from '../answer-messages'
 import type { NumberQuestion } from '../definition'
 import type { QuestionTypeModule } from './question-type'
 import { plainCell, valueAnswer } from './shared'
@@ -15,9 +16,11 @@ export const number: QuestionTypeModule<NumberQuestion> = {
   check: valueAnswer((question, raw) => {
     if (typeof raw === 'string' && raw.trim() === '') return { value: null }
     const n = parse(raw)
-    if (!Number.isFinite(n)) return { problem: 'must be a number, like 12 or 3.5' }
-    if (question.min !== undefined && n < question.min) return { problem: `must be ${question.min} or more` }
-    if (question.max !== undefined && n > question.max) return { problem: `must be ${question.max} or less` }
+    const { min, max } = question
+    if (!Number.isFinite(n)) return { issue: { kind: 'not-a-number' } }
+    if (takesWholeNumbers(question) && !Number.isInteger(n)) return { issue: { kind: 'not-whole' } }
+    if (min !== undefined && n < min) return { issue: { kind: 'below-min', min, max } }
+    if (max !== undefined && n > max) return { issue: { kind: 'above-max', max, min } }
     return { value: n }
   }),
 
@@ -31,6 +34,8 @@ export const number: QuestionTypeModule<NumberQuestion> = {
     name: `${name}[value]`,
     value: (answer?.value ?? null) === null ? '' : String(answer?.value),
     unit: question.unit,
+    // Phones show a keypad of digits alone for whole numbers, and one with a decimal point otherwise.
+    inputmode: takesWholeNumbers(question) ? 'numeric' : 'decimal',
     invalid,
   }),
 

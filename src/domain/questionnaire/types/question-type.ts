@@ -59,8 +59,26 @@ export interface CheckboxItem {
 export type RespondentControl =
   | { kind: 'radios'; name: string; small: boolean; items: RadioItem[]; notApplicable?: RadioItem }
   | { kind: 'checkboxes'; name: string; items: CheckboxItem[] }
-  | { kind: 'number'; id: string; name: string; value: string; unit?: string; invalid: boolean }
-  | { kind: 'text'; id: string; name: string; value: string; limit: { id: string; text: string }; invalid: boolean }
+  | {
+      kind: 'number'
+      id: string
+      name: string
+      value: string
+      unit?: string
+      inputmode: 'numeric' | 'decimal'
+      invalid: boolean
+    }
+  | { kind: 'text'; id: string; name: string; value: string; limit: CharacterLimit; invalid: boolean }
+
+/**
+ * A text box's limit, for GOV.UK Frontend's character count: `text` is its hint without JavaScript, and
+ * `id` is the field's id with `-info`, where the component looks for it.
+ */
+export interface CharacterLimit {
+  id: string
+  text: string
+  maxLength: number
+}
 
 /** An answer in words; `detail` says more where the type has more to say (a level's descriptor). */
 export interface AnswerWords {

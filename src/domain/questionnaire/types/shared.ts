@@ -1,11 +1,12 @@
 /** Pieces more than one question type uses: value checks, radio fields, option labels and checks. */
 import type { AnswerContent } from '../../assessment/answer'
 import type { CellValue } from '../../spreadsheet-safe'
+import { answerMessage, type AnswerIssue } from '../answer-messages'
 import type { ChoiceOption, Question } from '../definition'
 import type { Finding } from '../validation-result'
-import type { BodyPart, CheckedPart, ExportCells, FormFields, RadioItem } from './question-type'
+import type { BodyPart, CharacterLimit, CheckedPart, ExportCells, FormFields, RadioItem } from './question-type'
 
-export type ValueCheck = { value: AnswerContent['value'] } | { problem: string }
+export type ValueCheck = { value: AnswerContent['value'] } | { issue: AnswerIssue }
 
 export const present = (raw: unknown): boolean => raw !== undefined && raw !== null
 
@@ -17,10 +18,10 @@ export function valueAnswer<Q extends Question>(
     const problems: CheckedPart['problems'] = []
     let value: AnswerContent['value'] = null
     if (present(raw.level))
-      problems.push({ pointer: '/level', message: `a ${question.type} question takes a value, not a level` })
+      problems.push({ pointer: '/level', message: answerMessage(question, { kind: 'wrong-part', takes: 'value' }) })
     if (present(raw.value)) {
       const checked = checkValue(question, raw.value)
-      if ('problem' in checked) problems.push({ pointer: '/value', message: checked.problem })
+      if ('issue' in checked) problems.push({ pointer: '/value', message: answerMessage(question, checked.issue) })
       else value = checked.value
     }
     return { level: null, value, problems }
@@ -73,9 +74,6 @@ export function plainCell(answer: AnswerContent | undefined): CellValue {
   return Array.isArray(value) ? value.join('; ') : value
 }
 
-/** `must be one of “a”, “b”`: the allowed values, quoted as a person reads them. */
-export const quotedList = (values: readonly string[]): string => values.map(a => `“${a}”`).join(', ')
-
 /** Option values must be unique within a question. */
 export function duplicateOptions(options: readonly ChoiceOption[], at: string): Finding[] {
   const errors: Finding[] = []
@@ -105,4 +103,11 @@ export const optionExportCells = (
   self: null,
   moderated: null,
   value: (answer?.value ?? null) === null ? null : optionLabels(options, answer?.value ?? null, '; '),
+})
+
+/** The limit of the text box with this id, as its hint says it. */
+export const characterLimit = (fieldId: string, maxLength: number): CharacterLimit => ({
+  id: `${fieldId}-info`,
+  text: `You can enter up to ${maxLength.toLocaleString('en-GB')} characters`,
+  maxLength,
 })

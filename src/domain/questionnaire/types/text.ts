@@ -1,13 +1,12 @@
 /** A text question: free text up to a length; context, never scored. */
 import type { TextQuestion } from '../definition'
 import type { QuestionTypeModule } from './question-type'
-import { plainCell, valueAnswer } from './shared'
+import { characterLimit, plainCell, valueAnswer } from './shared'
 
 export const text: QuestionTypeModule<TextQuestion> = {
   check: valueAnswer((question, raw) => {
-    if (typeof raw !== 'string') return { problem: 'must be text' }
-    if (raw.length > question.maxLength)
-      return { problem: `must be ${question.maxLength.toLocaleString('en-GB')} characters or fewer` }
+    if (typeof raw !== 'string') return { issue: { kind: 'not-text' } }
+    if (raw.length > question.maxLength) return { issue: { kind: 'too-long', limit: question.maxLength } }
     return { value: raw.trim() === '' ? null : raw }
   }),
 
@@ -20,7 +19,7 @@ export const text: QuestionTypeModule<TextQuestion> = {
     id,
     name: `${name}[value]`,
     value: typeof answer?.value === 'string' ? answer.value : '',
-    limit: { id: `${id}-limit`, text: `You can enter up to ${question.maxLength.toLocaleString('en-GB')} characters` },
+    limit: characterLimit(id, question.maxLength),
     invalid,
   }),
 
