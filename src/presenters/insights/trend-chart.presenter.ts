@@ -39,6 +39,8 @@ export interface SlopePanelView {
   /** What the panel shows, in a sentence: its accessible description beside the title. */
   summary: string
   lines: SlopeLineView[]
+  /** How many organisations share a line, printed on it, where more than one does. */
+  shared: { x: number; y: number; count: string }[]
   median: { y1: number; y2: number; previous: string; current: string; title: string } | null
 }
 
@@ -72,6 +74,37 @@ const dot = (x: number, y: number, r: number) =>
 const markerOf = (direction: Direction, y: number) =>
   direction === 'same' ? dot(RIGHT, y, MARKER - 1) : triangle(RIGHT, y, direction === 'rose')
 
+/** Where along a line its count may sit, tried in turn until it clears the counts already placed. */
+const ALONG = [0.5, 0.25, 0.75, 0.12, 0.88] as const
+/** How far apart two counts' centres must be, across or up and down, not to overlap. */
+const CLEAR_ACROSS = 20
+const CLEAR_DOWN = 12
+
+/**
+ * Lines with the same two scores (as printed) lie on top of each other, so each bundle of more than one
+ * says how many it holds, at its middle or, if another count is there, further along its line.
+ */
+function sharedCounts(slopes: Movement['slopes']): SlopePanelView['shared'] {
+  const bundles = new Map<string, { previous: number; current: number; count: number }>()
+  for (const s of slopes) {
+    const key = `${formatScore(s.previous)} ${formatScore(s.current)}`
+    const bundle = bundles.get(key) ?? { previous: s.previous, current: s.current, count: 0 }
+    bundles.set(key, { ...bundle, count: bundle.count + 1 })
+  }
+  const placed: SlopePanelView['shared'] = []
+  for (const b of [...bundles.values()].filter(b => b.count > 1).sort((a, b) => b.count - a.count)) {
+    const at = (t: number) => ({
+      x: unit(LEFT + (RIGHT - LEFT) * t),
+      y: unit(AXIS.y(b.previous) + (AXIS.y(b.current) - AXIS.y(b.previous)) * t),
+    })
+    const clear = ALONG.map(at).find(p =>
+      placed.every(q => Math.abs(q.x - p.x) > CLEAR_ACROSS || Math.abs(q.y - p.y) > CLEAR_DOWN),
+    )
+    placed.push({ ...(clear ?? at(0.5)), count: `×${b.count}` })
+  }
+  return placed
+}
+
 const DRAWING_ORDER: Record<Direction, number> = { same: 0, fell: 1, rose: 2 }
 
 function panelOf(m: Movement, names: { previous: string; current: string }): SlopePanelView {
@@ -96,6 +129,7 @@ function panelOf(m: Movement, names: { previous: string; current: string }): Slo
     captionId: `${id}-caption`,
     summary: movementSummary(m),
     lines,
+    shared: sharedCounts(m.slopes),
     median: median && {
       y1: AXIS.y(median.previous),
       y2: AXIS.y(median.current),

@@ -148,6 +148,29 @@ describe('the slope chart', () => {
     ])
   })
 
+  it('says how many organisations share a line, on it, each count clear of the others', () => {
+    const bundled = movement(
+      'data',
+      'Data',
+      [
+        ...['A', 'B', 'C'].map(n => slope(n, 2, 3)),
+        ...['D', 'E'].map(n => slope(n, 3, 2)),
+        slope('F', 2, 2.001),
+        slope('G', 2, 2),
+        slope('H', 4, 1),
+      ],
+      { previous: 2, current: 2 },
+    )
+    const [panel] = slopeChart([bundled], names).panels
+    // 2 to 3 and 3 to 2 cross at their middles, so the smaller bundle's count moves along its line.
+    expect(panel!.shared.map(s => s.count)).toEqual(['×3', '×2', '×2'])
+    const [rising, falling, level] = panel!.shared
+    expect(rising).toEqual({ x: (chart.left + chart.right) / 2, y: halfway(2, 3), count: '×3' })
+    expect(falling!.x).not.toBe(rising!.x)
+    // 2.00 to 2.00 as printed: F and G share a line.
+    expect(level!.y).toBe(tick(2))
+  })
+
   it('gives each panel an id for its caption, which names it and says what it shows', () => {
     expect(chart.panels.map(p => [p.id, p.captionId, p.title])).toEqual([
       ['slope-overall', 'slope-overall-caption', 'Overall'],
