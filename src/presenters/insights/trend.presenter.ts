@@ -7,6 +7,9 @@ import { paths } from '../../paths'
 import { joinHtml, link, text, withHiddenText, type Html } from '../html'
 import type { Table, TableCell, TableRow } from '../govuk-params'
 import { element } from '../html'
+import { trendMovements } from '../../domain/insights/trend-movement'
+import { slopeChart } from './trend-chart.presenter'
+import { trendSummary } from './trend-summary'
 
 /**
  * Change is shaded on the heatmap's PuOr scale (public/scss/_insights.scss): purples for a rise, oranges
@@ -205,6 +208,7 @@ export function trendView(
   const overall = trend?.rows.map(r => r.overall.change).filter((c): c is number => c !== null) ?? []
   const compared = overall.length
   const columns = trend ? [...trend.dimensions, { key: 'overall', title: 'Overall' }] : []
+  const movements = trend ? trendMovements(trend) : []
   return {
     picker: pickerView(result, errors),
     /** Whether there is a comparison to show. */
@@ -221,11 +225,9 @@ export function trendView(
     columns,
     rows,
     table: trendTable(rows, columns),
-    counts: {
-      compared,
-      up: overall.filter(c => Math.round(c * 100) > 0).length,
-      down: overall.filter(c => Math.round(c * 100) < 0).length,
-    },
+    /** The same changes drawn, overall first, and what they show in words. */
+    chart: slopeChart(movements, names),
+    summary: trendSummary(movements, names),
     legend: changeLegend(),
   }
 }

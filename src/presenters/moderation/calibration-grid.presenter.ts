@@ -1,4 +1,5 @@
 import type { Adjustments, CalibrationRow } from '../../domain/calibration'
+import { labelLines } from '../chart-axis'
 import { signed } from './calibration-format'
 
 /**
@@ -71,18 +72,6 @@ export function shadeOf(mean: number | null): string {
   return hex([mix(WHITE[0], end[0]), mix(WHITE[1], end[1]), mix(WHITE[2], end[2])])
 }
 
-/** A dimension's title broken into lines that fit a column: at most three, the last taking what is left. */
-export function headingLines(title: string, perLine = 12): string[] {
-  const words = title.split(' ')
-  const lines: string[] = []
-  for (const word of words) {
-    const last = lines.at(-1)
-    if (last !== undefined && (last + ' ' + word).length <= perLine) lines[lines.length - 1] = `${last} ${word}`
-    else lines.push(word)
-  }
-  return lines.length <= 3 ? lines : [...lines.slice(0, 2), lines.slice(2).join(' ')]
-}
-
 const sizeOf = (r: CalibrationRow) => Math.abs(r.all.meanAdjustment ?? 0)
 
 function cellOf(a: Adjustments, x: number, row: string, column: string): GridCellView {
@@ -132,7 +121,7 @@ export function calibrationGrid(
     box: { width: CELL_WIDTH - 2, height: ROW_HEIGHT - 2 },
     columns: headings.map((h, i) => ({
       x: LABEL_WIDTH + CELL_WIDTH * i + CELL_WIDTH / 2,
-      lines: headingLines(h).map((text, n) => ({ text, dy: n === 0 ? 0 : 15 })),
+      lines: labelLines(h, 12, 15),
     })),
     rows: sorted.map((r, i) => ({
       y: HEAD_HEIGHT + ROW_HEIGHT * i + 1,

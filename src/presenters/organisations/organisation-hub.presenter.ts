@@ -6,31 +6,19 @@ import { paths } from '../../paths'
 import type { HubAssessment, HubPipeline } from '../../services/organisations/organisation-hub'
 import { longDate, mediumDateTime } from '../admin/dates'
 import { govukList } from '../assessments/markup'
-import type { SummaryListRow, Table, TableHeadCell } from '../govuk-params'
+import type { SummaryListRow } from '../govuk-params'
 import { rowHeader } from '../govuk-params'
 import { stateTag } from '../home/home-parts'
 import { joinHtml, link, tag, text, type Html } from '../html'
 import { formatScore } from '../scores'
-
-/** A table with its caption, or the sentence said instead when it would be empty. */
-export interface HubTable extends Table {
-  caption: string
-  empty: string | null
-}
-
-const table = (caption: string, head: TableHeadCell[], rows: Table['rows'], empty: string): HubTable => ({
-  caption,
-  head,
-  rows,
-  empty: rows.length === 0 ? empty : null,
-})
+import { hubTable, type HubTable } from './hub-table'
 
 const pipelineHref = (viewer: Role, slug: string) =>
   isCentralRole(viewer) ? `${paths.pipeline}?organisation=${encodeURIComponent(slug)}` : paths.pipeline
 
 /** Its assessments by round: the state as a tag, the overall score once scored, links to open it and its report. */
 export function assessmentsTable(assessments: readonly HubAssessment[]): HubTable {
-  return table(
+  return hubTable(
     'Assessments by round',
     [{ text: 'Round' }, { text: 'State' }, { text: 'Overall score', format: 'numeric' }, { text: 'Open' }],
     assessments.map(a => [
@@ -54,7 +42,7 @@ export function assessmentsTable(assessments: readonly HubAssessment[]): HubTabl
 /** Each round's borough report and export; a respondent's export holds their own organisation alone. */
 export function reportsTable(assessments: readonly HubAssessment[], viewer: Role): HubTable {
   const whose = isCentralRole(viewer) ? 'every organisation' : 'your organisation'
-  return table(
+  return hubTable(
     'Reports and exports',
     [{ text: 'Round' }, { text: 'Borough report' }, { text: `Export (${whose})` }],
     assessments.map(a => [
@@ -73,31 +61,6 @@ export function reportsTable(assessments: readonly HubAssessment[], viewer: Role
       },
     ]),
     'There are no reports until it takes part in a round.',
-  )
-}
-
-/** Its scores across the rounds it was scored in, oldest first, a column for each dimension. */
-export function trendTable(assessments: readonly HubAssessment[]): HubTable {
-  const scored = assessments.filter(a => a.scores !== null).reverse()
-  // The newest questionnaire's dimensions lead; any an older one had and the newest lacks follow.
-  const dimensions = new Map<string, string>()
-  for (const a of [...scored].reverse()) for (const d of a.scores?.dimensions ?? []) dimensions.set(d.key, d.title)
-  return table(
-    'Scores by round',
-    [
-      { text: 'Round' },
-      { text: 'Overall', format: 'numeric' },
-      ...[...dimensions.values()].map((title): TableHeadCell => ({ text: title, format: 'numeric' })),
-    ],
-    scored.map(a => [
-      rowHeader({ text: a.round.name }),
-      { text: formatScore(a.scores?.overall), format: 'numeric' },
-      ...[...dimensions.keys()].map(key => ({
-        text: formatScore(a.scores?.dimensions.find(d => d.key === key)?.score),
-        format: 'numeric' as const,
-      })),
-    ]),
-    'No assessment of it has been scored yet: scores appear once one is submitted.',
   )
 }
 
@@ -167,7 +130,7 @@ const signedIn = (u: User): string => {
 
 /** Its people, for administrators: each links to their page in user administration. */
 export function peopleTable(people: readonly User[]): HubTable {
-  return table(
+  return hubTable(
     'People',
     [{ text: 'Name' }, { text: 'Role' }, { text: 'Signing in' }],
     people.map(u => [

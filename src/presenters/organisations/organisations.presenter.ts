@@ -11,9 +11,10 @@ import {
   peopleTable,
   pipelineSummary,
   reportsTable,
-  trendTable,
-  type HubTable,
 } from './organisation-hub.presenter'
+import type { HubTable } from './hub-table'
+import { hubTrendChart, type LineChartView } from './hub-trend-chart.presenter'
+import { hubScores, hubTrendSummary, trendTable } from './hub-trend.presenter'
 
 export interface OrganisationsTableView {
   caption: string
@@ -44,6 +45,9 @@ export interface OrganisationView {
   rows: SummaryListRow[]
   assessments: HubTable
   trend: HubTable
+  /** The same scores drawn, and what they show in words; null when none has been scored. */
+  trendChart: LineChartView | null
+  trendSummary: string | null
   reports: HubTable
   pipeline: SummaryListRow[]
   partnerships: SummaryListRow[]
@@ -58,6 +62,8 @@ export interface OrganisationView {
  */
 export function organisationView(page: OrganisationPage, viewerRole: Role): OrganisationView {
   const { organisation, neighbours, partnerships } = page
+  const scores = hubScores(page.assessments)
+  const trendSummary = hubTrendSummary(scores, organisation.name)
   const neighbour = (n: Organisation) =>
     viewerRole === 'respondent' ? text(n.name) : link(paths.organisation(n.slug), n.name)
   return {
@@ -77,7 +83,9 @@ export function organisationView(page: OrganisationPage, viewerRole: Role): Orga
       },
     ],
     assessments: assessmentsTable(page.assessments),
-    trend: trendTable(page.assessments),
+    trend: trendTable(scores),
+    trendChart: trendSummary === null ? null : hubTrendChart(scores),
+    trendSummary,
     reports: reportsTable(page.assessments, viewerRole),
     pipeline: pipelineSummary(page.pipeline, organisation, viewerRole),
     partnerships: partnershipRows(partnerships, viewerRole),

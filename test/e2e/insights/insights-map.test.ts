@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core'
 import type { Question } from '../../../src/domain/questionnaire/definition'
 import { fillAssessment } from '../../support/results'
 import { assessmentOf, createRound } from '../../support/rounds'
@@ -12,6 +13,33 @@ const DIMENSIONS = ['leadership', 'culture', 'data', 'foundations', 'services']
 // A group of east London neighbours weak on data in 2026, so a cluster shows on the data map.
 const WEAK_ON_DATA = ['newham', 'barking-and-dagenham', 'havering', 'redbridge']
 const NOT_HANDED_IN = ['harrow', 'merton']
+
+/**
+ * At 320 pixels the page does not scroll sideways, every label of every chart is inside its picture and
+ * on screen (none cut off), and none is smaller than 10 pixels; axe finds nothing. Back to 1280 after.
+ */
+async function expectChartsFit(page: Page, name: string): Promise<void> {
+  await page.setViewportSize({ width: 320, height: 800 })
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true)
+  const misfits = await page.evaluate(() =>
+    Array.from(document.querySelectorAll('.app-chart-panel__svg')).flatMap(svg => {
+      const frame = svg.getBoundingClientRect()
+      return Array.from(svg.querySelectorAll('text')).flatMap(text => {
+        const box = text.getBoundingClientRect()
+        const inside =
+          box.left >= Math.max(frame.left, 0) - 1 &&
+          box.right <= Math.min(frame.right, window.innerWidth) + 1 &&
+          box.top >= frame.top - 1 &&
+          box.bottom <= frame.bottom + 1
+        return inside && box.height >= 10 ? [] : [`${text.textContent} ${JSON.stringify(box)}`]
+      })
+    }),
+  )
+  expect(misfits).toEqual([])
+  await expectAxeClean(page)
+  await screenshotOf(page.locator('figure.app-chart-panel').nth(3), `${name}-320`)
+  await page.setViewportSize({ width: 1280, height: 900 })
+}
 
 let e2e: E2eApp
 let analystEmail: string
@@ -110,9 +138,22 @@ it(
     expect(await page.locator('#trend-table tr[data-gss="E09000015"]').innerText()).toContain(
       'Not submitted in 2026 assessment',
     )
+    // The chart: a slope panel per column, each a named image, over the table that carries its numbers.
+    const panels = page.locator('figure.app-chart-panel')
+    expect(await panels.count()).toBe(6)
+    const dataPanel = page.locator('figure[data-chart="data"]')
+    expect(await dataPanel.getByRole('img').getAttribute('aria-labelledby')).toBe('slope-data-caption')
+    // 31 handed in both; Newham and its group fell on data, so their lines are dashed and end in ▼.
+    expect(await dataPanel.locator('g.app-slope').count()).toBe(31)
+    expect(await dataPanel.locator('g.app-slope--fell[data-gss="E09000025"]').count()).toBe(1)
+    expect(await page.locator('#trend-summary').innerText()).toMatch(
+      /^Between 2025 assessment and 2026 assessment, \d+ of 31 organisations rose overall/,
+    )
     await expectAxeClean(page)
     await screenshot(page, 'trend')
     await screenshotOf(page.locator('#trend-table'), 'trend-table')
+    await screenshotOf(page.locator('.app-chart'), 'trend-chart')
+    await expectChartsFit(page, 'trend-chart')
 
     // Each tile is a link to its authority's page, reached from the keyboard and named by what it shows.
     await page.goto(`/rounds/${v2Round}/map`)
@@ -122,8 +163,17 @@ it(
     await Promise.all([page.waitForEvent('load'), page.keyboard.press('Enter')])
     expect(await page.locator('h1').innerText()).toBe('Newham')
     expect(await page.locator('#assessments-table').innerText()).toContain('2026 assessment')
+    // Its scores across both rounds drawn, a panel for overall and each dimension, over the table.
+    expect(await page.locator('figure.app-chart-panel').count()).toBe(6)
+    expect(await page.locator('figure[data-chart="data"] .app-line-chart__point').count()).toBe(2)
+    expect(await page.locator('figure[data-chart="data"] title').allTextContents()).toEqual([
+      '2025 assessment: 3.00',
+      '2026 assessment: 1.00',
+    ])
+    expect(await page.locator('#trend-summary').innerText()).toMatch(/^Newham’s overall score went from/)
     await expectAxeClean(page)
     await screenshot(page, 'organisation-hub')
+    await expectChartsFit(page, 'organisation-hub-chart')
     await page.context().close()
   },
   TEST_TIMEOUT,

@@ -2,6 +2,7 @@ import type { Question } from '../../../src/domain/questionnaire/definition'
 import { validDefinition } from '../../support/definitions'
 import { fillAssessment, recordModerations } from '../../support/results'
 import { assessmentOf, createRound } from '../../support/rounds'
+import { chartPanel, medianLine, slopeLines, tableById } from '../../support/svg-chart'
 import { createTestApp, signIn, type Agent, type TestApp } from '../../support/test-app'
 
 let t: TestApp
@@ -265,6 +266,50 @@ describe('the trend', () => {
       /app-heat--below-3">\s*<span class="app-trend__change"><span aria-hidden="true">▼<\/span> −1\.00<span class="govuk-visually-hidden"> \(down\)/,
     )
     await t.repos.assessments.setState(lambeth, 'in_progress', {})
+  })
+
+  it('draws the table’s numbers on a slope panel per column, with the median, and says what they show', async () => {
+    // Lambeth handed in, its leadership lowered to 1 by an assessor (above): it fell there and rose elsewhere.
+    const lambeth = await assessmentOf(t, v2Round, 'lambeth')
+    await t.repos.assessments.setState(lambeth, 'submitted', {})
+    try {
+      const html = (await analyst.get(`/rounds/${v2Round}/trend`).expect(200)).text
+      const table = tableById(html, 'trend-table')
+      const rows = new Map(table.rows.map(r => [r[0]!, r.slice(1)]))
+      const near = (a: number, b: number) => expect(Math.abs(a - b)).toBeLessThan(0.01)
+      const median = (values: number[]) => {
+        const [a, b] = [...values].sort((x, y) => x - y)
+        return (a! + b!) / 2
+      }
+      for (const key of ['overall', ...DIMENSIONS]) {
+        const panel = chartPanel(html, key)
+        expect(panel.role).toBe('img')
+        expect(panel.name).toMatch(new RegExp(`^${panel.title} \\d of 2 organisations rose|^${panel.title} None of 2`))
+        const column = table.headers.indexOf(panel.title) - 1
+        const lines = slopeLines(panel)
+        // Only Hackney and Lambeth handed in both; no one else has a line.
+        expect([...lines.keys()].sort()).toEqual(['E09000012', 'E09000022'])
+        const tabled = [...lines.values()].map(line => {
+          const name = line.title.split(':')[0]!
+          const [, previous, current] = /(\d\.\d\d) to (\d\.\d\d)$/.exec(rows.get(name)![column]!)!.map(Number)
+          near(line.previous, previous!)
+          near(line.current, current!)
+          expect(line.title).toContain(`${previous!.toFixed(2)} to ${current!.toFixed(2)}`)
+          expect(line.direction).toBe(current! > previous! ? 'rose' : current! < previous! ? 'fell' : 'same')
+          return { previous: previous!, current: current! }
+        })
+        const drawn = medianLine(panel)!
+        near(drawn.previous, median(tabled.map(x => x.previous)))
+        near(drawn.current, median(tabled.map(x => x.current)))
+        expect(drawn.printed).toEqual([drawn.previous.toFixed(2), drawn.current.toFixed(2)])
+      }
+      expect(slopeLines(chartPanel(html, 'leadership')).get('E09000022')?.direction).toBe('fell')
+      expect(html).toMatch(
+        /<p class="govuk-body" id="trend-summary">Between 2025 assessment and 2026 assessment, 2 of 2 organisations rose overall; the median moved from 2\.00 to [\d.]+\. By dimension, the most rose on 4 dimensions alike \(2 on each\); the most fell on Leadership and strategy \(1 of 2\)\.<\/p>/,
+      )
+    } finally {
+      await t.repos.assessments.setState(lambeth, 'in_progress', {})
+    }
   })
 
   it('refuses a round to compare with that is missing, the same, later, or on another questionnaire', async () => {

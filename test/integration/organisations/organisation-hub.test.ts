@@ -1,6 +1,7 @@
 import type { EntryContent } from '../../../src/domain/pipeline/entry'
 import { fillAssessment } from '../../support/results'
 import { assessmentOf, createRound } from '../../support/rounds'
+import { chartPanel, lineDots, tableById } from '../../support/svg-chart'
 import { createTestApp, signIn, type Agent, type TestApp } from '../../support/test-app'
 
 let t: TestApp
@@ -15,6 +16,8 @@ let hackneyAutumn: number
 let hackneyPerson: { id: number; email: string }
 let invited: number
 let plannedEntry: number
+
+const DIMENSIONS = ['leadership', 'culture', 'data', 'foundations', 'services']
 
 const entry = (change: Partial<EntryContent>): EntryContent => ({
   categoryKey: 'finance-erp',
@@ -95,6 +98,43 @@ describe('the organisation page as a hub', () => {
     const trend = section((await analyst.get('/organisations/hackney')).text, 'trend')
     expect(trend).toMatch(/Spring 2026[\s\S]*3\.00/)
     expect(trend).not.toContain('Autumn 2026')
+  })
+
+  it('draws its scores across rounds beside the table, the same numbers, and says how they moved', async () => {
+    // Autumn handed in (level 2 throughout) for this test only, so there are two rounds to draw.
+    await t.repos.assessments.setState(hackneyAutumn, 'submitted', {})
+    try {
+      const html = section((await analyst.get('/organisations/hackney').expect(200)).text, 'trend')
+      const table = tableById(html, 'trend-table')
+      expect(table.rows.map(r => r[0])).toEqual(['Spring 2026', 'Autumn 2026'])
+      for (const [column, title] of table.headers.slice(1).entries()) {
+        const key = column === 0 ? 'overall' : DIMENSIONS[column - 1]!
+        const panel = chartPanel(html, key)
+        expect([panel.role, panel.title]).toEqual(['img', title])
+        const dots = lineDots(panel)
+        expect([...dots.keys()]).toEqual(['Spring 2026', 'Autumn 2026'])
+        for (const row of table.rows) {
+          const dot = dots.get(row[0]!)!
+          expect(Math.abs(dot.score - Number(row[column + 1]))).toBeLessThan(0.01)
+          expect([dot.printed, dot.title]).toEqual([row[column + 1], `${row[0]}: ${row[column + 1]}`])
+        }
+        expect(panel.name).toBe(`${title} From 3.00 in Spring 2026 to 2.00 in Autumn 2026, down 1.00.`)
+      }
+      expect(html).toContain(
+        '<p class="govuk-body" id="trend-summary">Hackney’s overall score went from 3.00 in Spring 2026 to 2.00 in Autumn 2026, down 1.00.',
+      )
+    } finally {
+      await t.repos.assessments.setState(hackneyAutumn, 'in_progress', {})
+    }
+  })
+
+  it('draws a lone dot, and says so, while it has been scored in one round; nothing before', async () => {
+    const trend = section((await analyst.get('/organisations/hackney')).text, 'trend')
+    expect([...lineDots(chartPanel(trend, 'overall')).keys()]).toEqual(['Spring 2026'])
+    expect(trend).toContain('Hackney has been scored in 1 round so far; its overall score was 3.00 in Spring 2026.')
+    const islington = section((await analyst.get('/organisations/islington')).text, 'trend')
+    expect(islington).toContain('No assessment of it has been scored yet')
+    expect(islington).not.toContain('<svg')
   })
 
   it('links each round’s report and export, which the analyst can then open', async () => {

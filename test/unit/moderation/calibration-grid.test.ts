@@ -1,5 +1,6 @@
 import type { Adjustments, CalibrationRow } from '../../../src/domain/calibration'
-import { calibrationGrid, headingLines, shadeOf } from '../../../src/presenters/moderation/calibration-grid.presenter'
+import { headingLines } from '../../../src/presenters/chart-axis'
+import { calibrationGrid, shadeOf } from '../../../src/presenters/moderation/calibration-grid.presenter'
 
 const adjusted = (mean: number | null, systematic = false): Adjustments => ({
   reviewed: 6,

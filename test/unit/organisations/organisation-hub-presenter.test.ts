@@ -6,8 +6,8 @@ import {
   peopleTable,
   pipelineSummary,
   reportsTable,
-  trendTable,
 } from '../../../src/presenters/organisations/organisation-hub.presenter'
+import { hubScores, trendTable } from '../../../src/presenters/organisations/hub-trend.presenter'
 import type { HubAssessment } from '../../../src/services/organisations/organisation-hub'
 
 const hackney = {
@@ -69,13 +69,13 @@ describe('organisation hub tables', () => {
   })
 
   it('puts scored rounds oldest first under the newest questionnaire’s dimensions', () => {
-    const view = trendTable([autumn, spring, older])
+    const view = trendTable(hubScores([autumn, spring, older]))
     expect(view.head.map(h => h.text)).toEqual(['Round', 'Overall', 'Leadership', 'Data'])
     expect(view.rows.map(r => texts(r as { text?: string }[]))).toEqual([
       ['Autumn 2025', '1.75', '1.50', 'No score'],
       ['Spring 2026', '2.50', '3.00', '2.00'],
     ])
-    expect(trendTable([autumn]).empty).toMatch(/No assessment of it has been scored yet/)
+    expect(trendTable(hubScores([autumn])).empty).toMatch(/No assessment of it has been scored yet/)
   })
 
   it('links each round’s export, saying whose rows a respondent gets', () => {
