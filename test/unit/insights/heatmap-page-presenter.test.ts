@@ -117,7 +117,7 @@ describe('the heatmap table', () => {
     })
     // Weak: the marker and the word are there for those who cannot tell the colour.
     expect(camden!.cells[1]).toEqual({
-      html: '<span class="app-heat__marker" aria-hidden="true">▼</span> 2.00<span class="govuk-visually-hidden"> (weak)</span>',
+      html: '<span class="app-heat__marker" aria-hidden="true">▼</span>2.00<span class="govuk-visually-hidden"> (weak)</span>',
       classes: expect.stringMatching(/^app-heat app-heat--below-\d app-heat--weak$/),
     })
     expect(camden!.cells[2]).toMatchObject({
