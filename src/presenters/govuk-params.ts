@@ -24,6 +24,7 @@ export type TableCell = Content & {
   format?: 'numeric'
   classes?: string
   colspan?: number
+  rowspan?: number
   attributes?: Attributes
 }
 

@@ -51,7 +51,7 @@ export function component(name: 'tag' | 'button' | 'details' | 'inset-text', par
   return trusted(render({ params }).trim())
 }
 
-type Element = 'p' | 'span' | 'strong' | 'ul' | 'li'
+type Element = 'p' | 'span' | 'strong' | 'ul' | 'li' | 'button'
 
 /** One element around HTML already built from escaped parts; its classes (or attributes) are escaped too. */
 export function element(tag: Element, content: Html, classes?: string | Readonly<Record<string, string>>): Html {

@@ -8,16 +8,26 @@ function cellText(html: string, spoken: boolean): string {
   const hidden = spoken
     ? /<span[^>]*aria-hidden="true"[^>]*>[\s\S]*?<\/span>/g
     : /<span class="govuk-visually-hidden">[\s\S]*?<\/span>|<span[^>]*app-heat__marker[^>]*>[\s\S]*?<\/span>/g
-  return html
-    .replace(hidden, '')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&[#\w]+;/g, e => ENTITIES[e] ?? e)
-    .replace(/\s+/g, ' ')
-    .trim()
+  return (
+    html
+      .replace(hidden, '')
+      // A question's full prompt shows only on hover or focus, and describes its header rather than naming it.
+      .replace(/<span[^>]*role="tooltip"[^>]*>[\s\S]*?<\/span>/g, '')
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/&[#\w]+;/g, e => ENTITIES[e] ?? e)
+      .replace(/\s+/g, ' ')
+      .trim()
+  )
 }
 
+/**
+ * A row's cells as the table's grid holds them: a cell spanning columns fills each of them, and a cell
+ * hidden from screen readers (the similarity tree's picture) is no cell of the table at all.
+ */
 const cells = (row: string, spoken: boolean) =>
-  [...row.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map(cell => cellText(cell[1]!, spoken))
+  [...row.matchAll(/<t[hd]([^>]*)>([\s\S]*?)<\/t[hd]>/g)]
+    .filter(cell => !cell[1]!.includes('aria-hidden="true"'))
+    .flatMap(cell => Array<string>(Number(/colspan="(\d+)"/.exec(cell[1]!)?.[1] ?? 1)).fill(cellText(cell[2]!, spoken)))
 
 /** The heatmap table of a page: its header texts, and its rows as a person reads them. */
 export function heatmapTable(html: string, options: { spoken?: boolean } = {}) {

@@ -71,20 +71,27 @@ export interface ScoredAssessment {
 }
 
 /**
- * One organisation's row by the published scoring rule: the overall score and a cell per column. An
- * empty cell says whether nothing there applied or nothing was answered.
+ * One organisation's row by the published scoring rule: the overall score, the score of the scope's parent
+ * (what the columns divide: the overall at dimension level, the dimension at theme level, the theme at
+ * question level) and a cell per column. An empty cell says whether nothing there applied or nothing was
+ * answered.
  */
 export function heatmapRow(
   definition: QuestionnaireDefinition,
   scope: HeatmapScope,
   assessment: ScoredAssessment,
   basis: Basis,
-): { overall: number | null; cells: HeatmapCell[] } {
+): { overall: number | null; parentScore: number | null; cells: HeatmapCell[] } {
   const input = { answers: assessment.answers, moderatedLevels: assessment.moderatedLevels, basis }
   const scores = score(definition, input)
   const explain = (value: number | null, applicable: boolean): HeatmapCell =>
     value !== null ? { score: value } : { score: null, reason: applicable ? 'not_answered' : 'not_applicable' }
 
+  const themes = scores.dimensions.flatMap(d => d.themes)
+  const parentScore =
+    scope.level === 'dimension'
+      ? scores.overall
+      : ([...scores.dimensions, ...themes].find(p => p.key === scope.parent?.key)?.score ?? null)
   if (scope.level === 'question') {
     const questions = new Map(
       definition.dimensions.flatMap(d => d.themes.flatMap(t => t.questions)).map(q => [q.key, q]),
@@ -97,7 +104,7 @@ export function heatmapRow(
       if (value === 'n/a') return { score: null, reason: 'not_applicable' as const }
       return value === null ? { score: null, reason: 'not_answered' as const } : { score: value }
     })
-    return { overall: scores.overall, cells }
+    return { overall: scores.overall, parentScore, cells }
   }
   const parts =
     scope.level === 'dimension'
@@ -108,7 +115,7 @@ export function heatmapRow(
     if (!part) return { score: null, reason: 'not_applicable' as const }
     return explain(part.score, hasApplicable(definition, column.key, assessment.answers))
   })
-  return { overall: scores.overall, cells }
+  return { overall: scores.overall, parentScore, cells }
 }
 
 /** Whether any scored question under a dimension or theme applies (is shown and not marked N/A). */

@@ -182,15 +182,38 @@ export function cutTree(dendrogram: Dendrogram, n: number, k: number): number[][
 }
 
 /**
- * The order of heatmap rows "by similarity": the leaf order of average linkage on the rows' scores with
- * gaps tolerated, so rows with like profiles sit together and weak blocks show. Rows with no score at all
- * have nothing to compare, so they go last in the order given.
+ * The heatmap's rows "by similarity" and the tree that put them there: the leaf order of average linkage
+ * on the rows' scores with gaps tolerated, so rows with like profiles sit together and weak blocks show.
+ * Rows with no score at all have nothing to compare, so they go last in the order given, outside the tree.
  */
-export function similarityOrder(rows: readonly (readonly (number | null)[])[]): number[] {
+export interface SimilarityTree {
+  /** Row indices, top to bottom. */
+  order: number[]
+  /** How many rows, from the top of `order`, are the tree's leaves. */
+  leaves: number
+  /**
+   * The tree's merges (see Merge), its points numbered by their place in `order`, so every cluster is a
+   * run of neighbouring rows.
+   */
+  merges: Merge[]
+}
+
+export function similarityTree(rows: readonly (readonly (number | null)[])[]): SimilarityTree {
   const scored: number[] = []
   const unscored: number[] = []
   rows.forEach((row, r) => (row.some(cell => cell !== null) ? scored : unscored).push(r))
   const distances = nanEuclideanDistances(scored.map(r => rows[r] as readonly (number | null)[]))
-  const { leafOrder } = linkageInPlace(distances, scored.length)
-  return [...leafOrder.map(i => scored[i] as number), ...unscored]
+  const { leafOrder, merges } = linkageInPlace(distances, scored.length)
+  const n = scored.length
+  const place = new Int32Array(n)
+  leafOrder.forEach((point, i) => (place[point] = i))
+  const renumber = (label: number): number => (label < n ? (place[label] as number) : label)
+  return {
+    order: [...leafOrder.map(i => scored[i] as number), ...unscored],
+    leaves: n,
+    merges: merges.map(m => ({ ...m, left: renumber(m.left), right: renumber(m.right) })),
+  }
 }
+
+/** The row order of similarityTree, for callers that need no tree. */
+export const similarityOrder = (rows: readonly (readonly (number | null)[])[]): number[] => similarityTree(rows).order

@@ -7,7 +7,9 @@ export {
   averageLinkageOfDistances,
   cutTree,
   similarityOrder,
+  similarityTree,
   type Dendrogram,
+  type SimilarityTree,
   type Merge,
 } from './hierarchical'
 export { euclideanDistances, nanEuclideanDistances, condensedIndex, type CondensedDistances } from './distances'

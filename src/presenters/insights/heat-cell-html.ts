@@ -5,6 +5,7 @@ import { PROJECT_ROOT } from '../../project-root'
 import type { Html } from '../html'
 import type { CellView } from './heatmap.presenter'
 import type { TableCell } from '../govuk-params'
+import type { TreeView } from './similarity-tree.presenter'
 
 let compiled: ejs.TemplateFunction | undefined
 
@@ -27,3 +28,11 @@ export const heatTableCell = (cell: CellView): TableCell => ({
   html: heatCellHtml(cell),
   classes: `app-heat ${cell.classes}`,
 })
+
+let compiledTree: ejs.TemplateFunction | undefined
+
+/** The similarity tree's picture, from views/partials/heatmap-tree.ejs, which escapes what it prints. */
+export function treeHtml(tree: TreeView): Html {
+  compiledTree ??= ejs.compile(readFileSync(path.join(PROJECT_ROOT, 'views', 'partials', 'heatmap-tree.ejs'), 'utf8'))
+  return compiledTree({ tree }).trimEnd() as Html
+}

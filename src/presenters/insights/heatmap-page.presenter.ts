@@ -2,19 +2,18 @@ import type { Round } from '../../domain/assessment/round'
 import type { Heatmap } from '../../services/insights/insights.service'
 import type { FormErrors } from '../form-errors'
 import { paths } from '../../paths'
-import { joinHtml, link, text } from '../html'
-import { heatTableCell } from './heat-cell-html'
 import { legendBands, type Band } from './heat-scale'
-import { breadcrumbs, columnViews, rowViews, viewQuery, type ColumnView, type RowView } from './heatmap.presenter'
-import type { Table, TableCell, TableRow } from '../govuk-params'
-import { element } from '../html'
+import { breadcrumbs, columnViews, overallTitle, rowViews, viewQuery } from './heatmap.presenter'
+import { heatmapTableView, stateSummary } from './heatmap-table.presenter'
+import { treeView } from './similarity-tree.presenter'
 
 const LEVEL_WORDS = { dimension: 'dimension', theme: 'theme', question: 'question' } as const
-const ORDER_WORDS = {
-  name: 'by name',
-  overall: 'by overall score, weakest first',
-  similarity: 'by similarity, so organisations with like profiles sit together',
-} as const
+const orderWords = (order: Heatmap['query']['order'], overall: string): string =>
+  ({
+    name: 'by name',
+    overall: `by ${overall === 'Overall' ? 'overall score' : overall}, weakest first`,
+    similarity: 'by similarity, so organisations with like profiles sit together',
+  })[order]
 
 const typed = (raw: Record<string, unknown>, name: string): string => {
   const value = raw[name]
@@ -66,6 +65,7 @@ const radios = (name: string, legend: string, value: string, errors: FormErrors,
 /** The controls' choices, items and messages, so the form only prints them. */
 function controlsView(heatmap: Heatmap, rounds: Pick<Round, 'id' | 'name'>[], errors: FormErrors) {
   const { query } = heatmap
+  const overall = overallTitle(heatmap)
   const partnershipId = heatmap.partnership?.id
   return {
     roundItems: rounds.map((r): ItemView => ({ value: r.id, text: r.name })),
@@ -82,46 +82,10 @@ function controlsView(heatmap: Heatmap, rounds: Pick<Round, 'id' | 'name'>[], er
       ]),
       radios('order', 'Row order', query.order, errors, [
         ['name', 'Name'],
-        ['overall', 'Overall score'],
+        ['overall', overall === 'Overall' ? 'Overall score' : overall],
         ['similarity', 'Similarity'],
       ]),
     ] satisfies RadioGroupView[],
-  }
-}
-
-/** A column's header: a link down a level, or a question's number and short name, tied to its prompt. */
-function columnHeader(c: ColumnView): TableCell {
-  const html = c.href
-    ? link(c.href, c.label)
-    : c.number
-      ? joinHtml([element('span', text(c.number), 'app-heatmap__number'), text(c.label)], text(' '))
-      : text(c.label)
-  return {
-    html,
-    format: 'numeric',
-    classes: 'app-heatmap__column',
-    attributes: { 'data-key': c.key, 'aria-describedby': c.promptId },
-  }
-}
-
-/** The heatmap as the GOV.UK table partial takes it: each organisation named by a link to its page. */
-export function heatmapTableView(columns: ColumnView[], rows: RowView[]): Table<TableRow> {
-  return {
-    head: [
-      { text: 'Organisation', classes: 'app-heatmap__organisation' },
-      { text: 'Status', classes: 'app-heatmap__status' },
-      { text: 'Overall', format: 'numeric' },
-      ...columns.map(columnHeader),
-    ],
-    rows: rows.map(r => ({
-      attributes: { 'data-gss': r.gss },
-      cells: [
-        { html: link(r.href, r.name), header: true, classes: 'app-table__row-header app-heatmap__organisation' },
-        { text: r.status, classes: 'app-heatmap__status' },
-        heatTableCell(r.overall),
-        ...r.cells.map(heatTableCell),
-      ],
-    })),
   }
 }
 
@@ -139,6 +103,14 @@ export function heatmapPageView(
   const who = heatmap.partnership ? `${heatmap.partnership.name} members` : 'organisations'
   const levelWord = LEVEL_WORDS[scope.level]
   const columns = columnViews(heatmap)
+  const rows = rowViews(heatmap)
+  const overall = overallTitle(heatmap)
+  const tree =
+    heatmap.tree &&
+    treeView(
+      heatmap.tree,
+      rows.map(r => r.name),
+    )
   return {
     round,
     rounds,
@@ -167,14 +139,20 @@ export function heatmapPageView(
         : `Select a ${levelWord}’s name at the top of its column to see its ${levelWord === 'dimension' ? 'themes' : 'questions'}.`,
     hasRows: heatmap.rows.length > 0,
     noRows: `No organisations take part in ${round.name}${heatmap.partnership ? ' from this partnership' : ''}.`,
-    showQuestions: levelWord === 'question',
     heading: scope.parent ? scope.parent.title : 'All dimensions',
     // Short, so it stays in view above a table that scrolls sideways; the counts and order go beside it.
     caption: `${query.basis === 'final' ? 'Final' : 'Self-assessed'} scores by ${LEVEL_WORDS[scope.level]}${where}`,
-    summary: `${heatmap.rows.length} ${who}, ${scored} scored, ordered ${ORDER_WORDS[query.order]}.`,
+    summary: `${heatmap.rows.length} ${who}, ${scored} scored, ordered ${orderWords(query.order, overall)}.`,
+    states: stateSummary(rows),
+    /** What the first score column is, where it is not the overall. */
+    overallNote:
+      overall === 'Overall'
+        ? undefined
+        : `“${overall}” is each organisation’s score for ${scope.parent?.title ?? ''} as a whole.`,
+    treeSummary: tree?.summary,
     breadcrumbs: breadcrumbs(heatmap),
     columns,
-    table: heatmapTableView(columns, rowViews(heatmap)),
+    table: heatmapTableView(columns, rows, { overallTitle: overall, tree }),
     links: {
       csv: paths.heatmapCsv(round.id, qs),
       clusters: paths.clusters(round.id, qs),

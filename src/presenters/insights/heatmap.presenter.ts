@@ -25,13 +25,12 @@ export const heatCell = (cell: Omit<CellView, 'classes'>): CellView => ({
 
 export interface ColumnView {
   key: string
-  /** The column header: a dimension's or theme's title, or a question's number and short name. */
+  /** The column header: a dimension's or theme's title, or a question's short name. */
   label: string
-  /** A question's full prompt, listed under the table and tied to its header. */
+  /** A question's full prompt, shown on hovering over or focusing its header, which it describes. */
   prompt?: string
-  /** The id of the prompt under the table, which a question's header is described by. */
+  /** The id of the prompt in the header. */
   promptId?: string
-  number?: string
   /** Where the header drills down to, if anywhere. */
   href?: string
 }
@@ -41,7 +40,13 @@ export interface RowView {
   gss: string
   /** The organisation's own page. */
   href: string
+  /** Whether the assessment was handed in, so its row has scores. */
+  scored: boolean
+  /** The assessment's state in full words, as the CSV gives it. */
   status: string
+  /** Its state in a word or two, as the table gives it where it is not the usual one. */
+  state: string
+  /** The score of what the columns divide: the overall, or the dimension's or theme's. */
   overall: CellView
   cells: CellView[]
 }
@@ -70,9 +75,15 @@ export function cellView(cell: HeatmapCell, level: HeatmapLevel | 'overall', thr
 
 function overallView(row: HeatmapRow, threshold: number): CellView {
   if (!row.scored) return cellView({ score: null, reason: 'not_submitted' }, 'overall', threshold)
-  if (row.overall === null) return heatCell({ text: 'No score', weak: false, className: shadeClass(null, threshold) })
-  return cellView({ score: row.overall }, 'overall', threshold)
+  if (row.parentScore === null) {
+    return heatCell({ text: 'No score', weak: false, className: shadeClass(null, threshold) })
+  }
+  return cellView({ score: row.parentScore }, 'overall', threshold)
 }
+
+/** The heading of the score beside the names: the overall, or the dimension or theme the columns divide. */
+export const overallTitle = (heatmap: Pick<Heatmap, 'scope'>): string =>
+  heatmap.scope.parent ? `${heatmap.scope.parent.title} overall` : 'Overall'
 
 /** The assessment's state in words, saying whether its scores are moderated or not counted at all. */
 export function statusText(row: HeatmapRow): string {
@@ -93,7 +104,9 @@ export function rowViews(heatmap: Heatmap): RowView[] {
     name: row.organisation.name,
     gss: row.organisation.gss,
     href: paths.organisation(row.organisation.slug),
+    scored: row.scored,
     status: statusText(row),
+    state: STATE_LABELS[row.state],
     overall: overallView(row, query.threshold),
     cells: row.cells.map(cell => cellView(cell, scope.level, query.threshold)),
   }))
@@ -106,13 +119,12 @@ export const viewQuery = (heatmap: Heatmap, changes: Parameters<typeof insightQu
 export function columnViews(heatmap: Heatmap): ColumnView[] {
   const { round, scope } = heatmap
   const drill = (level: HeatmapLevel, parent: string) => paths.heatmap(round.id, viewQuery(heatmap, { level, parent }))
-  return scope.columns.map((column, i) => {
+  return scope.columns.map(column => {
     if (scope.level === 'dimension') return { key: column.key, label: column.title, href: drill('theme', column.key) }
     if (scope.level === 'theme') return { key: column.key, label: column.title, href: drill('question', column.key) }
     return {
       key: column.key,
       label: shortName(column.key),
-      number: `Q${i + 1}`,
       prompt: column.title,
       promptId: `prompt-${column.key.replace(/[^a-z0-9-]/gi, '_')}`,
     }
@@ -141,8 +153,8 @@ export function heatmapTable(heatmap: Heatmap): { headers: string[]; rows: strin
     headers: [
       'Organisation',
       'Status',
-      'Overall',
-      ...columns.map(c => (c.prompt ? `${c.number ?? ''} ${c.label}: ${c.prompt}` : c.label)),
+      overallTitle(heatmap),
+      ...columns.map(c => (c.prompt ? `${c.label}: ${c.prompt}` : c.label)),
     ],
     rows: rowViews(heatmap).map(r => [r.name, r.status, r.overall.text, ...r.cells.map(c => c.text)]),
   }

@@ -4,7 +4,7 @@ import { paths } from '../../paths'
 import { link } from '../html'
 import { heatTableCell } from './heat-cell-html'
 import { legendBands, shadeClass, type Band } from './heat-scale'
-import { heatCell, rowViews, type CellView } from './heatmap.presenter'
+import { heatCell, overallTitle, rowViews, type CellView } from './heatmap.presenter'
 import { tileLabel } from './tile-labels'
 import type { Table, TableRow } from '../govuk-params'
 
@@ -76,9 +76,9 @@ const spoken = (cell: CellView) => `${cell.spoken ?? cell.text}${cell.weak ? ', 
 /** Small multiples of the London Squared tile map, overall first, and the table that carries the same numbers. */
 export function londonMapView(heatmap: Heatmap, organisations: readonly Organisation[]): LondonMapView {
   const threshold = heatmap.query.threshold
-  const columns = [{ key: 'overall', title: 'Overall' }, ...heatmap.scope.columns]
+  const columns = [{ key: 'overall', title: overallTitle(heatmap) }, ...heatmap.scope.columns]
   const views = new Map(rowViews(heatmap).map(r => [r.gss, [r.overall, ...r.cells]]))
-  const scores = new Map(heatmap.rows.map(r => [r.organisation.gss, [r.overall, ...r.cells.map(c => c.score)]]))
+  const scores = new Map(heatmap.rows.map(r => [r.organisation.gss, [r.parentScore, ...r.cells.map(c => c.score)]]))
   const absent = heatCell({ text: 'Not taking part', weak: false, className: shadeClass(null, threshold) })
   const placed = [...organisations].sort((a, b) => a.name.localeCompare(b.name, 'en-GB'))
 

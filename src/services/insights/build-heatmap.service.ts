@@ -1,6 +1,6 @@
 import { byBritishName } from '../../domain/names'
 import { ForbiddenError, NotFoundError, ValidationError } from '../../domain/errors'
-import { similarityOrder } from '../../domain/insights'
+import { similarityTree, type SimilarityTree } from '../../domain/insights'
 import { heatmapRow, heatmapScope, type HeatmapCell, type HeatmapScope } from '../../domain/insights/heatmap'
 import { parseInsightQuery, type InsightQuery } from '../../domain/insights/query'
 import type { Round } from '../../domain/assessment/round'
@@ -21,6 +21,8 @@ export interface HeatmapRow {
   scored: boolean
   moderated: boolean
   overall: number | null
+  /** The score of what the columns divide: the overall, the dimension or the theme. */
+  parentScore: number | null
   cells: HeatmapCell[]
 }
 
@@ -34,6 +36,8 @@ export interface Heatmap {
   partnership: Partnership | undefined
   partnerships: Partnership[]
   rows: HeatmapRow[]
+  /** The tree that ordered the rows by similarity, its leaves numbered by row; only in that order. */
+  tree: Pick<SimilarityTree, 'leaves' | 'merges'> | undefined
   /** The round's memo (see loadRoundResults), for work derived from these rows. */
   memo: RoundResults['memo']
   memoAsync: RoundResults['memoAsync']
@@ -47,12 +51,13 @@ function central(user: User) {
     throw new ForbiddenError('Only LOTI analysts, assessors and admins see London’s named figures')
 }
 
-function orderRows(rows: HeatmapRow[], query: InsightQuery, similarity: (key: string) => number[]): HeatmapRow[] {
+function orderRows(rows: HeatmapRow[], query: InsightQuery, similarity: () => SimilarityTree): HeatmapRow[] {
   if (query.order === 'overall') {
-    // Weakest first, as that is what the view is for; rows without a score last, by name.
-    return [...rows].sort((a, b) => (a.overall ?? Infinity) - (b.overall ?? Infinity) || byName(a, b))
+    // Weakest first, as that is what the view is for; rows without a score last, by name. The score is
+    // the one beside the names: the overall, or the dimension's or theme's when drilled down.
+    return [...rows].sort((a, b) => (a.parentScore ?? Infinity) - (b.parentScore ?? Infinity) || byName(a, b))
   }
-  if (query.order === 'similarity') return similarity('similarity').flatMap(i => rows.slice(i, i + 1))
+  if (query.order === 'similarity') return similarity().order.flatMap(i => rows.slice(i, i + 1))
   return rows
 }
 
@@ -84,7 +89,7 @@ export async function buildHeatmap(
 
   // Scored once per round, basis and level while the round's data stays the same; then reused.
   const scored = memo(`heatmap:${query.basis}:${scope.level}:${scope.parent?.key ?? ''}`, () => {
-    const byAssessment = new Map<number, Pick<HeatmapRow, 'overall' | 'cells'>>()
+    const byAssessment = new Map<number, Pick<HeatmapRow, 'overall' | 'parentScore' | 'cells'>>()
     for (const r of results.filter(result => result.scored)) {
       const input = { answers: r.answers, moderatedLevels: moderatedLevels(r) }
       byAssessment.set(r.assessment.id, heatmapRow(definition, scope, input, query.basis))
@@ -94,6 +99,10 @@ export async function buildHeatmap(
   // Rows depend on the basis, the level, the partnership and the order, not the threshold: built once
   // per choice of those while the round's data stands (tens of milliseconds at 10,000 organisations).
   const rowsKey = `rows:${query.basis}:${scope.level}:${scope.parent?.key ?? ''}:${query.partnershipId ?? ''}:${query.order}`
+  const treeOf = (rows: HeatmapRow[]) =>
+    memo(`order:${query.basis}:${scope.level}:${scope.parent?.key ?? ''}:${query.partnershipId ?? ''}:similarity`, () =>
+      similarityTree(rows.map(r => r.cells.map(c => c.score))),
+    )
   const ordered = memo(rowsKey, () => {
     // Results come in name order, and filtering keeps it.
     const rows = results
@@ -103,16 +112,14 @@ export async function buildHeatmap(
         const moderated = r.assessment.state === 'moderated'
         if (!r.scored) {
           const empty = { score: null, reason: 'not_submitted' as const }
-          return { ...base, moderated, overall: null, cells: scope.columns.map(() => empty) }
+          return { ...base, moderated, overall: null, parentScore: null, cells: scope.columns.map(() => empty) }
         }
-        return { ...base, moderated, ...(scored.get(r.assessment.id) ?? { overall: null, cells: [] }) }
+        const none = { overall: null, parentScore: null, cells: [] }
+        return { ...base, moderated, ...(scored.get(r.assessment.id) ?? none) }
       })
-    return orderRows(rows, query, key =>
-      memo(`order:${query.basis}:${scope.level}:${scope.parent?.key ?? ''}:${query.partnershipId ?? ''}:${key}`, () =>
-        similarityOrder(rows.map(r => r.cells.map(c => c.score))),
-      ),
-    )
+    return { rows, ordered: orderRows(rows, query, () => treeOf(rows)) }
   })
+  const tree = query.order === 'similarity' ? treeOf(ordered.rows) : undefined
   return {
     round,
     rounds,
@@ -121,7 +128,8 @@ export async function buildHeatmap(
     scope,
     partnership,
     partnerships,
-    rows: ordered,
+    rows: ordered.ordered,
+    tree: tree && { leaves: tree.leaves, merges: tree.merges },
     memo,
     memoAsync,
     keptBody,

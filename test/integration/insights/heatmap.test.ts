@@ -199,7 +199,7 @@ describe('with a round of planted results', () => {
   })
 
   describe('the page', () => {
-    it('shows each score to two decimals, the status in words and why a cell is empty', async () => {
+    it('shows each score to two decimals, the state only where it is not the usual one, and why a cell is empty', async () => {
       const html = (await analyst.get(`/rounds/${roundId}/heatmap`).expect(200)).text
       const table = heatmapTable(html)
       expect(table.headers).toEqual([
@@ -212,22 +212,35 @@ describe('with a round of planted results', () => {
         'Technology foundations',
         'Service redesign and innovation',
       ])
+      // Seven of the nine are submitted: said once, and the other two named in their rows.
+      expect(html).toContain('7 of 9 assessments are submitted; the Status column gives the state of the other 2.')
+      expect(table.rows.map(r => r[1])).toEqual(['', '', '', '', 'Moderated', '', 'In progress', '', ''])
       expect(table.row('Hackney')).toEqual(['Hackney', 'Moderated', '3.27', '2.33', '2.00', '3.00', '4.00', '5.00'])
-      expect(table.row('Camden')).toEqual([
-        'Camden',
-        'Submitted, not yet moderated',
-        '2.98',
-        '3.00',
-        '3.00',
-        '2.88',
-        '3.00',
-        '3.00',
-      ])
-      expect(table.row('Lambeth')).toEqual([
-        'Lambeth',
-        'Not submitted (in progress)',
-        ...Array(6).fill('Not submitted'),
-      ])
+      expect(table.row('Camden')).toEqual(['Camden', '', '2.98', '3.00', '3.00', '2.88', '3.00', '3.00'])
+      // A row not handed in says so once, across every score column.
+      expect(table.row('Lambeth')).toEqual(['Lambeth', 'In progress', ...Array(6).fill('Not submitted')])
+      expect(html.match(/colspan="6"[^>]*>Not submitted</g)).toHaveLength(1)
+    })
+
+    it('names each organisation by a link to its own page', async () => {
+      const html = (await analyst.get(`/rounds/${roundId}/heatmap`).expect(200)).text
+      const links = [...html.matchAll(/<th scope="row"[^>]*><a class="govuk-link" href="([^"]+)">([^<]+)<\/a>/g)]
+      expect(links).toHaveLength(9)
+      for (const [, href, name] of links) {
+        const hub = await analyst.get(href!).expect(200)
+        expect(/<h1[^>]*>([\s\S]*?)<\/h1>/.exec(hub.text)?.[1]).toContain(name!)
+      }
+    })
+
+    it('shows the similarity tree beside the rows only in similarity order, with its first split in words', async () => {
+      const similar = (await analyst.get(`/rounds/${roundId}/heatmap?order=similarity`).expect(200)).text
+      expect(similar).toMatch(/<td class="govuk-table__cell app-heatmap__tree" rowspan="9" aria-hidden="true"><svg/)
+      const names = heatmapTable(similar).rows.map(r => r[0])
+      // Eight scored rows are the tree's leaves; Lambeth, with no scores, is below them and outside it.
+      expect(names.at(-1)).toBe('Lambeth')
+      expect(similar).toMatch(/Its first split is between rows 1 to \d \([^)]+\) and rows \d to 8 \([^)]+\)\./)
+      const byName = (await analyst.get(`/rounds/${roundId}/heatmap`).expect(200)).text
+      expect(byName).not.toContain('app-heatmap-tree')
     })
 
     it('marks weak cells in words for a screen reader, and only those', async () => {
@@ -260,20 +273,30 @@ describe('with a round of planted results', () => {
       expect(data).toContain(`href="${toGovernance}"`)
       const governance = (await analyst.get(toGovernance.replace(/&amp;/g, '&')).expect(200)).text
       const table = heatmapTable(governance)
-      expect(table.headers.slice(3)).toEqual(['Q1 Data ownership', 'Q2 Data protection', 'Q3 Information sharing'])
-      expect(table.row('Camden').slice(3)).toEqual(['1', '4', '1'])
-      expect(governance).toContain('How does your council assign responsibility for its data')
+      // Short names head the questions; each is a button its full prompt describes, shown on hover and focus.
+      expect(table.headers.slice(2)).toEqual([
+        'Data governance and protection overall',
+        'Data ownership',
+        'Data protection',
+        'Information sharing',
+      ])
+      expect(governance).toMatch(
+        /<button type="button" class="app-heatmap__question" aria-describedby="(prompt-[^"]+)">Data ownership<\/button><span id="\1" role="tooltip" class="app-heatmap__tooltip">How does your council assign responsibility for its data/,
+      )
+      // The first score is the theme's: (1 + 2 × 4 + 1) / 4 on the self basis too, as nothing was moderated.
+      expect(table.row('Camden').slice(2)).toEqual(['2.50', '1', '4', '1'])
       // Breadcrumbs back to all dimensions and to Data, keeping the basis.
       expect(governance).toContain(`href="/rounds/${roundId}/heatmap?basis=self">All dimensions</a>`)
       expect(governance).toContain(`href="${toData}">Data</a>`)
       const foundations = heatmapTable(
         (await analyst.get(`/rounds/${roundId}/heatmap?level=theme&parent=foundations`)).text,
       )
-      expect(foundations.row('Camden').slice(3)).toEqual(['N/A', '3.00', '3.00', '3.00'])
+      expect(foundations.headers[2]).toBe('Technology foundations overall')
+      expect(foundations.row('Camden').slice(2)).toEqual(['3.00', 'N/A', '3.00', '3.00', '3.00'])
       const inclusion = heatmapTable(
         (await analyst.get(`/rounds/${roundId}/heatmap?level=question&parent=culture.inclusion`)).text,
       )
-      expect(inclusion.row('Camden').slice(3)).toEqual(['Not answered'])
+      expect(inclusion.row('Camden').slice(2)).toEqual(['No score', 'Not answered'])
     })
 
     it('keeps the analyst’s controls in the download and the links to the other views', async () => {
@@ -285,7 +308,7 @@ describe('with a round of planted results', () => {
       expect(html).toContain('Download this view (CSV)')
     })
 
-    it('gives a CSV of exactly the rows and columns the page shows, in the same order', async () => {
+    it('gives a CSV of exactly the rows and scores the page shows, in the same order, with every row’s state', async () => {
       for (const query of [
         '?order=similarity',
         `?level=theme&parent=foundations&order=overall&basis=self`,
@@ -297,10 +320,26 @@ describe('with a round of planted results', () => {
         expect(csv.headers['content-disposition']).toMatch(/^attachment; filename="?heatmap-heatmap-round-/)
         expect(csv.text.charCodeAt(0)).toBe(0xfeff)
         const records: string[][] = parse(csv.text, { bom: true })
-        expect(records.slice(1)).toEqual(page.rows)
-        expect(records[0]!.length).toBe(page.headers.length)
-        expect(records[0]!.slice(0, 3)).toEqual(page.headers.slice(0, 3))
+        // The page gives a state only where it is not the usual one; the CSV gives every row's in full.
+        const withoutStatus = (row: string[]) => [row[0], ...row.slice(2)]
+        const pageScores = page.headers[1] === 'Status' ? page.rows.map(withoutStatus) : page.rows
+        expect(records.slice(1).map(withoutStatus)).toEqual(pageScores)
+        expect(records.slice(1).every(r => /^(Moderated|Submitted, not yet moderated|Not submitted)/.test(r[1]!))).toBe(
+          true,
+        )
+        expect(records[0]![1]).toBe('Status')
+        expect(records[0]![2]).toBe(page.headers.at(-pageScores[0]!.length + 1))
       }
+    })
+
+    it('orders drilled-down rows by the score beside the names, weakest first', async () => {
+      const html = (await analyst.get(`/rounds/${roundId}/heatmap?level=theme&parent=leadership&order=overall`)).text
+      const scores = heatmapTable(html)
+        .rows.map(r => r[2]!)
+        .filter(s => /^\d/.test(s))
+        .map(Number)
+      expect(scores).toEqual([...scores].sort((a, b) => a - b))
+      expect(html).toContain('ordered by Leadership and strategy overall, weakest first')
     })
 
     it('neutralises an organisation name a spreadsheet would run as a formula', async () => {

@@ -7,6 +7,7 @@ import {
   euclideanDistances,
   nanEuclideanDistances,
   similarityOrder,
+  similarityTree,
   type Dendrogram,
 } from '../../../src/domain/insights'
 
@@ -361,6 +362,54 @@ describe('similarity order', () => {
         expect([...order].sort((a, b) => a - b)).toEqual(rows.map((_, i) => i))
         const unscored = rows.flatMap((row, i) => (row.every(c => c === null) ? [i] : []))
         expect(order.slice(order.length - unscored.length)).toEqual(unscored)
+      }),
+    )
+  })
+})
+
+describe('similarity tree', () => {
+  it('numbers its leaves by their place in the order, so each merge joins two runs of neighbouring rows', () => {
+    // The hand-worked line, shuffled: f, c, a, e, b, d (rows 0 to 5). The lower-numbered row's part goes
+    // first, so f comes first, then c; the merges are the line's, named by the place each row takes.
+    const tree = similarityTree([[30], [3], [0], [11.5], [1], [10]])
+    expect(tree.order).toEqual([0, 1, 2, 4, 3, 5])
+    expect(tree.leaves).toBe(6)
+    expect(tree.merges).toEqual([
+      { left: 2, right: 3, distance: 1, size: 2 },
+      { left: 4, right: 5, distance: 1.5, size: 2 },
+      { left: 1, right: 6, distance: 2.5, size: 3 },
+      { left: 8, right: 7, distance: expect.closeTo(56.5 / 6, 12), size: 5 },
+      { left: 0, right: 9, distance: expect.closeTo(24.9, 12), size: 6 },
+    ])
+  })
+
+  it('leaves rows with no score out of the tree, below its leaves', () => {
+    const tree = similarityTree([[null], [4], [null], [1], [4.5]])
+    expect(tree.order).toEqual([1, 4, 3, 0, 2])
+    expect(tree.leaves).toBe(3)
+    expect(tree.merges).toEqual([
+      { left: 0, right: 1, distance: 0.5, size: 2 },
+      { left: 3, right: 2, distance: 3.25, size: 3 },
+    ])
+    expect(similarityTree([[null]])).toEqual({ order: [0], leaves: 0, merges: [] })
+  })
+
+  it('makes every cluster a run of neighbouring places, its left part above its right, for any table', () => {
+    const table = fc.array(fc.array(fc.option(fc.integer({ min: 1, max: 5 })), { minLength: 3, maxLength: 3 }), {
+      maxLength: 20,
+    })
+    fc.assert(
+      fc.property(table, rows => {
+        const { leaves, merges } = similarityTree(rows)
+        const span = new Map<number, [number, number]>(Array.from({ length: leaves }, (_, i) => [i, [i, i]]))
+        merges.forEach((m, i) => {
+          const [leftFirst, leftLast] = span.get(m.left)!
+          const [rightFirst, rightLast] = span.get(m.right)!
+          expect(rightFirst).toBe(leftLast + 1)
+          expect(rightLast - leftFirst + 1).toBe(m.size)
+          span.set(leaves + i, [leftFirst, rightLast])
+        })
+        expect(merges).toHaveLength(Math.max(leaves - 1, 0))
       }),
     )
   })

@@ -1,5 +1,5 @@
 import type { AnswerContent } from '../../../src/domain/assessment/answer'
-import { heatmapRow, heatmapScope } from '../../../src/domain/insights/heatmap'
+import { heatmapRow, heatmapScope, type HeatmapScope } from '../../../src/domain/insights/heatmap'
 import { parseInsightQuery } from '../../../src/domain/insights/query'
 import type { QuestionnaireDefinition } from '../../../src/domain/questionnaire/definition'
 import { validateDefinition } from '../../../src/domain/questionnaire/validate'
@@ -80,6 +80,24 @@ describe('heatmap cells', () => {
       { score: null, reason: 'not_answered' },
       { score: null, reason: 'not_answered' },
     ])
+  })
+
+  it('scores the parent of each level: the overall for dimensions, the dimension for themes, the theme for questions', () => {
+    const answers = new Map([
+      ['data.quality.standards', level(2)],
+      ['data.quality.shared', { level: null, value: 'yes', notApplicable: false, evidence: null }],
+      ['tech.cloud.first', level(5)],
+    ])
+    const row = (scope: HeatmapScope) => heatmapRow(def, scope, { answers, moderatedLevels: new Map() }, 'final')
+    const dimensions = row(heatmapScope(def, 'dimension')!)
+    expect(dimensions.parentScore).toBe(dimensions.overall)
+    const data = row(heatmapScope(def, 'theme', 'data')!)
+    expect([data.parentScore, data.cells]).toEqual([3, [{ score: 3 }]])
+    const quality = row(heatmapScope(def, 'question', 'data.quality')!)
+    expect([quality.parentScore, quality.cells]).toEqual([3, [{ score: 2 }, { score: 4 }]])
+    // The overall stays the organisation's own at every level.
+    expect(quality.overall).toBe(dimensions.overall)
+    expect(quality.overall).not.toBe(3)
   })
 
   it('opens a dimension into its themes and a theme into its scored questions', () => {

@@ -14,6 +14,7 @@ function heatmapOf(basis = 'final'): Heatmap {
     scored: overall !== null,
     moderated: false,
     overall,
+    parentScore: overall,
     cells: [{ score: overall }],
   })
   return {
