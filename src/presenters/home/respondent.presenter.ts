@@ -2,8 +2,9 @@ import { STATUS_LABELS } from '../../domain/pipeline/entry'
 import { paths } from '../../paths'
 import type { RespondentHome } from '../../services/home/respondent-home.service'
 import { SECTION_TAGS } from '../assessments/task-list.presenter'
-import { deadline, plural, stateTag } from './home-parts'
+import { deadline, stateTag } from './home-parts'
 import { component, type Html, joinHtml, link, text } from '../html'
+import { plural } from '../../domain/format/plurals'
 
 type Cell = { text: string } | { html: Html }
 

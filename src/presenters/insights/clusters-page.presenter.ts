@@ -3,6 +3,7 @@ import { joinHtml, link, text, type Html } from '../html'
 import { clustersView, type ClusterView, type MemberView, type PeerView } from './clusters.presenter'
 import type { Table, TableRow } from '../govuk-params'
 import { element } from '../html'
+import { noun, plural } from '../../domain/format/plurals'
 
 export interface ClusterCardView extends ClusterView {
   kind: 'shared' | 'geographic' | 'peer'
@@ -39,14 +40,12 @@ function profileTable(profile: PeerView['profile']): Table<TableRow> {
   }
 }
 
-const has = (n: number, one: string, many: string) => (n === 1 ? one : many)
-
 /** How many organisations count, how many are left out, and among whom, as one clause. */
 function countedText(clusters: Clusters, scored: number, notScored: number): string {
-  const counted = `${scored} ${has(scored, 'organisation has', 'organisations have')} handed in an assessment and ${has(scored, 'is', 'are')} counted`
+  const counted = `${plural(scored, 'organisation has', 'organisations have')} handed in an assessment and ${noun(scored, 'is', 'are')} counted`
   const left =
     notScored > 0
-      ? `; ${notScored} more ${has(notScored, 'has', 'have')} not handed in yet and ${has(notScored, 'is', 'are')} left out`
+      ? `; ${plural(notScored, 'more has', 'more have')} not handed in yet and ${noun(notScored, 'is', 'are')} left out`
       : ''
   const among = clusters.heatmap.partnership ? `, among the members of ${clusters.heatmap.partnership.name} only` : ''
   return `${counted}${left}${among}`
@@ -62,7 +61,7 @@ export function clustersPageView(clusters: Clusters) {
     label: `${s.title}, shared weakness`,
     profileTable: null,
     facts: facts([
-      ['Weak here', `${s.count} organisations: ${s.share} of London’s ${view.totalOrganisations}`],
+      ['Weak here', `${plural(s.count, 'organisation')}: ${s.share} of London’s ${view.totalOrganisations}`],
       ['Separate buyers', `${s.buyers}, when each partnership counts once`],
       ['Mean score', `${s.mean} out of 5`],
       ['Organisations', organisationLinks(s.members)],
@@ -114,7 +113,7 @@ export function clustersPageView(clusters: Clusters) {
         : undefined,
     noPeers: peers.length === 0,
     dimensionCount: view.dimensionTitles.length,
-    profiledText: `${view.profiled} of the ${view.scored} counted organisations ${has(view.profiled, 'has', 'have')} a score in every dimension${view.profiled < view.scored ? '; the others are left out rather than guessed at' : ''}`,
+    profiledText: `${view.profiled} of the ${view.scored} counted organisations ${noun(view.profiled, 'has', 'have')} a score in every dimension${view.profiled < view.scored ? '; the others are left out rather than guessed at' : ''}`,
   }
 }
 

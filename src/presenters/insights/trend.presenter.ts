@@ -7,6 +7,7 @@ import { paths } from '../../paths'
 import { joinHtml, link, text, withHiddenText, type Html } from '../html'
 import type { Table, TableCell, TableRow } from '../govuk-params'
 import { element } from '../html'
+import { plural } from '../../domain/format/plurals'
 
 /**
  * Change is shaded on the heatmap's PuOr scale (public/scss/_insights.scss): purples for a rise, oranges
@@ -211,7 +212,7 @@ export function trendView(
     shown: Boolean(trend && against),
     againstName: against?.name ?? '',
     caption: `Change in final scores from ${against?.name ?? ''} to ${round.name}`,
-    comparedText: `${compared} ${compared === 1 ? 'organisation' : 'organisations'} handed in both assessments`,
+    comparedText: `${plural(compared, 'organisation')} handed in both assessments`,
     leftOut: trend ? leftOutView(trend.leftOut) : null,
     columnCount: columns.length,
     round,

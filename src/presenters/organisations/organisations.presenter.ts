@@ -14,6 +14,7 @@ import {
   trendTable,
   type HubTable,
 } from './organisation-hub.presenter'
+import { plural } from '../../domain/format/plurals'
 
 export interface OrganisationsTableView {
   caption: string
@@ -27,7 +28,7 @@ const HEAD: TableHeadCell[] = [{ text: 'GSS code' }, { text: 'Name' }, { text: '
 /** The table of organisations on the home and organisations pages. */
 export function organisationsTableView(organisations: readonly Organisation[]): OrganisationsTableView {
   return {
-    caption: `${organisations.length} organisations`,
+    caption: plural(organisations.length, 'organisation'),
     head: HEAD,
     rows: organisations.map(o => [
       { text: o.gss },

@@ -13,6 +13,7 @@ import { publishCheckView, retireCheckView } from '../../presenters/admin/check.
 import { questionnaireCompareView } from '../../presenters/admin/questionnaire-compare.presenter'
 import { questionnairePreviewView } from '../../presenters/admin/questionnaire-preview.presenter'
 import { route, uploadRoute, type RouteDefinition } from '../route-table'
+import { plural } from '../../domain/format/plurals'
 
 const ADMIN = ['admin'] as const
 const DEFINITION_UPLOAD = {
@@ -45,7 +46,7 @@ const errorSummary = (errors: DefinitionError[], source: 'definitionFile' | 'def
       ...(more ? [{ text: more, href: `#${source}` }] : []),
     ],
     fields: {
-      [source]: `${unlisted?.checkingStopped ? 'At least ' : ''}${total} problem${total === 1 ? '' : 's'} with this definition: see the list above`,
+      [source]: `${unlisted?.checkingStopped ? 'At least ' : ''}${plural(total, 'problem')} with this definition: see the list above`,
     },
   }
 }

@@ -235,7 +235,7 @@ describe('check answers and submit', () => {
     expect(page.text).toContain('Submitted the assessment')
     expect(page.text).toContain('3. Defined')
     // Times come from the service's clock (the test clock), in London time.
-    expect(page.text).toContain('27 Nov 2026, 10:00')
+    expect(page.text).toContain('27 Nov 2026 at 10am')
     expect(page.text).toMatch(/Test respondent \d+/)
   })
 })

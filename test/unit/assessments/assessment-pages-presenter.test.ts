@@ -128,7 +128,7 @@ describe('history, list and submitted presenters', () => {
       },
     ])
     expect(view.tableCaption).toBe('1 change, oldest first')
-    expect(view.rows[0]![0]).toEqual({ text: '1 Jul 2026, 14:05', classes: 'app-nowrap' })
+    expect(view.rows[0]![0]).toEqual({ text: '1 Jul 2026 at 2:05pm', classes: 'app-nowrap' })
     expect(historyView(assessmentView(), []).tableCaption).toBeNull()
   })
 
