@@ -37,7 +37,7 @@ export function assessmentListView(rows: readonly ListRow[]): AssessmentListView
       // A respondent sees only their own organisation's assessments, and may see its page.
       { html: link(paths.organisation(r.organisation.slug), r.organisation.name) },
       { text: STATE_LABELS[r.assessment.state] },
-      { text: `${r.progress.completedThemes} of ${r.progress.totalThemes} sections completed` },
+      { text: `${r.progress.completedThemes} of ${plural(r.progress.totalThemes, 'theme')} completed` },
     ]),
   }
 }

@@ -116,7 +116,7 @@ export function taskListView(view: AssessmentView): TaskListView {
     roundName: view.round.name,
     status: { text: STATE_LABELS[state], classes: `govuk-tag--${TAG_COLOURS[state]}` },
     closes: `${longDate(view.round.closesOn)}${view.round.status === 'closed' || view.round.status === 'cancelled' ? ` (${view.round.status})` : ''}`,
-    progress: `You have completed ${view.progress.completedThemes} of ${view.progress.totalThemes} sections`,
+    progress: `You have completed ${view.progress.completedThemes} of ${plural(view.progress.totalThemes, 'theme')}`,
     returnComment: view.returnComment,
     notEditable: editable ? null : `${view.editable.reason}.`,
     reportLink: reportLink(id, state),

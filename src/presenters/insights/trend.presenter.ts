@@ -8,6 +8,7 @@ import { joinHtml, link, text, withHiddenText, type Html } from '../html'
 import type { Table, TableCell, TableRow } from '../govuk-params'
 import { element } from '../html'
 import { plural } from '../../domain/format/plurals'
+import { longDate } from '../../domain/format/dates'
 
 /**
  * Change is shaded on the heatmap's PuOr scale (public/scss/_insights.scss): purples for a rise, oranges
@@ -130,7 +131,7 @@ function pickerView(result: RoundTrend, errors?: FormErrors) {
     errorMessage: errors?.fields.against,
     items: candidates.map(r => ({
       value: r.id,
-      text: `${r.name} (opened ${r.opensOn})`,
+      text: `${r.name} (opened ${longDate(r.opensOn)})`,
       selected: Boolean(against && r.id === against.id),
     })),
   }

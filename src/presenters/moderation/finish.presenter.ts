@@ -54,7 +54,7 @@ export function completeView(input: {
       heading: 'You cannot complete moderation yet',
       consequences: [],
       blocked: {
-        text: `${plural(left, 'scored question is', 'scored questions are')} not moderated. Give ${left === 1 ? 'it a level' : 'each a level'}, or agree with the borough on the rest of a section, then complete moderation.`,
+        text: `${plural(left, 'scored question is', 'scored questions are')} not moderated. Give ${left === 1 ? 'it a level' : 'each a level'}, or agree with the borough on the rest of a theme, then complete moderation.`,
         items: unmoderatedErrors(id, input.unmoderated, input.fieldId).summary.map(e => ({
           href: e.href,
           text: e.text,

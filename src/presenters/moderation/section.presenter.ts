@@ -46,8 +46,8 @@ export function moderationSectionView(input: ModerationSectionInput): Moderation
     heading: section.title,
     progress:
       total === 0
-        ? 'No question in this section is scored, so there is nothing to moderate.'
-        : `${done} of ${plural(total, 'scored question')} in this section moderated.`,
+        ? 'No question in this theme is scored, so there is nothing to moderate.'
+        : `${done} of ${plural(total, 'scored question')} in this theme moderated.`,
     inset: editable ? null : 'This assessment is not being moderated, so its levels cannot be changed.',
     questions: section.questions.map(q =>
       moderationQuestionView({

@@ -23,7 +23,7 @@ async function loadSection(services: Services, req: Request) {
   const view = await services.assessments.view(user, id)
   const byKey = new Map(moderations.map(m => [m.questionKey, m]))
   const section = moderationSections(view.definition, view.answers, byKey).find(s => s.key === themeKeyOf(req))
-  if (!section) throw new NotFoundError('There is no such section to moderate in this questionnaire')
+  if (!section) throw new NotFoundError('There is no such theme to moderate in this questionnaire')
   return { view, byKey, section }
 }
 

@@ -107,7 +107,7 @@ function sectionOf(
   themeKey: string,
 ): ModerationSection {
   const section = moderationSections(definition, answers, moderated).find(s => s.key === themeKey)
-  if (!section) throw new NotFoundError('There is no such section to moderate in this questionnaire')
+  if (!section) throw new NotFoundError('There is no such theme to moderate in this questionnaire')
   return section
 }
 

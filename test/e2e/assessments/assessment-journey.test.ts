@@ -203,7 +203,7 @@ describe('a whole assessment, from the keyboard alone, in a real browser', () =>
       await tabTo(page, { text: ROUND })
       await pressForNewPage(page)
       expect(pathOf(page)).toBe(`/assessments/${assessmentId}`)
-      expect(await page.locator('main').innerText()).toContain('You have completed 0 of 24 sections')
+      expect(await page.locator('main').innerText()).toContain('You have completed 0 of 24 themes')
       await screenshot(page, 'journey-task-list')
       await axe('task list')
 
@@ -282,7 +282,7 @@ describe('a whole assessment, from the keyboard alone, in a real browser', () =>
 
       await tabTo(page, { text: 'Back to your assessment' })
       await pressForNewPage(page)
-      expect(await page.locator('main').innerText()).toContain('You have completed 24 of 24 sections')
+      expect(await page.locator('main').innerText()).toContain('You have completed 24 of 24 themes')
       await axe('task list, submitted')
       await tabTo(page, { text: 'See the history of changes' })
       await pressForNewPage(page)
