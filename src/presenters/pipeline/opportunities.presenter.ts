@@ -47,6 +47,8 @@ export const windowQuery = (months: number): string =>
 /** The type of the opportunities page's view model (the results under its form). */
 export interface OpportunitiesView {
   months: number
+  /** "12 months", "1 month" */
+  monthsText: string
   from: string
   to: string
   hasRows: boolean
@@ -146,6 +148,7 @@ export function opportunitiesView(list: OpportunityList): OpportunitiesView {
   const timeline = timelineTable(list)
   return {
     months: list.months,
+    monthsText: plural(list.months, 'month'),
     from: longDate(list.window.from),
     to: longDate(list.window.to),
     hasRows: list.opportunities.length > 0,

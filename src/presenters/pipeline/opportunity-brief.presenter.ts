@@ -28,6 +28,7 @@ const tally = <T extends string>(values: readonly T[], order: readonly T[], labe
 interface BriefBase {
   heading: string
   months: number
+  monthsText: string
   from: string
   to: string
   backHref: string
@@ -158,6 +159,7 @@ export function opportunityBriefView(brief: Brief): OpportunityBriefView {
   const base = {
     heading: category.name,
     months: brief.months,
+    monthsText: plural(brief.months, 'month'),
     from: longDate(brief.window.from),
     to: longDate(brief.window.to),
     backHref: `${paths.pipelineOpportunities}${windowQuery(brief.months)}`,

@@ -11,6 +11,8 @@ import { plural } from '../../domain/format/plurals'
 /** The type of the "who else is planning the same" page's view model. */
 export interface SimilarView {
   months: number
+  /** "12 months", "1 month" */
+  monthsText: string
   to: string
   pipelineHref: string
   hasPlans: boolean
@@ -59,6 +61,7 @@ export function similarView(sharing: {
 }): SimilarView {
   return {
     months: sharing.months,
+    monthsText: plural(sharing.months, 'month'),
     to: longDate(sharing.window.to),
     pipelineHref: paths.pipeline,
     hasPlans: sharing.plans.length > 0,
