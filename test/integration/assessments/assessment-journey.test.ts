@@ -32,7 +32,7 @@ describe('the task list', () => {
     const def = await definition()
     for (const d of def.dimensions) expect(page.text).toContain(d.title)
     expect(page.text).toContain('Not started')
-    expect(page.text).toMatch(/You have completed 0 of \d+ sections/)
+    expect(page.text).toMatch(/You have completed 0 of \d+ themes/)
   })
 
   it('lists the assessment for its respondents', async () => {
@@ -78,7 +78,7 @@ describe('a theme page', () => {
     expect(history.map(e => e.action)).toContain('assessment.started')
 
     const taskList = await officer.agent.get(`/assessments/${assessmentId}`)
-    expect(taskList.text).toMatch(/You have completed 1 of \d+ sections/)
+    expect(taskList.text).toMatch(/You have completed 1 of \d+ themes/)
   })
 
   it('refuses a level off the scale with an error summary, and saves nothing from that page', async () => {
