@@ -12,16 +12,26 @@ const OFFLINE_MESSAGE = 'Not saved yet: you seem to be offline. Your changes wil
 const FIELD = /^answers\[([^\]]+)\]\[(choice|value|evidence)\]$/
 const REVISION = /^answers\[([^\]]+)\]\[revision\]$/
 
-/** "14:05", as the people answering read the time in London (the server's own pages use London time too). */
+/**
+ * "10:42am", "9am", "12pm" (midday), "12am" (midnight): the time in London, written as the server's pages
+ * write it (src/domain/format/dates.ts; a unit test holds the two to the same examples).
+ */
 function timeOf(iso) {
   const date = new Date(iso)
   if (Number.isNaN(date.getTime())) return ''
-  const options = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }
+  const options = { hour: 'numeric', minute: 'numeric', hourCycle: 'h23' }
+  let parts
   try {
-    return date.toLocaleTimeString('en-GB', { ...options, timeZone: 'Europe/London' })
+    parts = new Intl.DateTimeFormat('en-GB', { ...options, timeZone: 'Europe/London' }).formatToParts(date)
   } catch {
-    return date.toLocaleTimeString('en-GB', options)
+    parts = new Intl.DateTimeFormat('en-GB', options).formatToParts(date)
   }
+  const part = type => Number(parts.find(p => p.type === type)?.value)
+  const hour = part('hour')
+  const minute = part('minute')
+  const hours = hour % 12 === 0 ? 12 : hour % 12
+  const minutes = minute === 0 ? '' : `:${String(minute).padStart(2, '0')}`
+  return `${hours}${minutes}${hour < 12 ? 'am' : 'pm'}`
 }
 
 /** The visible text of a label or legend, without "(optional)" or words only for screen readers. */

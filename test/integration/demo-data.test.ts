@@ -250,7 +250,7 @@ describe('a respondent’s home page', () => {
     expect(home.text).toContain('<h2 class="govuk-heading-m" id="round-')
     expect(home.text).toMatch(/>2026 assessment<\/h2>/)
     expect(home.text).toMatch(/href="\/assessments\/\d+"[^>]*>\s*Start the assessment/)
-    expect(home.text).toMatch(/\d+ of \d+ sections completed/)
+    expect(home.text).toMatch(/\d+ of \d+ themes completed/)
   })
 })
 

@@ -1,3 +1,4 @@
+import { shortDateTime } from '../../src/domain/format/dates'
 import { csrfFrom, type Agent } from './test-app'
 
 export const TOKEN_PATTERN = /ldm_[A-Za-z0-9_-]{43}/
@@ -24,9 +25,8 @@ export async function createToken(
 
 export const bearer = (secret: string) => ({ Authorization: `Bearer ${secret}` })
 
-/** A time as the account page shows it. */
-export const shown = (d: Date): string =>
-  d.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' })
+/** A time as the token tables show it: "27 Nov 2026 at 10:16am". */
+export const shown = (d: Date): string => shortDateTime(d)
 
 /** The cells of the token list's row for `name`, as the words a person reads. */
 export function tokenRow(html: string, name: string): string[] {

@@ -63,7 +63,7 @@ export function parseInsightQuery(
   const partnership = one(raw, 'partnership')
   const partnershipId = partnership === undefined ? undefined : Number(partnership)
   if (partnershipId !== undefined && !(Number.isSafeInteger(partnershipId) && partnershipId > 0))
-    errors.push({ field: 'partnership', message: `partnership must be a partnership's number, not "${partnership}"` })
+    errors.push({ field: 'partnership', message: `partnership must be a partnership’s number, not "${partnership}"` })
 
   const value: InsightQuery = {
     level,

@@ -1,5 +1,5 @@
 import type { ApiToken, TokenStatus } from '../../domain/api-token'
-import { longDateTime, mediumDateTime } from '../admin/dates'
+import { dateTime, shortDateTime } from '../../domain/format/dates'
 import type { Tag } from '../admin/rounds.presenter'
 import { actionsHeader, rowHeader, type Table } from '../govuk-params'
 import { code, type Html, tag } from '../html'
@@ -32,9 +32,9 @@ export function tokenTable(tokens: readonly Token[], revoke: (token: Token) => H
     rows: tokens.map(t => [
       rowHeader({ text: t.name }),
       { html: code(`${t.prefix}…`) },
-      { text: mediumDateTime(t.createdAt) },
-      { text: mediumDateTime(t.lastUsedAt) },
-      { text: mediumDateTime(t.expiresAt) },
+      { text: shortDateTime(t.createdAt) },
+      { text: t.lastUsedAt ? shortDateTime(t.lastUsedAt) : 'Never' },
+      { text: shortDateTime(t.expiresAt) },
       { html: tag(TOKEN_STATUS_TAGS[t.status]) },
       t.status === 'active' ? { html: revoke(t) } : { text: '' },
     ]),
@@ -49,5 +49,5 @@ export interface TokenCreatedView {
 
 /** The page that shows a new token's secret once: the secret itself is passed as it is. */
 export function tokenCreatedView(token: ApiToken): TokenCreatedView {
-  return { name: token.name, beginsWith: `${token.prefix}…`, expires: longDateTime(token.expiresAt) }
+  return { name: token.name, beginsWith: `${token.prefix}…`, expires: dateTime(token.expiresAt) }
 }

@@ -3,7 +3,7 @@ import { allQuestions, type QuestionnaireDefinition } from '../../domain/questio
 import type { User } from '../../domain/user'
 import { ROLE_LABELS } from '../../domain/roles'
 import { paths } from '../../paths'
-import { longDate } from './dates'
+import { longDate } from '../../domain/format/dates'
 import type { SummaryListRow } from '../govuk-params'
 import type { ListedRound } from './rounds.presenter'
 

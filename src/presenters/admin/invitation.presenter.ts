@@ -1,4 +1,4 @@
-import { longDateTime } from './dates'
+import { dateTime } from '../../domain/format/dates'
 
 export interface InvitationView {
   invitee: string
@@ -14,7 +14,7 @@ export function invitationView(
 ): InvitationView {
   return {
     invitee: `${invitee.name} (${invitee.email})`,
-    expires: longDateTime(expiresAt),
+    expires: dateTime(expiresAt),
     hasPassword: invitee.hasPassword,
   }
 }

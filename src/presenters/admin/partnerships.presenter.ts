@@ -1,6 +1,7 @@
 import { paths } from '../../paths'
 import { actionsHeader, rowHeader, type Table } from '../govuk-params'
 import { joinHtml, link, secondaryLine, text } from '../html'
+import { plural } from '../../domain/format/plurals'
 
 interface ListedPartnership {
   id: number
@@ -24,7 +25,7 @@ export function partnershipsView(partnerships: readonly ListedPartnership[]): Pa
   return {
     newHref: paths.admin.newPartnership,
     hasPartnerships: partnerships.length > 0,
-    caption: `${partnerships.length} partnerships`,
+    caption: plural(partnerships.length, 'partnership'),
     table: {
       head: HEAD,
       rows: partnerships.map(p => [

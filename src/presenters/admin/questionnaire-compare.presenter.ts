@@ -3,11 +3,15 @@ import { paths } from '../../paths'
 import type { Tag } from './rounds.presenter'
 import type { SummaryListRow } from '../govuk-params'
 import { code, type Html, joinHtml, lineBreak, tag, text } from '../html'
+import { plural } from '../../domain/format/plurals'
 
 export interface DimensionChanges {
   title: string
   hasChanges: boolean
   unchanged: number
+  /** "3 questions", "1 other question": how many stayed as they were. */
+  unchangedText: string
+  otherUnchangedText: string
   /** One row a change: its tag as the key; the question's key and what became of it as the value. */
   rows: SummaryListRow[]
 }
@@ -64,7 +68,14 @@ function dimensionChanges(d: DimensionComparison): DimensionChanges {
       ),
     ),
   ]
-  return { title: d.title, hasChanges: rows.length > 0, unchanged: d.unchanged, rows }
+  return {
+    title: d.title,
+    hasChanges: rows.length > 0,
+    unchanged: d.unchanged,
+    unchangedText: plural(d.unchanged, 'question'),
+    otherUnchangedText: plural(d.unchanged, 'other question'),
+    rows,
+  }
 }
 
 /** The compare page: the version pickers, and what changed from one to the other once both are chosen. */

@@ -2,6 +2,7 @@ import type { QuestionnaireDefinition } from '../../domain/questionnaire/definit
 import { paths } from '../../paths'
 import { questionView, type QuestionView } from '../assessments/answer.presenter'
 import type { SummaryListRow } from '../govuk-params'
+import { plural } from '../../domain/format/plurals'
 
 export interface PreviewTheme {
   /** The section heading's id: the theme's key, its dots made safe for an id. */
@@ -56,7 +57,7 @@ export function questionnairePreviewView(loaded: {
       href: `#dimension-${d.key}`,
       title: d.title,
       description: d.description,
-      sections: `(${d.themes.length} sections)`,
+      sections: `(${plural(d.themes.length, 'theme')})`,
       themes: d.themes.map(t => ({
         id: `theme-${t.key.replace(/\./g, '__')}`,
         title: t.title,

@@ -1,10 +1,11 @@
 import { allQuestions, type QuestionnaireDefinition } from '../../domain/questionnaire/definition'
 import { paths } from '../../paths'
-import { mediumDate } from './dates'
+import { shortDate } from '../../domain/format/dates'
 import { definitionDownloads, type DownloadLink } from './questionnaire-upload.presenter'
 import type { Tag } from './rounds.presenter'
 import type { Table } from '../govuk-params'
 import { element, joinHtml, link, tag, text, type Html } from '../html'
+import { plural } from '../../domain/format/plurals'
 
 type VersionStatus = 'draft' | 'published' | 'retired'
 
@@ -67,7 +68,7 @@ export function questionnairesView(versions: readonly ListedVersion[]): Question
             { html: link(paths.admin.questionnaireVersion(v.key, v.version), `Version ${v.version}`) },
             { text: v.title },
             { html: tag(VERSION_STATUS_TAGS[v.status]) },
-            { text: v.publishedAt ? mediumDate(v.publishedAt) : '' },
+            { text: v.publishedAt ? shortDate(v.publishedAt) : '' },
           ]),
         },
         compare: before ? compareLink(key, before.version, newest.version) : null,
@@ -120,7 +121,7 @@ export function questionnaireVersionView(
     questions: allQuestions(definition).length,
     weakBelow: `${definition.weakThreshold} on the 1 to 5 scale`,
     supersedes: definition.supersedes
-      ? `Version ${definition.supersedes.version} (${Object.keys(definition.supersedes.keyMap).length} questions mapped)`
+      ? `Version ${definition.supersedes.version} (${plural(Object.keys(definition.supersedes.keyMap).length, 'question')} mapped)`
       : null,
     previewHref: paths.admin.questionnairePreview(key, version),
     compare: others.map(o => ({

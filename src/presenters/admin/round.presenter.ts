@@ -1,10 +1,11 @@
 import type { Round, RoundStatus } from '../../domain/assessment/round'
 import { STATE_LABELS, type AssessmentState } from '../../domain/assessment/workflow'
 import { paths } from '../../paths'
-import { longDate, longDateTime } from './dates'
+import { longDate, dateTime } from '../../domain/format/dates'
 import { ROUND_STATUS_TAGS } from './rounds.presenter'
 import { rowHeader, type SummaryListRow, type Table } from '../govuk-params'
 import { link, tag } from '../html'
+import { plural } from '../../domain/format/plurals'
 
 interface RoundAssessment {
   assessment: { id: number; state: AssessmentState }
@@ -43,8 +44,8 @@ function summary(round: Round & { status: RoundStatus }, organisations: number):
     { key: { text: 'Opens' }, value: { text: longDate(round.opensOn) } },
     { key: { text: 'Closes' }, value: { text: `At the end of ${longDate(round.closesOn)}` } },
     // Only when an administrator closed it early.
-    ...(round.closedAt ? [{ key: { text: 'Closed on' }, value: { text: longDateTime(round.closedAt) } }] : []),
-    ...(round.cancelledAt ? [{ key: { text: 'Cancelled on' }, value: { text: longDateTime(round.cancelledAt) } }] : []),
+    ...(round.closedAt ? [{ key: { text: 'Closed on' }, value: { text: dateTime(round.closedAt) } }] : []),
+    ...(round.cancelledAt ? [{ key: { text: 'Cancelled on' }, value: { text: dateTime(round.cancelledAt) } }] : []),
     { key: { text: 'Organisations taking part' }, value: { text: String(organisations) } },
   ]
 }
@@ -69,7 +70,7 @@ export function roundView(round: Round & { status: RoundStatus }, assessments: r
       rows: assessments.map(a => [
         rowHeader({ html: link(paths.assessment(a.assessment.id), a.organisation.name) }),
         { text: STATE_LABELS[a.assessment.state] },
-        { text: `${a.progress.completedThemes} of ${a.progress.totalThemes} themes completed` },
+        { text: `${a.progress.completedThemes} of ${plural(a.progress.totalThemes, 'theme')} completed` },
       ]),
     },
   }

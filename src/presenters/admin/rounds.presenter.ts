@@ -1,8 +1,9 @@
 import type { Round, RoundStatus } from '../../domain/assessment/round'
 import { paths } from '../../paths'
-import { longDate } from './dates'
+import { longDate } from '../../domain/format/dates'
 import { rowHeader, type Table } from '../govuk-params'
 import { link, tag } from '../html'
+import { plural } from '../../domain/format/plurals'
 
 export interface Tag {
   text: string
@@ -42,7 +43,7 @@ export function roundsView(rounds: readonly ListedRound[], taking: ReadonlyMap<n
   return {
     newRoundHref: paths.admin.newRound,
     hasRounds: rounds.length > 0,
-    caption: `${rounds.length} ${rounds.length === 1 ? 'round' : 'rounds'}`,
+    caption: plural(rounds.length, 'round'),
     table: {
       head: HEAD,
       rows: rounds.map(r => [

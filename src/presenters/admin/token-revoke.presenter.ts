@@ -1,7 +1,7 @@
 import type { ApiToken, TokenStatus } from '../../domain/api-token'
 import { paths } from '../../paths'
 import { TOKEN_STATUS_TAGS } from '../account/tokens.presenter'
-import { mediumDateTime } from './dates'
+import { dateTime } from '../../domain/format/dates'
 
 export interface TokenRevokeView {
   backHref: string
@@ -31,9 +31,9 @@ export function tokenRevokeView(
     owner: `${owner.name} (${owner.email})`,
     ownerName: owner.name,
     beginsWith: `${token.prefix}…`,
-    created: mediumDateTime(token.createdAt),
-    lastUsed: mediumDateTime(token.lastUsedAt),
-    expires: mediumDateTime(token.expiresAt),
+    created: dateTime(token.createdAt),
+    lastUsed: token.lastUsedAt ? dateTime(token.lastUsedAt) : 'Never',
+    expires: dateTime(token.expiresAt),
     status: TOKEN_STATUS_TAGS[token.status].text,
     revocable: token.status === 'active',
     explanation: `Any program using this token to call the API as ${owner.name} will be refused from the moment you revoke it. Their sessions in a browser are not affected.`,

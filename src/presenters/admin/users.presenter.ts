@@ -3,6 +3,7 @@ import { paths } from '../../paths'
 import type { Tag } from './rounds.presenter'
 import { actionsHeader, rowHeader, type Table } from '../govuk-params'
 import { joinHtml, link, secondaryLine, tag, text } from '../html'
+import { plural } from '../../domain/format/plurals'
 
 interface ListedUser {
   id: number
@@ -40,7 +41,7 @@ function accessTag(user: ListedUser): Tag {
 export function usersView(users: readonly ListedUser[]): UsersView {
   return {
     newUserHref: paths.admin.newUser,
-    caption: `${users.length} users`,
+    caption: plural(users.length, 'user'),
     table: {
       head: HEAD,
       rows: users.map(u => [

@@ -12,6 +12,7 @@ import {
   type RespondentControl,
 } from '../../domain/questionnaire/types'
 import { characterLimit } from '../../domain/questionnaire/types/shared'
+import { time } from '../../domain/format/dates'
 
 /** An answer as an assessor reads it, with what its type has to add (a level's descriptor). */
 export function assessorView(
@@ -90,9 +91,6 @@ export interface EvidenceView {
   value: string
 }
 
-const londonTime = (at: Date): string =>
-  at.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' })
-
 function evidenceView(
   question: Question,
   answer: AnswerContent | undefined,
@@ -149,7 +147,7 @@ export function questionView(
       id: `${id}-conflict`,
       by: state.conflict.by,
       theirs: state.conflict.theirs,
-      at: londonTime(state.conflict.at),
+      at: time(state.conflict.at),
     },
     condition: ctx.condition,
     carriedFrom: ctx.carriedFrom,

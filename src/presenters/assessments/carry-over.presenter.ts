@@ -2,6 +2,7 @@ import { paths } from '../../paths'
 import type { CarryOverResult } from '../../services/assessments/assessment.service'
 import type { AssessmentView } from '../../services/assessments/view-assessment.service'
 import type { CheckView } from '../admin/check.presenter'
+import { noun, plural } from '../../domain/format/plurals'
 
 /** A message shown once on the next page, as the layout's flash banner prints it. */
 export interface FlashMessage {
@@ -11,18 +12,15 @@ export interface FlashMessage {
   items?: string[]
 }
 
-const answers = (n: number): string => `${n} answer${n === 1 ? '' : 's'}`
-const questions = (n: number): string => (n === 1 ? '1 question' : `${n} questions`)
-
 /** After taking last round's answers: how many were carried, and which questions kept this round's answer. */
 export function carriedFlash(result: CarryOverResult): FlashMessage {
   const confirm = 'Each is marked “confirm or change”: check each one before you submit.'
   const heading =
     result.carried === 0
       ? `No answers carried over from ${result.from}`
-      : `${answers(result.carried)} carried over from ${result.from}`
+      : `${plural(result.carried, 'answer')} carried over from ${result.from}`
   if (result.kept.length === 0) return { type: 'success', heading, body: confirm }
-  const kept = `${questions(result.kept.length)} you had already answered ${result.kept.length === 1 ? 'was' : 'were'} kept as ${result.kept.length === 1 ? 'it is' : 'they are'}:`
+  const kept = `${plural(result.kept.length, 'question')} you had already answered ${noun(result.kept.length, 'was', 'were')} kept as ${noun(result.kept.length, 'it is', 'they are')}:`
   return {
     type: 'success',
     heading,

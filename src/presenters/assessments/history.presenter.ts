@@ -3,6 +3,8 @@ import { STATE_LABELS, isAssessmentState } from '../../domain/assessment/workflo
 import { allQuestions, type QuestionnaireDefinition } from '../../domain/questionnaire/definition'
 import { paths } from '../../paths'
 import { describeAnswer } from './answer.presenter'
+import { plural } from '../../domain/format/plurals'
+import { shortDateTime } from '../../domain/format/dates'
 
 export interface HistoryRow {
   at: Date
@@ -74,7 +76,7 @@ export function historyRows(events: readonly Event[], definition: QuestionnaireD
     if (e.action === 'assessment.carried-over') {
       return {
         ...row,
-        what: `Started from ${after.from ?? ''}’s answers (${after.answers ?? 0} answers${after.kept?.length ? `, ${after.kept.length} already answered kept` : ''})`,
+        what: `Started from ${after.from ?? ''}’s answers (${plural(after.answers ?? 0, 'answer')}${after.kept?.length ? `, ${after.kept.length} already answered kept` : ''})`,
         before: '',
         after: '',
       }
@@ -99,10 +101,6 @@ export interface HistoryView {
   rows: { text: string; classes?: string }[][]
 }
 
-/** 5 Mar 2026, 14:05 in London time. */
-const when = (at: Date): string =>
-  at.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' })
-
 /** The history page: every change to an assessment, oldest first. */
 export function historyView(
   view: { assessment: { id: number }; organisation: { name: string }; round: { name: string } },
@@ -111,9 +109,9 @@ export function historyView(
   return {
     backLink: paths.assessment(view.assessment.id),
     caption: `${view.organisation.name}: ${view.round.name}`,
-    tableCaption: rows.length === 0 ? null : `${rows.length} change${rows.length === 1 ? '' : 's'}, oldest first`,
+    tableCaption: rows.length === 0 ? null : `${plural(rows.length, 'change')}, oldest first`,
     rows: rows.map(r => [
-      { text: when(r.at), classes: 'app-nowrap' },
+      { text: shortDateTime(r.at), classes: 'app-nowrap' },
       { text: r.who },
       { text: r.what },
       { text: r.before },

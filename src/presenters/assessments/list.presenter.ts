@@ -2,6 +2,7 @@ import { STATE_LABELS, type AssessmentState } from '../../domain/assessment/work
 import { paths } from '../../paths'
 import type { TableHeadCell, TableRow } from '../govuk-params'
 import { element, joinHtml, lineBreak, link, text } from '../html'
+import { plural } from '../../domain/format/plurals'
 
 export interface AssessmentListView {
   /** "3 assessments"; null when there are none. */
@@ -23,7 +24,7 @@ const HEAD: TableHeadCell[] = [{ text: 'Round' }, { text: 'Organisation' }, { te
 /** The assessments a user may see, one row each with its round, status and progress. */
 export function assessmentListView(rows: readonly ListRow[]): AssessmentListView {
   return {
-    caption: rows.length === 0 ? null : `${rows.length} assessment${rows.length === 1 ? '' : 's'}`,
+    caption: rows.length === 0 ? null : plural(rows.length, 'assessment'),
     head: HEAD,
     rows: rows.map(r => [
       {
@@ -36,7 +37,7 @@ export function assessmentListView(rows: readonly ListRow[]): AssessmentListView
       // A respondent sees only their own organisation's assessments, and may see its page.
       { html: link(paths.organisation(r.organisation.slug), r.organisation.name) },
       { text: STATE_LABELS[r.assessment.state] },
-      { text: `${r.progress.completedThemes} of ${r.progress.totalThemes} sections completed` },
+      { text: `${r.progress.completedThemes} of ${plural(r.progress.totalThemes, 'theme')} completed` },
     ]),
   }
 }

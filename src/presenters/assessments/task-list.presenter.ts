@@ -2,6 +2,8 @@ import type { ThemeProgress, ThemeStatus } from '../../domain/assessment/progres
 import { STATE_LABELS, type AssessmentState } from '../../domain/assessment/workflow'
 import { paths } from '../../paths'
 import type { AssessmentView } from '../../services/assessments/view-assessment.service'
+import { plural } from '../../domain/format/plurals'
+import { longDate } from '../../domain/format/dates'
 
 /** Last round's answers on offer: what taking them does, and the two buttons of its one form. */
 export interface CarryOverOfferView {
@@ -56,10 +58,6 @@ export const SECTION_TAGS: Record<ThemeStatus, { text: string; classes: string }
 
 const HANDED_IN: readonly AssessmentState[] = ['submitted', 'in_moderation', 'moderated']
 
-/** 31 March 2027: a round's closing day, read at midday so no time zone moves it. */
-export const closingDay = (closesOn: string): string =>
-  new Date(`${closesOn}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' })
-
 function taskItem(assessmentId: number, p: ThemeProgress | undefined, theme: { key: string; title: string }) {
   const key = theme.key.replace(/\./g, '__')
   const toConfirm = p?.toConfirm ?? 0
@@ -74,8 +72,7 @@ function taskItem(assessmentId: number, p: ThemeProgress | undefined, theme: { k
             tag: SECTION_TAGS[p?.status === 'in_progress' ? 'in_progress' : 'not_started'],
           },
   }
-  if (toConfirm)
-    item.hint = { id: `hint-${key}`, text: `${toConfirm} carried-over answer${toConfirm === 1 ? '' : 's'} to confirm` }
+  if (toConfirm) item.hint = { id: `hint-${key}`, text: `${plural(toConfirm, 'carried-over answer')} to confirm` }
   return item
 }
 
@@ -118,8 +115,8 @@ export function taskListView(view: AssessmentView): TaskListView {
     organisationName: view.organisation.name,
     roundName: view.round.name,
     status: { text: STATE_LABELS[state], classes: `govuk-tag--${TAG_COLOURS[state]}` },
-    closes: `${closingDay(view.round.closesOn)}${view.round.status === 'closed' || view.round.status === 'cancelled' ? ` (${view.round.status})` : ''}`,
-    progress: `You have completed ${view.progress.completedThemes} of ${view.progress.totalThemes} sections`,
+    closes: `${longDate(view.round.closesOn)}${view.round.status === 'closed' || view.round.status === 'cancelled' ? ` (${view.round.status})` : ''}`,
+    progress: `You have completed ${view.progress.completedThemes} of ${plural(view.progress.totalThemes, 'theme')}`,
     returnComment: view.returnComment,
     notEditable: editable ? null : `${view.editable.reason}.`,
     reportLink: reportLink(id, state),

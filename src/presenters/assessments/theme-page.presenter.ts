@@ -68,8 +68,8 @@ export function themePageView(
           questions: theme.questions.map(q => questionOnPage(view, q, states, page.errors)),
         }
       : null,
-    previous: link(located.previous, 'Previous section'),
-    next: link(located.next, 'Next section'),
+    previous: link(located.previous, 'Previous theme'),
+    next: link(located.next, 'Next theme'),
   }
 }
 

@@ -1,10 +1,11 @@
 import { ROLE_LABELS } from '../../domain/roles'
 import { paths } from '../../paths'
 import type { AdminHome } from '../../services/home/admin-home.service'
-import { longDate } from '../admin/dates'
+import { longDate } from '../../domain/format/dates'
 import { ROUND_STATUS_TAGS } from '../admin/rounds.presenter'
-import { ALL_ASSESSMENTS, count, plural, type CountView } from './home-parts'
+import { ALL_ASSESSMENTS, count, type CountView } from './home-parts'
 import { component, type Html, link } from '../html'
+import { plural } from '../../domain/format/plurals'
 
 type Cell = { text: string } | { html: Html }
 

@@ -3,8 +3,9 @@ import type { Organisation } from '../../domain/organisation'
 import { paths } from '../../paths'
 import type { AnalystHome, RoundProgress } from '../../services/home/analyst-home.service'
 import { clusterLinks } from '../insights/cluster-links'
-import { ALL_ASSESSMENTS, count, deadline, plural, type CountView } from './home-parts'
+import { ALL_ASSESSMENTS, count, deadline, type CountView } from './home-parts'
 import { type Html, joinHtml, link, text } from '../html'
+import { plural } from '../../domain/format/plurals'
 
 type Cell = { text: string; header?: boolean } | { html: Html; header?: boolean }
 
@@ -132,12 +133,12 @@ export function analystHomeView(home: AnalystHome, today: string): AnalystHomeVi
     })),
     opportunitiesNone:
       home.opportunities.length === 0
-        ? `No two authorities plan the same purchase in the next ${home.opportunityMonths} months.`
+        ? `No two authorities plan the same purchase in the next ${plural(home.opportunityMonths, 'month')}.`
         : null,
     allAssessments: ALL_ASSESSMENTS,
     allOpportunities: {
       href: paths.pipelineOpportunities,
-      text: `Every joint-buying opportunity in the next ${home.opportunityMonths} months`,
+      text: `Every joint-buying opportunity in the next ${plural(home.opportunityMonths, 'month')}`,
     },
   }
 }

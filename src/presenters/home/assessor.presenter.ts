@@ -2,9 +2,10 @@ import type { AssessorRow } from '../../domain/calibration'
 import type { QueueGroup } from '../../domain/home/assessor-queue'
 import { paths } from '../../paths'
 import type { AssessorHome, QueuedAssessment } from '../../services/home/assessor-home.service'
-import { mediumDate } from '../admin/dates'
+import { shortDate } from '../../domain/format/dates'
 import { ALL_ASSESSMENTS, count, type CountView } from './home-parts'
 import { component, type Html, link } from '../html'
+import { plural } from '../../domain/format/plurals'
 
 type Cell = { text: string } | { html: Html }
 
@@ -48,7 +49,7 @@ function row(group: QueueGroup, q: QueuedAssessment): Cell[] {
         classes: group === 'mine' ? 'govuk-tag--yellow' : 'govuk-tag--blue',
       }),
     },
-    { text: q.assessment.submittedAt ? mediumDate(q.assessment.submittedAt) : 'Not submitted' },
+    { text: q.assessment.submittedAt ? shortDate(q.assessment.submittedAt) : 'Not submitted' },
     { html: link(paths.moderation(q.assessment.id), ACTION[group], name) },
   ]
 }
@@ -58,7 +59,7 @@ function flagsOf(row: AssessorRow, titles: ReadonlyMap<string, string>): string[
   const { all } = row
   if (all.systematic && all.meanAdjustment !== null && all.direction !== null)
     flags.push(
-      `You ${all.direction} levels by ${Math.abs(all.meanAdjustment).toFixed(2)} on average over ${all.compared} questions compared: a systematic pattern.`,
+      `You ${all.direction} levels by ${Math.abs(all.meanAdjustment).toFixed(2)} on average over ${plural(all.compared, 'question')} compared: a systematic pattern.`,
     )
   for (const d of row.dimensions)
     if (d.systematic && !all.systematic && d.meanAdjustment !== null && d.direction !== null)
@@ -117,7 +118,7 @@ export function assessorHomeView(home: AssessorHome): AssessorHomeView {
           flags,
           clear:
             flags.length === 0
-              ? `Your moderation shows no systematic pattern across ${calibration.row.all.compared} questions compared.`
+              ? `Your moderation shows no systematic pattern across ${plural(calibration.row.all.compared, 'question')} compared.`
               : null,
           href: paths.calibration(calibration.round.id),
           linkText: `Calibration for ${calibration.round.name}`,

@@ -1,8 +1,9 @@
 import { paths } from '../../paths'
 import { daysBetween } from '../../domain/assessment/round'
 import { STATE_LABELS, type AssessmentState } from '../../domain/assessment/workflow'
-import { longDate } from '../admin/dates'
+import { longDate } from '../../domain/format/dates'
 import { STATE_TAGS } from '../moderation/queue.presenter'
+import { noun, wholeNumber } from '../../domain/format/plurals'
 
 /** A number on a home page and the list behind it; `tone` repeats what the words say, for a quick look. */
 export interface CountView {
@@ -15,8 +16,8 @@ export interface CountView {
 export function count(n: number, one: string, many: string, href: string, tone?: 'attention' | 'done'): CountView {
   const attention = tone === 'attention' && n > 0
   return {
-    number: String(n),
-    label: n === 1 ? one : many,
+    number: wholeNumber(n),
+    label: noun(n, one, many),
     href,
     classes: attention ? 'app-counts__item--attention' : tone === 'done' ? 'app-counts__item--done' : '',
   }
@@ -33,8 +34,6 @@ export function deadline(closesOn: string, today: string): string {
 }
 
 export const stateTag = (state: AssessmentState) => ({ text: STATE_LABELS[state], classes: STATE_TAGS[state] ?? '' })
-
-export const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`
 
 /** Every assessment of every round, for the central roles: the list behind the homes' round figures. */
 export const ALL_ASSESSMENTS = { href: paths.assessments, text: 'Every assessment, in every round' } as const

@@ -2,8 +2,9 @@ import { STATUS_LABELS } from '../../domain/pipeline/entry'
 import { paths } from '../../paths'
 import type { RespondentHome } from '../../services/home/respondent-home.service'
 import { SECTION_TAGS } from '../assessments/task-list.presenter'
-import { deadline, plural, stateTag } from './home-parts'
+import { deadline, stateTag } from './home-parts'
 import { component, type Html, joinHtml, link, text } from '../html'
+import { plural } from '../../domain/format/plurals'
 
 type Cell = { text: string } | { html: Html }
 
@@ -42,13 +43,13 @@ function openView(a: RespondentHome['open'][number], today: string): OpenAssessm
     summary: [
       { key: { text: 'Status' }, value: { html: component('tag', stateTag(a.assessment.state)) } },
       { key: { text: 'Deadline' }, value: { text: deadline(a.round.closesOn, today) } },
-      { key: { text: 'Progress' }, value: { text: `${completedThemes} of ${totalThemes} sections completed` } },
+      { key: { text: 'Progress' }, value: { text: `${completedThemes} of ${plural(totalThemes, 'theme')} completed` } },
     ],
     returned: a.returnComment ? joinHtml([text('The assessor returned it to you: '), quoted(a.returnComment)]) : null,
     continueText: a.assessment.state === 'not_started' ? 'Start the assessment' : 'Go to the assessment',
     sections: {
-      caption: `${a.round.name}: sections`,
-      head: [{ text: 'Section' }, { text: 'Status' }],
+      caption: `${a.round.name}: themes`,
+      head: [{ text: 'Theme' }, { text: 'Status' }],
       rows: themes.map(t => [
         { html: link(paths.assessmentTheme(id, t.theme.key), t.theme.title) },
         { html: component('tag', SECTION_TAGS[t.status]) },
@@ -57,7 +58,7 @@ function openView(a: RespondentHome['open'][number], today: string): OpenAssessm
   }
 }
 
-/** A respondent's home: this round's assessment by section, last round's report, plans to review. */
+/** A respondent's home: this round's assessment by theme, last round's report, plans to review. */
 export function respondentHomeView(home: RespondentHome): RespondentHomeView {
   const { organisation } = home
   const due = home.dueForReview

@@ -7,6 +7,7 @@ import { listed, weakestDimensions } from './clusters.presenter'
 import { peerGroupName } from './peer-groups.presenter'
 import type { Table, TableCell, TableRow } from '../govuk-params'
 import { element } from '../html'
+import { plural } from '../../domain/format/plurals'
 
 const KIND_LABELS = { shared: 'Shared weakness', geographic: 'Geographic cluster', peer: 'Peer group' } as const
 
@@ -37,7 +38,7 @@ export function clusterBriefView(brief: ClusterBrief) {
         : KIND_LABELS[selector.kind],
     heading:
       selector.kind === 'peer'
-        ? `${count} organisations with like profiles${weakest?.marked.size ? `, weakest in ${listed(weakestTitles)}` : ''}`
+        ? `${plural(count, 'organisation')} with like profiles${weakest?.marked.size ? `, weakest in ${listed(weakestTitles)}` : ''}`
         : `${count} ${selector.kind === 'geographic' ? 'neighbouring ' : ''}organisations weak together on ${focusName}`,
     /** Said when a tie means the brief's dimension was picked as the first of several. */
     focusNote:
@@ -154,7 +155,7 @@ export function briefPageView(brief: ClusterBrief) {
     caption: `${brief.clusters.heatmap.round.name}: ${view.kind.toLowerCase()}`,
     membersTable: membersTable(view),
     stepsTable: stepsTable(view),
-    buyersText: `${view.buyers} separate ${view.buyers === 1 ? 'buyer' : 'buyers'}`,
+    buyersText: plural(view.buyers, 'separate buyer'),
     hasPartnerships: view.partnerships.length > 0,
     focusSuffix: view.peerMeans && !view.focusNote ? ', the group’s weakest dimension' : '',
     stepsIntro:

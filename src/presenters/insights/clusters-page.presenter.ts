@@ -1,14 +1,13 @@
 import type { Clusters } from '../../services/insights/insights.service'
 import { clustersView } from './clusters.presenter'
-
-const has = (n: number, one: string, many: string) => (n === 1 ? one : many)
+import { noun, plural } from '../../domain/format/plurals'
 
 /** How many organisations count, how many are left out, and among whom, as one clause. */
 function countedText(clusters: Clusters, scored: number, notScored: number): string {
-  const counted = `${scored} ${has(scored, 'organisation has', 'organisations have')} handed in an assessment and ${has(scored, 'is', 'are')} counted`
+  const counted = `${plural(scored, 'organisation has', 'organisations have')} handed in an assessment and ${noun(scored, 'is', 'are')} counted`
   const left =
     notScored > 0
-      ? `; ${notScored} more ${has(notScored, 'has', 'have')} not handed in yet and ${has(notScored, 'is', 'are')} left out`
+      ? `; ${plural(notScored, 'more has', 'more have')} not handed in yet and ${noun(notScored, 'is', 'are')} left out`
       : ''
   const among = clusters.heatmap.partnership ? `, among the members of ${clusters.heatmap.partnership.name} only` : ''
   return `${counted}${left}${among}`
@@ -42,9 +41,9 @@ export function clustersPageView(clusters: Clusters) {
         : undefined,
     noPeers: clusters.peerGroups.length === 0,
     /** How many groups and outliers there are, in words, after the groups were made. */
-    peersText: `${peerCount} ${has(peerCount, 'group', 'groups')} of two or more${outlierCount > 0 ? `, and ${outlierCount} ${has(outlierCount, 'organisation', 'organisations')} like no other, listed as ${has(outlierCount, 'an outlier', 'outliers')} below` : ''}`,
+    peersText: `${plural(peerCount, 'group')} of two or more${outlierCount > 0 ? `, and ${plural(outlierCount, 'organisation')} like no other, listed as ${noun(outlierCount, 'an outlier', 'outliers')} below` : ''}`,
     dimensionCount: view.dimensionTitles.length,
-    profiledText: `${view.profiled} of the ${view.scored} counted organisations ${has(view.profiled, 'has', 'have')} a score in every dimension${view.profiled < view.scored ? '; the others are left out rather than guessed at' : ''}`,
+    profiledText: `${view.profiled} of the ${view.scored} counted organisations ${noun(view.profiled, 'has', 'have')} a score in every dimension${view.profiled < view.scored ? '; the others are left out rather than guessed at' : ''}`,
   }
 }
 

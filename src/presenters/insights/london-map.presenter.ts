@@ -7,6 +7,7 @@ import { legendBands, shadeClass, type Band } from './heat-scale'
 import { heatCell, overallTitle, rowViews, type CellView } from './heatmap.presenter'
 import { tileLabel } from './tile-labels'
 import type { Table, TableRow } from '../govuk-params'
+import { plural } from '../../domain/format/plurals'
 
 /** One step of the grid in SVG units; tiles leave a gap so a weak tile's thick outline stands clear. */
 const UNIT = 60
@@ -122,7 +123,7 @@ export function londonMapView(heatmap: Heatmap, organisations: readonly Organisa
       id,
       captionId: `${id}-caption`,
       hatchId: `${id}-hatch`,
-      summary: `${weakCount} of ${scoredCount} scored ${scoredCount === 1 ? 'authority' : 'authorities'} weak, below ${threshold.toFixed(2)}`,
+      summary: `${weakCount} of ${plural(scoredCount, 'scored authority', 'scored authorities')} weak, below ${threshold.toFixed(2)}`,
       weakCount,
       scoredCount,
       tiles,

@@ -10,6 +10,8 @@ import { element } from '../html'
 import { trendMovements } from '../../domain/insights/trend-movement'
 import { slopeChart } from './trend-chart.presenter'
 import { trendSummary } from './trend-summary'
+import { plural } from '../../domain/format/plurals'
+import { longDate } from '../../domain/format/dates'
 
 /**
  * Change is shaded on the heatmap's PuOr scale (public/scss/_insights.scss): purples for a rise, oranges
@@ -132,7 +134,7 @@ function pickerView(result: RoundTrend, errors?: FormErrors) {
     errorMessage: errors?.fields.against,
     items: candidates.map(r => ({
       value: r.id,
-      text: `${r.name} (opened ${r.opensOn})`,
+      text: `${r.name} (opened ${longDate(r.opensOn)})`,
       selected: Boolean(against && r.id === against.id),
     })),
   }
@@ -215,7 +217,7 @@ export function trendView(
     shown: Boolean(trend && against),
     againstName: against?.name ?? '',
     caption: `Change in final scores from ${against?.name ?? ''} to ${round.name}`,
-    comparedText: `${compared} ${compared === 1 ? 'organisation' : 'organisations'} handed in both assessments`,
+    comparedText: `${plural(compared, 'organisation')} handed in both assessments`,
     leftOut: trend ? leftOutView(trend.leftOut) : null,
     columnCount: columns.length,
     round,

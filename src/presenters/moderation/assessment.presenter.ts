@@ -14,6 +14,7 @@ import { STATE_TAGS } from './queue.presenter'
 import { govukList } from '../assessments/markup'
 import type { SummaryListRow, TableHeadCell, TableRow } from '../govuk-params'
 import { component, type Html, link } from '../html'
+import { plural } from '../../domain/format/plurals'
 
 export interface ModerationPageView {
   backLink: string
@@ -137,7 +138,7 @@ export function moderationPageView(input: ModerationPageInput): ModerationPageVi
     roundName: input.round.name,
     heading: `Moderate ${input.organisationName}`,
     summary: summaryRows(input, {
-      moderated: `${progress.moderated} of ${progress.total} scored questions moderated${moderated.length > 0 ? `, ${different.length} at a different level from the self-assessment` : ''}`,
+      moderated: `${progress.moderated} of ${plural(progress.total, 'scored question')} moderated${moderated.length > 0 ? `, ${different.length} at a different level from the self-assessment` : ''}`,
       changedSince: changedSince.map(q =>
         link(`${paths.moderationSection(a.id, sectionOf.get(q.key) ?? '')}#question-${fieldId(q.key)}`, q.prompt),
       ),

@@ -1,6 +1,7 @@
 import type { Adjustments, CalibrationRow } from '../../domain/calibration'
 import { labelLines } from '../chart-axis'
 import { signed } from './calibration-format'
+import { plural } from '../../domain/format/plurals'
 
 /**
  * Calibration as a picture: a row per organisation or assessor, a column per dimension, each cell shaded
@@ -80,7 +81,7 @@ function cellOf(a: Adjustments, x: number, row: string, column: string): GridCel
   const said =
     a.meanAdjustment === null
       ? `${row}, ${column}: nothing to compare`
-      : `${row}, ${column}: ${figure} ${a.direction ?? ''} over ${a.compared} questions${a.systematic ? ', flagged' : ''}`
+      : `${row}, ${column}: ${figure} ${a.direction ?? ''} over ${plural(a.compared, 'question')}${a.systematic ? ', flagged' : ''}`
   return {
     x,
     textX: x - 1 + CELL_WIDTH / 2,
@@ -102,9 +103,9 @@ export function calibrationGrid(
   const top = sorted[0]
   const largest = top?.all.meanAdjustment ?? 0
   const summary = [
-    `${rows.length} rows, largest overall adjustment first.`,
+    `${plural(rows.length, 'row')}, largest overall adjustment first.`,
     top && largest !== 0 ? `The largest is ${top.name}: ${signed(largest)} ${top.all.direction ?? ''}.` : '',
-    flagged === 0 ? 'No cell is flagged.' : `${flagged} ${flagged === 1 ? 'cell is' : 'cells are'} flagged (starred).`,
+    flagged === 0 ? 'No cell is flagged.' : `${plural(flagged, 'cell is', 'cells are')} flagged (starred).`,
   ]
     .filter(Boolean)
     .join(' ')

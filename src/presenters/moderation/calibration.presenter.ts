@@ -12,6 +12,7 @@ import { calibrationGrid, type CalibrationGridView } from './calibration-grid.pr
 import type { RoundCalibration } from '../../services/moderation/calibration.service'
 import type { TableHeadCell, TableRow } from '../govuk-params'
 import { component, element, type Html, joinHtml, link, text } from '../html'
+import { noun, plural } from '../../domain/format/plurals'
 
 /** One table cell: each line is words, so a flag never depends on colour alone. */
 export interface CellView {
@@ -149,7 +150,7 @@ export function calibrationView(
     grids: c && c.organisations.length > 0 ? grids(c, headings) : [],
     awaiting:
       n > 0
-        ? `${n} ${n === 1 ? 'assessment has' : 'assessments have'} no moderated questions yet and ${n === 1 ? 'is' : 'are'} not counted.`
+        ? `${plural(n, 'assessment has', 'assessments have')} no moderated questions yet and ${noun(n, 'is', 'are')} not counted.`
         : null,
   }
 }

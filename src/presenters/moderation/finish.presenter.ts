@@ -1,5 +1,6 @@
 import { paths } from '../../paths'
 import type { FormErrors } from '../form-errors'
+import { plural } from '../../domain/format/plurals'
 
 /** A scored question still without a moderated level, as the complete page names it. */
 export interface Unmoderated {
@@ -53,7 +54,7 @@ export function completeView(input: {
       heading: 'You cannot complete moderation yet',
       consequences: [],
       blocked: {
-        text: `${left} scored question${left === 1 ? ' is' : 's are'} not moderated. Give ${left === 1 ? 'it a level' : 'each a level'}, or agree with the borough on the rest of a section, then complete moderation.`,
+        text: `${plural(left, 'scored question is', 'scored questions are')} not moderated. Give ${left === 1 ? 'it a level' : 'each a level'}, or agree with the borough on the rest of a theme, then complete moderation.`,
         items: unmoderatedErrors(id, input.unmoderated, input.fieldId).summary.map(e => ({
           href: e.href,
           text: e.text,

@@ -2,6 +2,7 @@ import { STATE_LABELS, type AssessmentState } from '../../domain/assessment/work
 import { paths } from '../../paths'
 import type { TableHeadCell, TableRow } from '../govuk-params'
 import { component, element, link, text } from '../html'
+import { plural } from '../../domain/format/plurals'
 
 /** Tag colours for states: the words carry the meaning, the colour only repeats it. */
 export const STATE_TAGS: Partial<Record<AssessmentState, string>> = {
@@ -63,7 +64,7 @@ export function queueView(input: {
       rows.length === 0
         ? `No assessments in ${round?.name} are ${filtered ?? 'waiting for or going through moderation'}.`
         : null,
-    caption: `${round?.name}: ${rows.length} assessment${rows.length === 1 ? '' : 's'}${filtered ? ` ${filtered}` : ''}`,
+    caption: `${round?.name}: ${plural(rows.length, 'assessment')}${filtered ? ` ${filtered}` : ''}`,
     head: HEAD,
     rows: rows.map((r): TableRow => {
       const state = r.assessment.state

@@ -5,6 +5,7 @@ import type { ScaleLevel } from '../../domain/questionnaire/definition'
 import { paths } from '../../paths'
 import type { FormErrors } from '../form-errors'
 import { moderationQuestionView, type ModerationQuestionView, type PostedModeration } from './question.presenter'
+import { plural } from '../../domain/format/plurals'
 
 export interface ModerationSectionView {
   backLink: string
@@ -45,8 +46,8 @@ export function moderationSectionView(input: ModerationSectionInput): Moderation
     heading: section.title,
     progress:
       total === 0
-        ? 'No question in this section is scored, so there is nothing to moderate.'
-        : `${done} of ${total} scored question${total === 1 ? '' : 's'} in this section moderated.`,
+        ? 'No question in this theme is scored, so there is nothing to moderate.'
+        : `${done} of ${plural(total, 'scored question')} in this theme moderated.`,
     inset: editable ? null : 'This assessment is not being moderated, so its levels cannot be changed.',
     questions: section.questions.map(q =>
       moderationQuestionView({

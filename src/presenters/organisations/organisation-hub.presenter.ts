@@ -4,7 +4,7 @@ import { STATUS_LABELS } from '../../domain/pipeline/entry'
 import type { User } from '../../domain/user'
 import { paths } from '../../paths'
 import type { HubAssessment, HubPipeline } from '../../services/organisations/organisation-hub'
-import { longDate, mediumDateTime } from '../admin/dates'
+import { dateTime, longDate } from '../../domain/format/dates'
 import { govukList } from '../assessments/markup'
 import type { SummaryListRow } from '../govuk-params'
 import { rowHeader } from '../govuk-params'
@@ -12,6 +12,7 @@ import { stateTag } from '../home/home-parts'
 import { joinHtml, link, tag, text, type Html } from '../html'
 import { formatScore } from '../scores'
 import { hubTable, type HubTable } from './hub-table'
+import { plural } from '../../domain/format/plurals'
 
 const pipelineHref = (viewer: Role, slug: string) =>
   isCentralRole(viewer) ? `${paths.pipeline}?organisation=${encodeURIComponent(slug)}` : paths.pipeline
@@ -78,15 +79,13 @@ export function pipelineSummary(pipeline: HubPipeline, organisation: Organisatio
     viewer === 'admin'
       ? `${paths.pipelinePriorities}?organisation=${encodeURIComponent(organisation.slug)}`
       : paths.pipelinePriorities
-  const priorities = `${pipeline.priorities} service ${pipeline.priorities === 1 ? 'priority' : 'priorities'}`
+  const priorities = plural(pipeline.priorities, 'service priority', 'service priorities')
   return [
     {
       key: { text: 'Entries' },
       value: {
         html: joinHtml([
-          text(
-            `${pipeline.total} ${pipeline.total === 1 ? 'entry' : 'entries'}, ${pipeline.open} still to be bought. `,
-          ),
+          text(`${plural(pipeline.total, 'entry', 'entries')}, ${pipeline.open} still to be bought. `),
           link(href, 'See the whole pipeline', `of ${organisation.name}`),
         ]),
       },
@@ -124,7 +123,7 @@ export function partnershipRows(
 
 const signedIn = (u: User): string => {
   if (u.disabled) return 'Account disabled'
-  if (u.lastSignedInAt) return `Last signed in ${mediumDateTime(u.lastSignedInAt)}`
+  if (u.lastSignedInAt) return `Last signed in ${dateTime(u.lastSignedInAt)}`
   return u.hasPassword ? 'Never signed in' : 'Invited, not signed in yet'
 }
 

@@ -15,6 +15,7 @@ import {
 import type { HubTable } from './hub-table'
 import { hubTrendChart, type LineChartView } from './hub-trend-chart.presenter'
 import { hubScores, hubTrendSummary, trendTable } from './hub-trend.presenter'
+import { plural } from '../../domain/format/plurals'
 
 export interface OrganisationsTableView {
   caption: string
@@ -28,7 +29,7 @@ const HEAD: TableHeadCell[] = [{ text: 'GSS code' }, { text: 'Name' }, { text: '
 /** The table of organisations on the home and organisations pages. */
 export function organisationsTableView(organisations: readonly Organisation[]): OrganisationsTableView {
   return {
-    caption: `${organisations.length} organisations`,
+    caption: plural(organisations.length, 'organisation'),
     head: HEAD,
     rows: organisations.map(o => [
       { text: o.gss },

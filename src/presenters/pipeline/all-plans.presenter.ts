@@ -2,7 +2,8 @@ import { STATUSES, STATUS_LABELS, VALUE_BAND_LABELS, type PipelineCategory } fro
 import type { AllPlans } from '../../services/pipeline/pipeline-plans'
 import { paths } from '../../paths'
 import type { ChoiceItem } from './entry-form.presenter'
-import { longDate } from './opportunities.presenter'
+import { longDate } from '../../domain/format/dates'
+import { plural } from '../../domain/format/plurals'
 
 /** A cell of the GOV.UK table partial. */
 export interface TableCell {
@@ -65,7 +66,7 @@ export function allPlansView(
   return {
     filters,
     plans: {
-      count: n === 1 ? '1 plan' : `${n} plans`,
+      count: plural(n, 'plan'),
       csvHref: `${paths.pipelineCsv}${search ? `?${search}` : ''}`,
       downloadWhat: plans.filter.category || plans.filter.status ? 'these plans' : 'the whole pipeline',
       hasRows: n > 0,

@@ -10,7 +10,8 @@ import {
 import type { Organisation } from '../../domain/organisation'
 import { paths } from '../../paths'
 import { withOrganisation, type EntryFormValues } from './pipeline.presenter'
-import { savedAt, summaryListRows, type SummaryListRow } from './entry.presenter'
+import { summaryListRows, type SummaryListRow } from './entry.presenter'
+import { dateTime } from '../../domain/format/dates'
 
 /** An item of a select or radios: a value and its words; a select's group has a label and items of its own. */
 export interface ChoiceItem {
@@ -90,6 +91,6 @@ export function entryFormView(data: EntryFormData): EntryFormView {
       { value: 'yes', text: 'Yes, name us to councils planning the same' },
       { value: 'no', text: 'No, count us without naming us' },
     ],
-    conflict: data.conflict ? { at: savedAt(data.conflict.at), rows: summaryListRows(data.conflict.rows) } : null,
+    conflict: data.conflict ? { at: dateTime(data.conflict.at), rows: summaryListRows(data.conflict.rows) } : null,
   }
 }

@@ -1,10 +1,7 @@
 import { paths } from '../../paths'
 import type { EntryView } from '../../services/pipeline/pipeline.service'
 import { withOrganisation } from './pipeline.presenter'
-
-/** When a record was saved, as '6 December 2026 at 23:21' in London. */
-export const savedAt = (at: Date): string =>
-  at.toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/London' })
+import { dateTime } from '../../domain/format/dates'
 
 /** A row of the GOV.UK summary list partial. */
 export interface SummaryListRow {
@@ -36,7 +33,7 @@ export function entryPageView(
     heading: categoryName,
     backHref: withOrganisation(paths.pipeline, entry.organisation.slug),
     rows: summaryListRows(rows),
-    updatedAt: savedAt(entry.updatedAt),
+    updatedAt: dateTime(entry.updatedAt),
   }
 }
 

@@ -2,9 +2,10 @@ import { ROUTE_LABELS, VALUE_BAND_LABELS, type PipelineCategory } from '../../do
 import type { Organisation } from '../../domain/organisation'
 import type { EntryView } from '../../services/pipeline/pipeline.service'
 import { paths } from '../../paths'
-import { longDate, STATUS_TAGS, withOrganisation } from './pipeline.presenter'
+import { knownDate, STATUS_TAGS, withOrganisation } from './pipeline.presenter'
 import { rowHeader, type TableCell, type TableHeadCell } from '../govuk-params'
 import { component, element, type Html, joinHtml, lineBreak, link, text } from '../html'
+import { plural } from '../../domain/format/plurals'
 
 const HEAD: TableHeadCell[] = [
   ...['Category', 'Current system', 'Contract ends', 'Planned start', 'Route and value', 'Status', 'Shared'].map(
@@ -77,15 +78,15 @@ export function pipelineListView(data: PipelineListData): PipelineListView {
     plans: respondent ? 'your organisation plans' : 'this organisation plans',
     similarHref: respondent && n > 0 ? paths.pipelineSimilar : null,
     hasEntries: n > 0,
-    entriesCaption: `${n} ${n === 1 ? 'entry' : 'entries'}`,
+    entriesCaption: plural(n, 'entry', 'entries'),
     head: HEAD,
     rows: data.entries.map(e => {
       const category = names.get(e.categoryKey) ?? e.categoryKey
       return [
         rowHeader({ text: category }),
         { html: withSecondLine(e.currentSystem ?? 'Not given', e.supplier || null) },
-        { text: longDate(e.contractEnd) },
-        { text: longDate(e.plannedStart) },
+        { text: knownDate(e.contractEnd) },
+        { text: knownDate(e.plannedStart) },
         { html: withSecondLine(ROUTE_LABELS[e.route], VALUE_BAND_LABELS[e.valueBand]) },
         { html: component('tag', STATUS_TAGS[e.status]) },
         { text: e.shareable ? 'Yes' : 'No' },

@@ -1,3 +1,5 @@
+import { longDate } from '../../domain/format/dates'
+import { plural } from '../../domain/format/plurals'
 import { DEFAULT_WINDOW_MONTHS, type AreaWeakness } from '../../domain/pipeline/opportunities'
 import type { OpportunityDetail, OpportunityList } from '../../services/pipeline/opportunity.service'
 import type { PipelineMaturity } from '../../services/pipeline/pipeline-maturity'
@@ -6,20 +8,9 @@ import { rowHeader, type TableCell, type TableHeadCell, type RowWithCells } from
 import { element, joinHtml, link, listedHtml, text } from '../html'
 import { authorityLink } from './cell-html'
 
-/** '2027-01-31' as '31 January 2027'. */
-export const longDate = (date: string): string =>
-  new Date(`${date}T12:00:00Z`).toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  })
-
 /** Lower-cases a name's first letter inside a sentence, but leaves acronyms ("HR and payroll") alone. */
 export const inSentence = (name: string): string =>
   /^[A-Z][a-z’']/.test(name) ? name.charAt(0).toLowerCase() + name.slice(1) : name
-
-export const plural = (count: number, one: string, many = `${one}s`): string => `${count} ${count === 1 ? one : many}`
 
 export const listed = (items: readonly string[]): string =>
   items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1] ?? ''}`
@@ -47,7 +38,7 @@ export function maturityNote(maturity: PipelineMaturity | undefined): string {
   const which = maturity.closed
     ? 'the latest closed round with scores'
     : 'the latest round with scores; it is still open, so only those that have handed in count'
-  return `Weak means a final score below ${maturity.threshold} on the scale of 1 to 5 in ${maturity.round.name} (${which}), where ${plural(maturity.scored, 'organisation')} ${maturity.scored === 1 ? 'has' : 'have'} a score.`
+  return `Weak means a final score below ${maturity.threshold} on the scale of 1 to 5 in ${maturity.round.name} (${which}), where ${plural(maturity.scored, 'organisation has', 'organisations have')} a score.`
 }
 
 export const windowQuery = (months: number): string =>
@@ -56,6 +47,8 @@ export const windowQuery = (months: number): string =>
 /** The type of the opportunities page's view model (the results under its form). */
 export interface OpportunitiesView {
   months: number
+  /** "12 months", "1 month" */
+  monthsText: string
   from: string
   to: string
   hasRows: boolean
@@ -174,6 +167,7 @@ export function opportunitiesView(list: OpportunityList): OpportunitiesView {
   const timeline = timelineTable(list)
   return {
     months: list.months,
+    monthsText: plural(list.months, 'month'),
     from: longDate(list.window.from),
     to: longDate(list.window.to),
     hasRows: list.opportunities.length > 0,

@@ -10,7 +10,9 @@ import { addressedArea } from '../../domain/pipeline/opportunities'
 import type { OpportunityDetail, OpportunityList } from '../../services/pipeline/opportunity.service'
 import { formatScore } from '../scores'
 import { paths } from '../../paths'
-import { inSentence, longDate, maturityNote, plural, weaknessSentence, windowQuery } from './opportunities.presenter'
+import { longDate } from '../../domain/format/dates'
+import { plural } from '../../domain/format/plurals'
+import { inSentence, maturityNote, weaknessSentence, windowQuery } from './opportunities.presenter'
 import { rowHeader, type SummaryListRow, type TableCell, type TableHeadCell } from '../govuk-params'
 import { element, type Html, joinHtml, listedHtml, text } from '../html'
 import { authorityLink, listOf } from './cell-html'
@@ -26,6 +28,7 @@ const tally = <T extends string>(values: readonly T[], order: readonly T[], labe
 interface BriefBase {
   heading: string
   months: number
+  monthsText: string
   from: string
   to: string
   backHref: string
@@ -156,6 +159,7 @@ export function opportunityBriefView(brief: Brief): OpportunityBriefView {
   const base = {
     heading: category.name,
     months: brief.months,
+    monthsText: plural(brief.months, 'month'),
     from: longDate(brief.window.from),
     to: longDate(brief.window.to),
     backHref: `${paths.pipelineOpportunities}${windowQuery(brief.months)}`,

@@ -3,6 +3,7 @@ import { paths } from '../../paths'
 import { withOrganisation } from './pipeline.presenter'
 import { rowHeader, type TableCell, type TableHeadCell } from '../govuk-params'
 import { link } from '../html'
+import { plural } from '../../domain/format/plurals'
 
 /** The type of the organisations' pipelines page's view model. */
 export interface PipelineOrganisationsView {
@@ -25,7 +26,7 @@ export function pipelineOrganisationsView(
   return {
     canWrite,
     allHref: paths.pipelineAll,
-    caption: `${organisations.length} organisations`,
+    caption: plural(organisations.length, 'organisation'),
     head: [{ text: 'Organisation' }, { text: 'Entries', format: 'numeric' }],
     rows: organisations.map(o => [
       rowHeader({ html: link(withOrganisation(paths.pipeline, o.slug), o.name) }),

@@ -1,3 +1,4 @@
+import { longDate } from '../../domain/format/dates'
 import type { FieldError } from '../../domain/errors'
 import {
   DATE_RANGE,
@@ -27,16 +28,8 @@ type DateField = (typeof DATE_FIELDS)[number]
 /** The form's fields top to bottom: the error summary lists problems in the same order. */
 const FIELD_ORDER: readonly string[] = Object.keys(FIELD_NAMES)
 
-/** A calendar date as people write it, 31 March 2028. */
-export function longDate(iso: string | null): string {
-  if (iso === null) return 'Not known'
-  return new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  })
-}
+/** A plan's date as people write it, 31 March 2028, or that it is not known. */
+export const knownDate = (iso: string | null): string => (iso === null ? 'Not known' : longDate(iso))
 
 /** A page address for the organisation an administrator or analyst is looking at; respondents need none. */
 export const withOrganisation = (path: string, slug?: string): string =>
@@ -149,8 +142,8 @@ export function summaryRows(
     { key: name('categoryKey'), value: categories.find(c => c.key === entry.categoryKey)?.name ?? entry.categoryKey },
     { key: name('currentSystem'), value: entry.currentSystem ?? 'Not given' },
     { key: name('supplier'), value: entry.supplier ?? 'Not given' },
-    { key: name('contractEnd'), value: longDate(entry.contractEnd) },
-    { key: name('plannedStart'), value: longDate(entry.plannedStart) },
+    { key: name('contractEnd'), value: knownDate(entry.contractEnd) },
+    { key: name('plannedStart'), value: knownDate(entry.plannedStart) },
     { key: name('route'), value: ROUTE_LABELS[entry.route] },
     { key: name('valueBand'), value: VALUE_BAND_LABELS[entry.valueBand] },
     { key: name('status'), value: STATUS_LABELS[entry.status] },

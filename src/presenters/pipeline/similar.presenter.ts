@@ -2,13 +2,17 @@ import { STATUS_LABELS } from '../../domain/pipeline/entry'
 import type { DateWindow } from '../../domain/pipeline/window'
 import type { SimilarPlan } from '../../services/pipeline/opportunity.service'
 import { paths } from '../../paths'
-import { listed, longDate } from './opportunities.presenter'
+import { longDate } from '../../domain/format/dates'
+import { listed } from './opportunities.presenter'
 import { rowHeader, type TableHeadCell, type RowWithCells } from '../govuk-params'
 import { element, type Html, joinHtml, text } from '../html'
+import { plural } from '../../domain/format/plurals'
 
 /** The type of the "who else is planning the same" page's view model. */
 export interface SimilarView {
   months: number
+  /** "12 months", "1 month" */
+  monthsText: string
   to: string
   pipelineHref: string
   hasPlans: boolean
@@ -45,7 +49,7 @@ function detailOf(plan: SimilarPlan): string {
 function whoShares(plan: SimilarPlan): Html {
   if (plan.names.length === 0) return secondary(plan.others > 0 ? 'None has chosen to share' : 'Nobody else yet', false)
   const more = plan.others - plan.names.length
-  const unnamed = `and ${more === 1 ? '1 more that has' : `${more} more that have`} not shared`
+  const unnamed = `and ${plural(more, 'more that has', 'more that have')} not shared`
   return joinHtml([text(listed(plan.names)), ...(more > 0 ? [secondary(unnamed, true)] : [])])
 }
 
@@ -57,6 +61,7 @@ export function similarView(sharing: {
 }): SimilarView {
   return {
     months: sharing.months,
+    monthsText: plural(sharing.months, 'month'),
     to: longDate(sharing.window.to),
     pipelineHref: paths.pipeline,
     hasPlans: sharing.plans.length > 0,

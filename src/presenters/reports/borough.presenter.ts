@@ -7,6 +7,7 @@ import type { Html } from '../html'
 import { dimensionScoreSummary } from './score-summary'
 import { headlineRows, QUESTION_HEAD, questionRows, scoreTable } from './borough-tables'
 import type { Table, TableCell, TableRow } from '../govuk-params'
+import { plural } from '../../domain/format/plurals'
 
 /** A number cell: what a chart reads (`data-value`) and what a person reads. */
 export interface NumberCell {
@@ -120,7 +121,7 @@ function changeTable(r: BoroughReport): ChangeTableView | null {
   if (!r.change) return null
   const { lines, previousRound, comparableQuestions } = r.change
   return {
-    intro: `Compared with ${previousRound.name} on the ${comparableQuestions} questions asked the same way in both rounds. Questions that were added, split or removed are left out, so both columns may differ from the scores above.`,
+    intro: `Compared with ${previousRound.name} on the ${plural(comparableQuestions, 'question')} asked the same way in both rounds. Questions that were added, split or removed are left out, so both columns may differ from the scores above.`,
     head: [
       { text: 'Dimension' },
       { text: previousRound.name, format: 'numeric' },

@@ -14,6 +14,7 @@ import { paths, patterns } from '../../paths'
 import { renderPage } from '../../middleware/render-page'
 import { route, type RouteDefinition } from '../route-table'
 import { positiveId } from '../params'
+import { plural } from '../../domain/format/plurals'
 
 const tokenId = (req: Request): number => positiveId(req.params.id)
 
@@ -82,7 +83,7 @@ function changePassword(services: Services): RequestHandler {
     if (result.outcome === 'throttled') {
       res.set('Retry-After', String(result.retryAfterSeconds))
       const minutes = Math.ceil(result.retryAfterSeconds / 60)
-      const message = `Too many wrong passwords. Try again in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}.`
+      const message = `Too many wrong passwords. Try again in ${plural(minutes, 'minute')}.`
       return renderPage(
         res,
         'account/password',

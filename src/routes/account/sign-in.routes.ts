@@ -8,14 +8,13 @@ import { field, formErrors } from '../../presenters/form-errors'
 import { paths, safeReturnPath, patterns } from '../../paths'
 import { renderPage } from '../../middleware/render-page'
 import { route, type RouteDefinition } from '../route-table'
+import { plural } from '../../domain/format/plurals'
 
 const SESSION_COOKIE = 'ldm.sid'
 
 function tooManyAttempts(retryAfterSeconds: number): string {
   const wait =
-    retryAfterSeconds > 90
-      ? `${Math.ceil(retryAfterSeconds / 60)} minutes`
-      : `${retryAfterSeconds} ${retryAfterSeconds === 1 ? 'second' : 'seconds'}`
+    retryAfterSeconds > 90 ? plural(Math.ceil(retryAfterSeconds / 60), 'minute') : plural(retryAfterSeconds, 'second')
   return `Too many failed attempts. Try again in ${wait}.`
 }
 

@@ -5,7 +5,7 @@ import { signedInUser } from '../../middleware/require-access'
 import type { Services } from '../../services'
 import type { RoundForm } from '../../services/admin/round.service'
 import { field, formErrors, type FormErrors } from '../../presenters/form-errors'
-import { longDate } from '../../presenters/admin/dates'
+import { longDate } from '../../domain/format/dates'
 import { roundView } from '../../presenters/admin/round.presenter'
 import { roundCancelCheckView, roundCloseCheckView } from '../../presenters/admin/check.presenter'
 import { roundFormView } from '../../presenters/admin/round-form.presenter'
@@ -14,6 +14,7 @@ import { paths, patterns } from '../../paths'
 import { renderPage } from '../../middleware/render-page'
 import { route, type RouteDefinition } from '../route-table'
 import { positiveId } from '../params'
+import { plural } from '../../domain/format/plurals'
 
 const ADMIN = ['admin'] as const
 const DATE_FIELDS = ['opensOn', 'closesOn']
@@ -62,7 +63,7 @@ function errorsFor(errors: readonly FieldError[]): FormErrors {
   return result
 }
 
-const takingPart = (n: number): string => (n === 1 ? '1 organisation takes part' : `${n} organisations take part`)
+const takingPart = (n: number): string => plural(n, 'organisation takes part', 'organisations take part')
 
 const roundId = (req: Request): number => positiveId(req.params.id)
 

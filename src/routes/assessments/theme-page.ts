@@ -25,7 +25,7 @@ function findTheme(view: AssessmentView, themeKey: string) {
   const themes = themesInOrder(view)
   const index = themes.findIndex(t => t.theme.key === themeKey)
   const found = themes[index]
-  if (!found) throw new NotFoundError('There is no such section in this questionnaire')
+  if (!found) throw new NotFoundError('There is no such theme in this questionnaire')
   return { ...found, index, next: themes[index + 1], previous: themes[index - 1] }
 }
 

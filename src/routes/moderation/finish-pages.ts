@@ -12,6 +12,7 @@ import {
   type UnmoderatedQuestion,
 } from '../../services/moderation/moderation.service'
 import { idOf, moderationFieldId } from './moderation-page'
+import { wholeNumber } from '../../domain/format/plurals'
 
 /** Completing and returning: each its own page, so one click on the overview never does either. */
 
@@ -100,7 +101,7 @@ export function returnAssessment(services: Services): RequestHandler {
         comment.trim() === ''
           ? 'Enter a comment saying what the borough needs to change'
           : comment.length > COMMENT_MAX_LENGTH
-            ? `Comment must be ${COMMENT_MAX_LENGTH.toLocaleString('en-GB')} characters or fewer: it has ${comment.length.toLocaleString('en-GB')}`
+            ? `Comment must be ${wholeNumber(COMMENT_MAX_LENGTH)} characters or fewer: it has ${wholeNumber(comment.length)}`
             : `Comment ${error.errors[0]?.message ?? 'is not valid'}`
       const errors = { summary: [{ text: message, href: '#comment' }], fields: { comment: message } }
       return renderReturn(services, req, res, { errors, comment })

@@ -5,6 +5,7 @@ import type { Services } from '../../services'
 import { moderationPageView } from '../../presenters/moderation/assessment.presenter'
 import { renderPage } from '../../middleware/render-page'
 import { positiveId } from '../params'
+import { longDate } from '../../domain/format/dates'
 
 /** The moderation page of one assessment: self and final scores, each maturity question to moderate. */
 
@@ -15,10 +16,7 @@ export const moderationFieldId = (key: string): string => `moderation-${key.repl
 
 const rounded = (value: number | null): string => (value === null ? 'No score' : value.toFixed(2))
 
-export const londonDate = (date: Date | null): string =>
-  date
-    ? date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' })
-    : 'Not submitted'
+export const submittedOn = (date: Date | null): string => (date ? longDate(date) : 'Not submitted')
 
 /** The overview of one assessment's moderation: its state, scores, and each section's progress. */
 export async function renderModeration(services: Services, req: Request, res: Response) {
@@ -49,7 +47,7 @@ export async function renderModeration(services: Services, req: Request, res: Re
       moderations: byKey,
       comments,
       scores,
-      submittedOn: londonDate(view.assessment.submittedAt),
+      submittedOn: submittedOn(view.assessment.submittedAt),
       fieldId: moderationFieldId,
     }),
   })

@@ -7,7 +7,7 @@ import { paths, patterns } from '../../paths'
 import { renderPage } from '../../middleware/render-page'
 import { route, type RouteDefinition } from '../route-table'
 import { completeModeration, completePage, returnAssessment, returnPage } from './finish-pages'
-import { idOf, londonDate, renderModeration } from './moderation-page'
+import { idOf, renderModeration, submittedOn } from './moderation-page'
 import { renderSection, saveSection } from './section-page'
 
 export { moderationFieldId } from './moderation-page'
@@ -44,7 +44,7 @@ function queuePage(services: Services): RequestHandler {
           .map(r => ({
             ...r,
             own: user.organisationId === r.organisation.id,
-            submittedOn: londonDate(r.assessment.submittedAt),
+            submittedOn: submittedOn(r.assessment.submittedAt),
           }))
       : []
     await renderPage(res, 'moderation/queue', {

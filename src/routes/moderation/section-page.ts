@@ -10,6 +10,7 @@ import { moderationSectionView } from '../../presenters/moderation/section.prese
 import type { Services } from '../../services'
 import { ModerationConflictError, sectionField, type SectionEntry } from '../../services/moderation/moderation.service'
 import { idOf, moderationFieldId } from './moderation-page'
+import { plural } from '../../domain/format/plurals'
 
 /** One section (theme) of an assessment to moderate, in one form. */
 
@@ -22,7 +23,7 @@ async function loadSection(services: Services, req: Request) {
   const view = await services.assessments.view(user, id)
   const byKey = new Map(moderations.map(m => [m.questionKey, m]))
   const section = moderationSections(view.definition, view.answers, byKey).find(s => s.key === themeKeyOf(req))
-  if (!section) throw new NotFoundError('There is no such section to moderate in this questionnaire')
+  if (!section) throw new NotFoundError('There is no such theme to moderate in this questionnaire')
   return { view, byKey, section }
 }
 
@@ -119,8 +120,8 @@ export function saveSection(services: Services): RequestHandler {
       return renderSection(services, req, res, { errors: sectionErrors(error, prompts), posted, status: 422 })
     }
     const said = [
-      result.saved > 0 && `${result.saved} level${result.saved === 1 ? '' : 's'} saved`,
-      result.agreed > 0 && `agreed with the borough on ${result.agreed} question${result.agreed === 1 ? '' : 's'}`,
+      result.saved > 0 && `${plural(result.saved, 'level')} saved`,
+      result.agreed > 0 && `agreed with the borough on ${plural(result.agreed, 'question')}`,
     ].filter(Boolean)
     req.session.flash = {
       type: 'success',

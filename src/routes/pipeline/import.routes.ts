@@ -11,6 +11,7 @@ import { withOrganisation } from '../../presenters/pipeline/pipeline.presenter'
 import { importView } from '../../presenters/pipeline/import.presenter'
 import { renderPage } from '../../middleware/render-page'
 import { route, uploadRoute, type RouteDefinition } from '../route-table'
+import { plural } from '../../domain/format/plurals'
 
 const fileErrors = (problems: string[], inline: string) => ({
   summary: problems.map(text => ({ text, href: '#entriesFile' })),
@@ -59,12 +60,12 @@ export function pipelineImportRoutes(services: Services): RouteDefinition[] {
       } catch (error) {
         if (!(error instanceof ImportRejectedError)) throw error
         const n = error.problems.length
-        const inline = `Nothing was imported. Fix the ${n === 1 ? 'problem' : `${n} problems`} listed above and upload the file again.`
+        const inline = `Nothing was imported. Fix the ${n === 1 ? 'problem' : plural(n, 'problem')} listed above and upload the file again.`
         return renderImport(req, res, organisation, fileErrors(error.problems.map(describeProblem), inline), 422)
       }
       req.session.flash = {
         type: 'success',
-        heading: `${count} ${count === 1 ? 'entry' : 'entries'} imported`,
+        heading: `${plural(count, 'entry', 'entries')} imported`,
         body: 'They are in the table below; change any of them here.',
       }
       res.redirect(withOrganisation(paths.pipeline, slugFor(user, organisation)))

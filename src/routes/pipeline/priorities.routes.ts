@@ -11,6 +11,7 @@ import { withOrganisation } from '../../presenters/pipeline/pipeline.presenter'
 import { prioritiesView, RANKS } from '../../presenters/pipeline/priorities.presenter'
 import { renderPage } from '../../middleware/render-page'
 import { route, type RouteDefinition } from '../route-table'
+import { plural } from '../../domain/format/plurals'
 
 export function pipelinePriorityRoutes(services: Services): RouteDefinition[] {
   async function renderForm(
@@ -70,7 +71,7 @@ export function pipelinePriorityRoutes(services: Services): RouteDefinition[] {
         body:
           chosen === 0
             ? 'You have no priorities recorded.'
-            : `${chosen} ranked ${chosen === 1 ? 'priority' : 'priorities'}.`,
+            : `${plural(chosen, 'ranked priority', 'ranked priorities')}.`,
       }
       res.redirect(`${withOrganisation(paths.pipeline, slugFor(user, organisation))}#priorities`)
     }),

@@ -7,11 +7,12 @@ import type { AnswerSaveContext } from '../../data/assessment.repository'
 import { editability, findQuestion, type AssessmentDeps } from './assessment-access'
 import { answerEvent } from './answer-event'
 import { saveAnswersLocked } from './save-answers.service'
+import { dateTime } from '../../domain/format/dates'
 
 /** A save based on a stale revision: the caller is shown what is there now, and by whom. */
 export class AnswerConflictError extends ConflictError {
   constructor(readonly current: Answer) {
-    super(`Someone else changed this answer at ${current.updatedAt.toISOString()}`)
+    super(`Someone else changed this answer on ${dateTime(current.updatedAt)}`)
   }
 }
 

@@ -10,6 +10,7 @@ import type { Repositories } from '../../data'
 import { insightsService, type Clusters } from './insights.service'
 import type { QuestionnaireService } from '../admin/questionnaire.service'
 import { loadRoundResults, moderatedLevels } from './round-results'
+import { noun, plural } from '../../domain/format/plurals'
 
 /** Which cluster a brief is about: peer groups are numbered as the clusters page lists them, from 1. */
 export type BriefSelector =
@@ -53,7 +54,7 @@ function findCluster(clusters: Clusters, selector: BriefSelector) {
     if (!group) {
       const count = clusters.peerGroups.length
       throw new NotFoundError(
-        `There ${count === 1 ? 'is 1 peer group' : `are ${count} peer groups`} with these settings, so no peer group ${selector.group}`,
+        `There ${noun(count, 'is', 'are')} ${plural(count, 'peer group')} with these settings, so no peer group ${selector.group}`,
       )
     }
     const dimension = clusters.heatmap.definition.dimensions.find(d => d.key === group.weakestDimension)

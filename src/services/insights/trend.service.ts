@@ -8,6 +8,7 @@ import type { User } from '../../domain/user'
 import type { Repositories } from '../../data'
 import type { QuestionnaireService } from '../admin/questionnaire.service'
 import { loadRoundResults, moderatedLevels, type RoundResults } from './round-results'
+import { longDate } from '../../domain/format/dates'
 
 export interface RoundTrend {
   round: Round
@@ -98,7 +99,9 @@ export function trendService(
         `${other.name} is on the questionnaire "${other.questionnaireKey}" and ${round.name} on "${round.questionnaireKey}": only rounds on the same questionnaire can be compared`,
       )
     if (!ranBefore(other, round))
-      refuse(`against must be a round that opened before ${round.name}; ${other.name} opened on ${other.opensOn}`)
+      refuse(
+        `against must be a round that opened before ${round.name}; ${other.name} opened on ${longDate(other.opensOn)}`,
+      )
     return other
   }
 

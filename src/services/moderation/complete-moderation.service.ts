@@ -5,6 +5,7 @@ import type { QuestionnaireDefinition } from '../../domain/questionnaire/definit
 import type { User } from '../../domain/user'
 import type { Transaction } from '../../data/db'
 import { moderatable, moveAssessment, type ModerationDeps } from './moderation-access'
+import { plural } from '../../domain/format/plurals'
 
 /** A scored question still without a moderated level, named as the assessor finds it. */
 export interface UnmoderatedQuestion {
@@ -18,7 +19,7 @@ export interface UnmoderatedQuestion {
 export class UnmoderatedQuestionsError extends ConflictError {
   constructor(readonly questions: UnmoderatedQuestion[]) {
     super(
-      `Moderate every scored question before completing: ${questions.length} ${questions.length === 1 ? 'is' : 'are'} not moderated (${questions
+      `Moderate every scored question before completing: ${plural(questions.length, 'is', 'are')} not moderated (${questions
         .map(q => q.questionKey)
         .join(', ')})`,
     )

@@ -4,6 +4,7 @@ import { allQuestions } from '../../domain/questionnaire/definition'
 import type { User } from '../../domain/user'
 import type { Transaction } from '../../data/db'
 import { moderatable, type ModerationDeps } from './moderation-access'
+import { wholeNumber } from '../../domain/format/plurals'
 
 export const RATIONALE_MAX_LENGTH = 2000
 
@@ -58,7 +59,7 @@ export function checkedInput(body: Record<string, unknown>): ModerationInput {
   else if (typeof rationale === 'string' && rationale.length > RATIONALE_MAX_LENGTH)
     errors.push({
       field: '/rationale',
-      message: `must be ${RATIONALE_MAX_LENGTH.toLocaleString('en-GB')} characters or fewer`,
+      message: `must be ${wholeNumber(RATIONALE_MAX_LENGTH)} characters or fewer`,
     })
   if (typeof revision !== 'number' || !Number.isSafeInteger(revision) || revision < 0)
     errors.push({

@@ -9,6 +9,7 @@ import {
   RATIONALE_MAX_LENGTH,
   recordModeration,
 } from './moderate-question.service'
+import { wholeNumber } from '../../domain/format/plurals'
 
 /** One question's part of a section's form: no level means the assessor left it for later. */
 export interface SectionEntry {
@@ -106,7 +107,7 @@ function sectionOf(
   themeKey: string,
 ): ModerationSection {
   const section = moderationSections(definition, answers, moderated).find(s => s.key === themeKey)
-  if (!section) throw new NotFoundError('There is no such section to moderate in this questionnaire')
+  if (!section) throw new NotFoundError('There is no such theme to moderate in this questionnaire')
   return section
 }
 
@@ -129,7 +130,7 @@ function checkEntries(entries: readonly SectionEntry[], selfLevel: (key: string)
     else if (e.rationale.length > RATIONALE_MAX_LENGTH)
       errors.push({
         field: sectionField(e.questionKey, 'rationale'),
-        message: `Rationale must be ${RATIONALE_MAX_LENGTH.toLocaleString('en-GB')} characters or fewer`,
+        message: `Rationale must be ${wholeNumber(RATIONALE_MAX_LENGTH)} characters or fewer`,
       })
     else if (level !== selfLevel(e.questionKey) && e.rationale.trim() === '')
       errors.push({

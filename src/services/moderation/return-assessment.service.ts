@@ -2,6 +2,7 @@ import type { AssessmentState } from '../../domain/assessment/workflow'
 import { ValidationError } from '../../domain/errors'
 import type { User } from '../../domain/user'
 import { moveAssessment, type ModerationDeps } from './moderation-access'
+import { wholeNumber } from '../../domain/format/plurals'
 
 export const COMMENT_MAX_LENGTH = 5000
 
@@ -13,7 +14,7 @@ export function returnAssessment(deps: ModerationDeps) {
     }
     if (comment.length > COMMENT_MAX_LENGTH)
       throw new ValidationError([
-        { field: '/comment', message: `must be ${COMMENT_MAX_LENGTH.toLocaleString('en-GB')} characters or fewer` },
+        { field: '/comment', message: `must be ${wholeNumber(COMMENT_MAX_LENGTH)} characters or fewer` },
       ])
     return moveAssessment(deps, user, id, 'return', trx =>
       deps.repos.moderations.setComments(id, { returned: comment.trim() }, trx),

@@ -2,11 +2,12 @@ import { readImport, type ImportProblem } from '../../domain/pipeline/csv-import
 import type { User } from '../../domain/user'
 import type { OrganisationRef } from './pipeline-access'
 import { insertAudited, type PipelineDeps } from './pipeline-entry-records'
+import { plural } from '../../domain/format/plurals'
 
 /** A CSV import refused as a whole, with every problem in it. */
 export class ImportRejectedError extends Error {
   constructor(readonly problems: ImportProblem[]) {
-    super(`The file has ${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing was imported`)
+    super(`The file has ${plural(problems.length, 'problem')}; nothing was imported`)
   }
 }
 

@@ -17,7 +17,7 @@ const TEST_TIMEOUT = 300_000
 const ROUND = 'London 2026 to 2027'
 const OFFLINE = 'Not saved yet: you seem to be offline. Your changes will be saved when the connection returns.'
 // The test clock stands at 10:00 GMT on 27 November 2026: every save happens then.
-const SAVED = 'Saved at 10:00'
+const SAVED = 'Saved at 10am'
 
 /** Where focus should go: a field by id or name, or a link or button by (part of) its text. */
 type FocusTarget = { id: string } | { name: string } | { text: string }
@@ -203,7 +203,7 @@ describe('a whole assessment, from the keyboard alone, in a real browser', () =>
       await tabTo(page, { text: ROUND })
       await pressForNewPage(page)
       expect(pathOf(page)).toBe(`/assessments/${assessmentId}`)
-      expect(await page.locator('main').innerText()).toContain('You have completed 0 of 24 sections')
+      expect(await page.locator('main').innerText()).toContain('You have completed 0 of 24 themes')
       await screenshot(page, 'journey-task-list')
       await axe('task list')
 
@@ -286,7 +286,7 @@ describe('a whole assessment, from the keyboard alone, in a real browser', () =>
 
       await tabTo(page, { text: 'Back to your assessment' })
       await pressForNewPage(page)
-      expect(await page.locator('main').innerText()).toContain('You have completed 24 of 24 sections')
+      expect(await page.locator('main').innerText()).toContain('You have completed 24 of 24 themes')
       await axe('task list, submitted')
       await tabTo(page, { text: 'See the history of changes' })
       await pressForNewPage(page)
@@ -457,7 +457,7 @@ describe('autosave, conflicts and conditional questions, with JavaScript', () =>
       await tabTo(page, { id: fieldId('foundations.context.digital-budget-share') })
       await page.keyboard.type('4')
       await page.keyboard.press('Tab')
-      await status(page, 'Your other changes were saved at 10:00').waitFor()
+      await status(page, 'Your other changes were saved at 10am').waitFor()
       expect(await status(page, 'Not saved').innerText()).toMatch(
         /^Not saved: “How many full-time equivalent staff[^”]*”: see the message beside it\. Your other changes/,
       )
@@ -515,8 +515,8 @@ describe('autosave, conflicts and conditional questions, with JavaScript', () =>
       const note = a.locator(`#${fieldId(key)}-autosave-conflict`)
       await note.waitFor()
       expect(await note.innerText()).toContain('Someone else changed this answer while you were editing')
-      expect(await note.innerText()).toContain(`${officerB} saved “2. Emerging” at 10:00`)
-      expect(await status(a, officerB).innerText()).toContain(`${officerB} saved “2. Emerging” at 10:00`)
+      expect(await note.innerText()).toContain(`${officerB} saved “2. Emerging” at 10am`)
+      expect(await status(a, officerB).innerText()).toContain(`${officerB} saved “2. Emerging” at 10am`)
       expect((await stored(key))?.level).toBe(2)
       await screenshot(a, 'autosave-conflict')
       await expectAxeClean(a)
@@ -542,9 +542,7 @@ describe('autosave, conflicts and conditional questions, with JavaScript', () =>
       expect(await focusedErrorSummary(a)).toContain('someone else changed this answer while you were editing')
       const conflict = a.locator(`#${fieldId(key)}-conflict`)
       expect(await conflict.innerText()).toContain('Someone else changed this answer while you were editing')
-      expect(await conflict.innerText()).toContain(
-        `${officerB} saved 2. Emerging at 10:00. Your answer is shown below.`,
-      )
+      expect(await conflict.innerText()).toContain(`${officerB} saved 2. Emerging at 10am. Your answer is shown below.`)
       expect(await checkedValue(a, name)).toBe('level:4')
       expect(await checkedValue(a, `answers[${key}][resolve]`)).toBe('mine')
       await screenshot(a, 'conflict-page')

@@ -137,7 +137,7 @@ it(
     )
 
     // "Complete moderation" on the overview is a link to a page that says what is left, and completes nothing.
-    await tabTo(page, { text: 'Back to all sections' })
+    await tabTo(page, { text: 'Back to all themes' })
     await pressForNewPage(page)
     await tabTo(page, { text: 'Complete moderation' })
     await pressForNewPage(page)
@@ -209,7 +209,7 @@ it(
     expect(await block(assessor, agreed.key).innerText()).toContain('Digital strategy 2025, published on the intranet')
     await axe(assessor, 'moderation section')
     await screenshot(assessor, 'full-moderation-section')
-    await click(assessor, assessor.getByRole('button', { name: 'Agree with the borough on the rest of this section' }))
+    await click(assessor, assessor.getByRole('button', { name: 'Agree with the borough on the rest of this theme' }))
     expect(path(assessor)).toBe(sectionPath(changedTheme.key))
     expect(await banner(assessor).innerText()).toContain(`${sections[0]!.title}: agreed with the borough on 1 question`)
 
@@ -239,7 +239,7 @@ it(
     await click(assessor, assessor.getByRole('button', { name: 'Save and continue' }))
     expect(path(assessor)).toBe(sectionPath(sections[2]!.key))
     expect(await banner(assessor).innerText()).toContain(`${changedTheme.title}: 1 level saved`)
-    await click(assessor, assessor.getByRole('link', { name: 'Back to all sections' }).first())
+    await click(assessor, assessor.getByRole('link', { name: 'Back to all themes' }).first())
     expect(await summaryRow(assessor, 'Questions moderated')).toBe(
       `2 of ${maturity.length} scored questions moderated, 1 at a different level from the self-assessment`,
     )
@@ -313,14 +313,11 @@ it(
     await screenshotOf(block(assessor, changed.key), 'full-moderation-question-changed-since')
 
     // The rest, a section at a time, agreeing with the borough: each goes on to the next left, then the overview.
-    await click(assessor, assessor.getByRole('link', { name: 'Back to all sections' }).first())
+    await click(assessor, assessor.getByRole('link', { name: 'Back to all themes' }).first())
     await click(assessor, assessor.getByRole('link', { name: sections[2]!.title }))
     let pages = 0
     while (path(assessor).includes('/sections/')) {
-      await click(
-        assessor,
-        assessor.getByRole('button', { name: 'Agree with the borough on the rest of this section' }),
-      )
+      await click(assessor, assessor.getByRole('button', { name: 'Agree with the borough on the rest of this theme' }))
       pages++
     }
     expect(pages).toBe(sections.length - 2)

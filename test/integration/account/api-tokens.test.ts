@@ -60,7 +60,7 @@ describe('making a token on the account page', () => {
       `${secret.slice(0, 12)}…`,
       created,
       'Never',
-      '27 Dec 2026, 10:00',
+      '27 Dec 2026 at 10am',
       'Active',
       'Revoke Power BI refresh',
     ])

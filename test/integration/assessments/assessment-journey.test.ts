@@ -38,7 +38,7 @@ describe('the task list', () => {
     const def = await definition()
     for (const d of def.dimensions) expect(page.text).toContain(d.title)
     expect(page.text).toContain('Not started')
-    expect(page.text).toMatch(/You have completed 0 of \d+ sections/)
+    expect(page.text).toMatch(/You have completed 0 of \d+ themes/)
   })
 
   it('lists the assessment for its respondents', async () => {
@@ -84,7 +84,7 @@ describe('a theme page', () => {
     expect(history.map(e => e.action)).toContain('assessment.started')
 
     const taskList = await officer.agent.get(`/assessments/${assessmentId}`)
-    expect(taskList.text).toMatch(/You have completed 1 of \d+ sections/)
+    expect(taskList.text).toMatch(/You have completed 1 of \d+ themes/)
   })
 
   it('refuses a level off the scale with an error summary, and saves nothing from that page', async () => {
@@ -259,7 +259,7 @@ describe('check answers and submit', () => {
     expect(page.text).toContain('Submitted the assessment')
     expect(page.text).toContain('3. Defined')
     // Times come from the service's clock (the test clock), in London time.
-    expect(page.text).toContain('27 Nov 2026, 10:00')
+    expect(page.text).toContain('27 Nov 2026 at 10am')
     expect(page.text).toMatch(/Test respondent \d+/)
   })
 })

@@ -29,7 +29,7 @@ describe('each role’s home', () => {
     expect(page).toContain('Pilot round')
     expect(page).toContain('Not started')
     expect(page).toContain('Closes 31 January 2027, in 65 days')
-    expect(page).toContain('0 of 24 sections completed')
+    expect(page).toContain('0 of 24 themes completed')
     const hackney = await assessmentOf(t, roundId, 'hackney')
     expect(links(page)).toEqual(
       expect.arrayContaining([paths.assessment(hackney), paths.assessmentTheme(hackney, 'leadership.strategy')]),

@@ -373,7 +373,7 @@ describe('with a round of planted results', () => {
       ['?threshold=weak', 400, 'threshold', /threshold must be a number, not "weak"/],
       ['?order=random', 400, 'order', /order must be one of "name", "overall", "similarity", not "random"/],
       ['?level=theme', 400, 'parent', /parent must name the dimension to open/],
-      ['?partnership=abc', 400, 'partnership', /partnership must be a partnership's number, not "abc"/],
+      ['?partnership=abc', 400, 'partnership', /partnership must be a partnership’s number, not "abc"/],
       ['?k=0', 400, 'k', /k must be a positive whole number, not "0"/],
     ]
 

@@ -137,7 +137,7 @@ describe('moderating one assessment through the pages, a section at a time', () 
     expect(page.text).toContain('(self-assessed)')
     expect(page.text).toContain('Our published strategy')
     expect(page.text.match(/<form method="post" action="\/moderation/g)).toHaveLength(1)
-    expect(page.text).toContain('Agree with the borough on the rest of this section')
+    expect(page.text).toContain('Agree with the borough on the rest of this theme')
     await assessor.agent.get(`/moderation/${assessmentId}/sections/no-such-theme`).expect(404)
   })
 

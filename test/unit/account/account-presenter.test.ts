@@ -32,9 +32,9 @@ describe('tokenTable', () => {
     expect(row?.map(shown)).toEqual([
       'Dashboard',
       'ldm_abcd1234…',
-      '15 Jan 2026, 09:00',
+      '15 Jan 2026 at 9am',
       'Never',
-      '15 Jul 2026, 10:00',
+      '15 Jul 2026 at 10am',
       'Active',
       'Revoke',
     ])
@@ -56,7 +56,7 @@ describe('tokenCreatedView', () => {
     expect(tokenCreatedView(token)).toEqual({
       name: 'Dashboard',
       beginsWith: 'ldm_abcd1234…',
-      expires: '15 July 2026 at 10:00',
+      expires: '15 July 2026 at 10am',
     })
   })
 })

@@ -7,7 +7,7 @@ describe('partnershipsView', () => {
       { id: 3, name: 'Shared ICT', description: '', members: [{ name: 'Brent' }, { name: 'Lewisham' }] },
     ])
     expect(view.hasPartnerships).toBe(true)
-    expect(view.caption).toBe('1 partnerships')
+    expect(view.caption).toBe('1 partnership')
     expect(view.table.head.map(spoken)).toEqual(['Name', 'Members', 'Actions'])
     const row = view.table.rows[0]!
     expect(row.map(shown)).toEqual(['Shared ICT', 'Brent, Lewisham', 'Change'])

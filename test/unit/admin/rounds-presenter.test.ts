@@ -85,14 +85,14 @@ describe('roundView', () => {
     const view = roundView({ ...round, status: 'cancelled', cancelledAt: new Date('2026-02-01T10:15:00Z') }, [])
     expect(view.canChange).toBe(false)
     expect(tagIn(view.summary[0]?.value)).toEqual({ text: 'Cancelled', classes: 'govuk-tag--red' })
-    expect(shown(view.summary.find(r => shown(r.key) === 'Cancelled on')?.value)).toBe('1 February 2026 at 10:15')
+    expect(shown(view.summary.find(r => shown(r.key) === 'Cancelled on')?.value)).toBe('1 February 2026 at 10:15am')
   })
 
   it('says when a round was closed early, in London time, and offers nothing more', () => {
     const view = roundView({ ...round, status: 'closed', closedAt: new Date('2026-05-01T13:30:00Z') }, [])
     expect(view.canChange).toBe(false)
     const closedOn = view.summary.find(r => shown(r.key) === 'Closed on')
-    expect(shown(closedOn?.value)).toBe('1 May 2026 at 14:30')
+    expect(shown(closedOn?.value)).toBe('1 May 2026 at 2:30pm')
     expect(tagIn(view.summary[0]?.value)?.text).toBe('Closed')
     expect(view.assessments.rows).toEqual([])
   })

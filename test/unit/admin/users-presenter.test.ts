@@ -85,9 +85,9 @@ describe('userFormView', () => {
     expect(row?.map(shown)).toEqual([
       'Script',
       'ldm_12345678…',
-      '15 Jan 2026, 09:00',
+      '15 Jan 2026 at 9am',
       'Never',
-      '15 Feb 2026, 09:00',
+      '15 Feb 2026 at 9am',
       'Active',
       'Revoke',
     ])
@@ -130,7 +130,7 @@ describe('invitationView', () => {
   it('says until when the link works, in London time', () => {
     expect(invitationView(ada, new Date('2026-06-01T08:00:00Z'))).toEqual({
       invitee: 'Ada (ada@example.org)',
-      expires: '1 June 2026 at 09:00',
+      expires: '1 June 2026 at 9am',
       hasPassword: true,
     })
   })

@@ -36,7 +36,7 @@ describe('task list presenter', () => {
     const view = taskListView(assessmentView())
     expect(view.status).toEqual({ text: 'In progress', classes: 'govuk-tag--blue' })
     expect(view.closes).toBe('30 June 2026')
-    expect(view.progress).toBe('You have completed 0 of 3 sections')
+    expect(view.progress).toBe('You have completed 0 of 3 themes')
     expect(view.dimensions[0]!.heading).toBe('1. Data')
     expect(view.dimensions[0]!.items[0]).toEqual({
       title: { text: 'Quality' },
@@ -128,7 +128,7 @@ describe('history, list and submitted presenters', () => {
       },
     ])
     expect(view.tableCaption).toBe('1 change, oldest first')
-    expect(view.rows[0]![0]).toEqual({ text: '1 Jul 2026, 14:05', classes: 'app-nowrap' })
+    expect(view.rows[0]![0]).toEqual({ text: '1 Jul 2026 at 2:05pm', classes: 'app-nowrap' })
     expect(historyView(assessmentView(), []).tableCaption).toBeNull()
   })
 
@@ -151,7 +151,7 @@ describe('history, list and submitted presenters', () => {
       },
       { html: '<a class="govuk-link" href="/organisations/lambeth">Lambeth</a>' },
       { text: 'Returned for changes' },
-      { text: '2 of 5 sections completed' },
+      { text: '2 of 5 themes completed' },
     ])
     expect(assessmentListView([]).caption).toBeNull()
     expect(submittedView(assessmentView()).panelText).toBe('Lambeth, 2026 assessment')

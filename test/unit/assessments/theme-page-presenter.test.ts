@@ -19,7 +19,7 @@ const assessmentView = (editable: AssessmentView['editable']): AssessmentView =>
 const located: LocatedTheme = { dimension, theme: first!, previous: undefined, next: { theme: second! } }
 
 describe('theme page presenter', () => {
-  it('gives an editable page its form, each question’s view and the way on to the next section', () => {
+  it('gives an editable page its form, each question’s view and the way on to the next theme', () => {
     const page = themePageView(assessmentView({ allowed: true }), located, new Map())
     expect(page.caption).toBe(dimension.title)
     expect(page.heading).toBe(first!.title)
@@ -32,7 +32,7 @@ describe('theme page presenter', () => {
     expect(page.previous).toBeNull()
     expect(page.next).toEqual({
       href: `/assessments/4/themes/${second!.key}`,
-      text: `Next section: ${second!.title}`,
+      text: `Next theme: ${second!.title}`,
     })
   })
 

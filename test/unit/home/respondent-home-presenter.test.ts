@@ -56,7 +56,7 @@ describe('the respondent’s home', () => {
     expect(open!.summary.map(r => [r.key.text, 'text' in r.value ? r.value.text : r.value.html])).toEqual([
       ['Status', '<strong class="govuk-tag govuk-tag--orange">Returned for changes</strong>'],
       ['Deadline', 'Closes 4 February 2027, in 15 days'],
-      ['Progress', '1 of 2 sections completed'],
+      ['Progress', '1 of 2 themes completed'],
     ])
     expect(open!.continueText).toBe('Go to the assessment')
   })

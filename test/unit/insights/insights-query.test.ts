@@ -30,7 +30,7 @@ describe('the insight controls from a query string', () => {
     expect(parsed.value).toBeUndefined()
     expect(parsed.errors).toEqual([
       { field: 'level', message: 'level must be one of "dimension", "theme", "question", not "borough"' },
-      { field: 'partnership', message: `partnership must be a partnership's number, not "x"` },
+      { field: 'partnership', message: `partnership must be a partnership’s number, not "x"` },
       { field: 'basis', message: 'basis must be one of "final", "self", not "mine"' },
       { field: 'threshold', message: 'threshold must be on the scale, from 1 to 5, not "7"' },
       { field: 'order', message: 'order must be one of "name", "overall", "similarity", not "random"' },

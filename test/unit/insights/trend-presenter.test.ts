@@ -30,7 +30,7 @@ describe('the trend page view', () => {
     const view = trendView({ round, against: earlier, candidates: [earlier], trend: null }, [])
     expect(view.picker.hasCandidates).toBe(true)
     expect(view.picker.label).toBe('Compare Spring 2026 with')
-    expect(view.picker.items).toEqual([{ value: 5, text: 'Spring 2025 (opened 2025-03-01)', selected: true }])
+    expect(view.picker.items).toEqual([{ value: 5, text: 'Spring 2025 (opened 1 March 2025)', selected: true }])
     expect(view.shown).toBe(false)
   })
 

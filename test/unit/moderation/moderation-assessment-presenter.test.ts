@@ -100,7 +100,7 @@ describe('moderation page presenter', () => {
   it('gives each question of a section its moderated level, the assessor and fields to change it', () => {
     const section = sectionOf(input())
     expect(section.heading).toBe('Quality')
-    expect(section.progress).toBe('1 of 1 scored question in this section moderated.')
+    expect(section.progress).toBe('1 of 1 scored question in this theme moderated.')
     expect(section.form).toEqual({ action: '/moderation/5/sections/data.quality', agreeHint: null })
     const q = section.questions[0]!
     expect(q.facts.map(f => f.key.text)).toEqual(['Self-assessed', 'Evidence', 'Moderated'])

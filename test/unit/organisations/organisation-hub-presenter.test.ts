@@ -136,7 +136,7 @@ describe('organisation hub summaries', () => {
       [
         '<a class="govuk-link" href="/admin/users/1">Person 1</a>',
         'Borough respondent',
-        'Last signed in 2 Nov 2026, 09:30',
+        'Last signed in 2 November 2026 at 9:30am',
       ],
       ['<a class="govuk-link" href="/admin/users/2">Person 2</a>', 'Borough respondent', 'Invited, not signed in yet'],
     ])

@@ -62,7 +62,7 @@ describe('the entry form view', () => {
       data({ entry: { id: 4, revision: 3 }, conflict: { at, rows: [{ key: 'Status', value: 'Planned' }] } }),
     )
     expect(view.conflict).toEqual({
-      at: '1 July 2026 at 10:05',
+      at: '1 July 2026 at 10:05am',
       rows: [{ key: { text: 'Status' }, value: { text: 'Planned' } }],
     })
   })
@@ -78,7 +78,7 @@ describe('the entry and delete views', () => {
       caption: 'Camden',
       backHref: '/pipeline?organisation=camden',
     })
-    expect(view.updatedAt).toBe('15 January 2026 at 14:30')
+    expect(view.updatedAt).toBe('15 January 2026 at 2:30pm')
   })
 
   it('deletes the entry at its revision', () => {

@@ -1,4 +1,5 @@
 import type { DefinitionError, Unlisted } from '../../../domain/questionnaire/validate'
+import { plural } from '../../../domain/format/plurals'
 
 /** The first problems found (100 at most), and a count of any others. */
 export class DefinitionInvalidError extends Error {
@@ -9,6 +10,6 @@ export class DefinitionInvalidError extends Error {
     readonly unreadable = false,
   ) {
     const total = errors.length + (unlisted?.count ?? 0)
-    super(`The definition has ${unlisted?.checkingStopped ? 'at least ' : ''}${total} problem${total === 1 ? '' : 's'}`)
+    super(`The definition has ${unlisted?.checkingStopped ? 'at least ' : ''}${plural(total, 'problem')}`)
   }
 }

@@ -3,15 +3,7 @@ import { ConflictError, ValidationError } from '../../../domain/errors'
 import type { Repositories } from '../../../data'
 import type { Clock } from '../../clock'
 import { fetchRoundService } from './fetch-round.service'
-
-/** '2027-01-31' as '31 January 2027'. */
-const longDate = (date: string): string =>
-  new Date(`${date}T12:00:00Z`).toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  })
+import { longDate } from '../../../domain/format/dates'
 
 const closesOnError = (message: string): ValidationError => new ValidationError([{ field: 'closesOn', message }])
 
