@@ -40,6 +40,7 @@ export function clustersPageView(clusters: Clusters) {
         ? `No two neighbouring organisations are weak on the same ${view.columnNoun}.`
         : undefined,
     noPeers: clusters.peerGroups.length === 0,
+    hasOutliers: outlierCount > 0,
     /** How many groups and outliers there are, in words, after the groups were made. */
     peersText: `${plural(peerCount, 'group')} of two or more${outlierCount > 0 ? `, and ${plural(outlierCount, 'organisation')} like no other, listed as ${noun(outlierCount, 'an outlier', 'outliers')} below` : ''}`,
     dimensionCount: view.dimensionTitles.length,
