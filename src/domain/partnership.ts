@@ -7,6 +7,9 @@ export interface PartnershipDraft {
 }
 
 /** Checks an admin's partnership form; member slugs are resolved against the organisations by the caller. */
+/** A partnership's description, at most this many characters. */
+export const DESCRIPTION_MAX_LENGTH = 2000
+
 export function checkPartnershipInput(raw: { name?: unknown; description?: unknown; members?: unknown }): {
   value?: PartnershipDraft
   errors: FieldError[]
@@ -18,7 +21,7 @@ export function checkPartnershipInput(raw: { name?: unknown; description?: unkno
   const memberSlugs = [...new Set(members.filter((m): m is string => typeof m === 'string'))]
   if (name === '') errors.push({ field: 'name', message: 'Enter the partnership’s name' })
   else if (name.length > 200) errors.push({ field: 'name', message: 'Name must be 200 characters or fewer' })
-  if (description.length > 2000) {
+  if (description.length > DESCRIPTION_MAX_LENGTH) {
     errors.push({ field: 'description', message: 'Description must be 2,000 characters or fewer' })
   }
   if (memberSlugs.length !== members.length && members.some(m => typeof m !== 'string')) {

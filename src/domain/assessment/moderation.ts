@@ -3,6 +3,9 @@ import type { AnswerContent } from './answer'
 import { isVisible } from './progress'
 
 /** An assessor's moderated level for one question, with the reason for it. */
+/** A moderator's rationale for a level, at most this many characters. */
+export const RATIONALE_MAX_LENGTH = 2000
+
 export interface Moderation {
   questionKey: string
   level: number

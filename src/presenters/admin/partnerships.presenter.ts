@@ -1,3 +1,4 @@
+import { DESCRIPTION_MAX_LENGTH } from '../../domain/partnership'
 import { paths } from '../../paths'
 import { actionsHeader, rowHeader, type Table } from '../govuk-params'
 import { joinHtml, link, secondaryLine, text } from '../html'
@@ -39,6 +40,7 @@ export function partnershipsView(partnerships: readonly ListedPartnership[]): Pa
 
 export interface PartnershipFormView {
   submitText: string
+  descriptionMaxLength: number
   memberItems: { value: string; text: string }[]
   /** Where removing it posts to; null when adding a new one. */
   deleteAction: string | null
@@ -51,6 +53,7 @@ export function partnershipFormView(
 ): PartnershipFormView {
   return {
     submitText: editing ? 'Save changes' : 'Add partnership',
+    descriptionMaxLength: DESCRIPTION_MAX_LENGTH,
     memberItems: organisations.map(o => ({ value: o.slug, text: o.name })),
     deleteAction: editing ? paths.admin.partnershipDelete(editing.id) : null,
   }

@@ -17,7 +17,7 @@ export interface CompleteView {
   consequences: string[]
   /** While questions are unmoderated: what to do, and each question linked to its place in its section. */
   blocked: { text: string; items: { href: string; text: string }[] } | null
-  form: { action: string; comment: string; commentError: string | undefined } | null
+  form: { action: string; comment: string; commentError: string | undefined; maxLength: number } | null
   cancelHref: string
 }
 
@@ -42,6 +42,7 @@ export function completeView(input: {
   organisationName: string
   unmoderated: readonly Unmoderated[]
   fieldId: (key: string) => string
+  maxLength: number
   comment?: string
   errors?: FormErrors
 }): CompleteView {
@@ -77,6 +78,7 @@ export function completeView(input: {
       action: paths.moderationComplete(id),
       comment: input.comment ?? '',
       commentError: input.errors?.fields.comment,
+      maxLength: input.maxLength,
     },
     cancelHref,
   }

@@ -1,3 +1,5 @@
+import { RATIONALE_MAX_LENGTH } from '../../domain/assessment/moderation'
+import { wholeNumber } from '../../domain/format/plurals'
 import type { Answer } from '../../domain/assessment/answer'
 import type { Moderation } from '../../domain/assessment/moderation'
 import type { MaturityQuestion, ScaleLevel } from '../../domain/questionnaire/definition'
@@ -31,6 +33,9 @@ export interface ModerationQuestionView {
     levelError: string | undefined
     rationaleError: string | undefined
     rationale: string
+    rationaleMaxLength: number
+    /** The limit, said under the box; GOV.UK Frontend's script turns it into a live count. */
+    rationaleLimit: string
     items: { id: string; value: number; text: string; checked: boolean }[]
     meanings: { term: string; meaning: string }[]
   } | null
@@ -111,6 +116,8 @@ export function moderationQuestionView(input: ModerationQuestionInput): Moderati
           levelError: input.errors?.fields[id],
           rationaleError: input.errors?.fields[`${id}-rationale`],
           rationale: posted ? (posted.rationale ?? '') : (moderation?.rationale ?? ''),
+          rationaleMaxLength: RATIONALE_MAX_LENGTH,
+          rationaleLimit: `You can enter up to ${wholeNumber(RATIONALE_MAX_LENGTH)} characters`,
           items: levels.map((l, i) => ({
             id: i === 0 ? id : `${id}-${i}`,
             value: l.value,

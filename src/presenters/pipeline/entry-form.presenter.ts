@@ -3,6 +3,7 @@ import {
   ROUTE_LABELS,
   STATUSES,
   STATUS_LABELS,
+  TEXT_LIMITS,
   VALUE_BANDS,
   VALUE_BAND_LABELS,
   type PipelineCategory,
@@ -37,6 +38,7 @@ export interface EntryFormView {
   revision: number | null
   buttonText: string
   values: EntryFormValues
+  notesMaxLength: number
   categories: SelectItem[]
   routes: ChoiceItem[]
   valueBands: ChoiceItem[]
@@ -70,6 +72,7 @@ export function entryFormView(data: EntryFormData): EntryFormView {
     revision: entry ? entry.revision : null,
     buttonText: entry ? 'Save changes' : 'Add entry',
     values: data.values,
+    notesMaxLength: TEXT_LIMITS.notes,
     categories: [
       { value: '', text: 'Choose a category' },
       ...options.categories.map(c => ({ value: c.key, text: c.name })),

@@ -37,7 +37,14 @@ async function renderComplete(
     return
   }
   const unmoderated = extra.unmoderated ?? (await services.moderation.unmoderated(user, id))
-  const view = completeView({ assessment, organisationName, unmoderated, fieldId: moderationFieldId, ...extra })
+  const view = completeView({
+    assessment,
+    organisationName,
+    unmoderated,
+    fieldId: moderationFieldId,
+    maxLength: COMMENT_MAX_LENGTH,
+    ...extra,
+  })
   await renderPage(res, 'moderation/complete', { title: view.heading, view, errors: extra.errors }, extra.status ?? 200)
 }
 
@@ -54,6 +61,11 @@ export function completeModeration(services: Services): RequestHandler {
     try {
       await services.moderation.complete(signedInUser(req), id, comment)
     } catch (error) {
+      if (error instanceof ValidationError) {
+        const message = `Comment must be ${wholeNumber(COMMENT_MAX_LENGTH)} characters or fewer: it has ${wholeNumber(comment.trim().length)}`
+        const errors = { summary: [{ text: message, href: '#comment' }], fields: { comment: message } }
+        return renderComplete(services, req, res, { errors, comment, status: 422 })
+      }
       if (!(error instanceof UnmoderatedQuestionsError)) throw error
       const errors = unmoderatedErrors(id, error.questions, moderationFieldId)
       return renderComplete(services, req, res, { unmoderated: error.questions, errors, comment, status: 409 })

@@ -5,7 +5,8 @@ import type { QuestionnaireDefinition } from '../../domain/questionnaire/definit
 import type { User } from '../../domain/user'
 import type { Transaction } from '../../data/db'
 import { moderatable, moveAssessment, type ModerationDeps } from './moderation-access'
-import { plural } from '../../domain/format/plurals'
+import { plural, wholeNumber } from '../../domain/format/plurals'
+import { COMMENT_MAX_LENGTH } from './return-assessment.service'
 
 /** A scored question still without a moderated level, named as the assessor finds it. */
 export interface UnmoderatedQuestion {
@@ -72,6 +73,10 @@ export function completeModeration(deps: ModerationDeps) {
     if (comment !== undefined && comment !== null && typeof comment !== 'string')
       throw new ValidationError([{ field: '/comment', message: 'must be text' }])
     const text = typeof comment === 'string' ? comment.trim() : ''
+    if (text.length > COMMENT_MAX_LENGTH)
+      throw new ValidationError([
+        { field: '/comment', message: `must be ${wholeNumber(COMMENT_MAX_LENGTH)} characters or fewer` },
+      ])
     await moderatable(deps, user, id)
     const definition = await definitionFor(deps, id)
     return moveAssessment(deps, user, id, 'complete', async trx => {

@@ -1,3 +1,4 @@
+import { RATIONALE_MAX_LENGTH } from '../../domain/assessment/moderation'
 import type { Moderation } from '../../domain/assessment/moderation'
 import { ConflictError, NotFoundError, ValidationError } from '../../domain/errors'
 import { allQuestions } from '../../domain/questionnaire/definition'
@@ -6,7 +7,7 @@ import type { Transaction } from '../../data/db'
 import { moderatable, type ModerationDeps } from './moderation-access'
 import { wholeNumber } from '../../domain/format/plurals'
 
-export const RATIONALE_MAX_LENGTH = 2000
+export { RATIONALE_MAX_LENGTH }
 
 /** A moderation save based on a stale revision: another assessor got there first. */
 export class ModerationConflictError extends ConflictError {

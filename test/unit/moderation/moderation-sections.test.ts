@@ -92,7 +92,13 @@ describe('moderation sections', () => {
 describe('the complete and return pages', () => {
   const fieldId = (k: string) => `moderation-${k}`
   it('asks "Are you sure", saying what completing does, with a form and a Cancel link', () => {
-    const view = completeView({ assessment: { id: 5 }, organisationName: 'Lambeth', unmoderated: [], fieldId })
+    const view = completeView({
+      assessment: { id: 5 },
+      organisationName: 'Lambeth',
+      unmoderated: [],
+      fieldId,
+      maxLength: 5000,
+    })
     expect(view.heading).toBe('Are you sure you want to complete moderation of Lambeth?')
     expect(view.consequences).toEqual([
       'The final scores will use the moderated levels.',
@@ -110,6 +116,7 @@ describe('the complete and return pages', () => {
       organisationName: 'Lambeth',
       unmoderated: [{ sectionKey: 'data.use', sectionTitle: 'Using data', questionKey: 'data.use.x', prompt: 'X?' }],
       fieldId,
+      maxLength: 5000,
     })
     expect(view.form).toBeNull()
     expect(view.heading).toBe('You cannot complete moderation yet')
