@@ -26,15 +26,18 @@ const listed = (items: string[]) =>
   items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1) ?? ''}`
 
 /**
- * The dimensions on which the most moved one way, each with its count: "Data (25 of 30)"; where more than
- * two share the lead, how many dimensions do, rather than a list longer than the chart.
+ * Where the most moved one way: "the most rose on Data (25 of 30)", two sharing the lead named together;
+ * where more share it, how many moved on each, rather than a list longer than the chart.
  */
 function widest(dimensions: readonly Movement[], way: 'rose' | 'fell'): string | null {
   const most = Math.max(0, ...dimensions.map(d => d[way]))
   if (most === 0) return null
   const leading = dimensions.filter(d => d[way] === most)
-  if (leading.length > 2) return `${leading.length} dimensions alike (${most} on each)`
-  return listed(leading.map(d => `${d.title} (${most} of ${d.slopes.length})`))
+  if (leading.length > 2) {
+    const which = leading.length === dimensions.length ? `all ${leading.length}` : `${leading.length}`
+    return `${most} ${way} on each of ${which} dimensions`
+  }
+  return `the most ${way} on ${listed(leading.map(d => `${d.title} (${most} of ${d.slopes.length})`))}`
 }
 
 /**
@@ -49,7 +52,7 @@ export function trendSummary(movements: readonly Movement[], names: { previous: 
   const first = `${between}, ${said.charAt(0).toLowerCase()}${said.slice(1)}`
   const rose = widest(dimensions, 'rose')
   const fell = widest(dimensions, 'fell')
-  const parts = [rose && `the most rose on ${rose}`, fell && `the most fell on ${fell}`].filter(Boolean)
+  const parts = [rose, fell].filter(Boolean)
   if (parts.length === 0) return `${first} No dimension moved.`
   const second = parts.join('; ')
   return `${first} By dimension, ${second}.`

@@ -305,7 +305,7 @@ describe('the trend', () => {
       }
       expect(slopeLines(chartPanel(html, 'leadership')).get('E09000022')?.direction).toBe('fell')
       expect(html).toMatch(
-        /<p class="govuk-body" id="trend-summary">Between 2025 assessment and 2026 assessment, 2 of 2 organisations rose overall; the median moved from 2\.00 to [\d.]+\. By dimension, the most rose on 4 dimensions alike \(2 on each\); the most fell on Leadership and strategy \(1 of 2\)\.<\/p>/,
+        /<p class="govuk-body" id="trend-summary">Between 2025 assessment and 2026 assessment, 2 of 2 organisations rose overall; the median moved from 2\.00 to [\d.]+\. By dimension, 2 rose on each of 4 dimensions; the most fell on Leadership and strategy \(1 of 2\)\.<\/p>/,
       )
     } finally {
       await t.repos.assessments.setState(lambeth, 'in_progress', {})

@@ -64,7 +64,7 @@ describe('what the trend chart says', () => {
     )
     const thrice = movement('c', 'Services', data.slopes, data.median)
     expect(trendSummary([overall, data, twice, thrice], names)).toMatch(
-      /the most rose on 3 dimensions alike \(2 on each\)\.$/,
+      /By dimension, 2 rose on each of all 3 dimensions\.$/,
     )
   })
 
