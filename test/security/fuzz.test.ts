@@ -312,7 +312,7 @@ describe('what fuzzing found, replayed on every run', () => {
           },
         ),
       status: 422,
-      says: /\/title has a character that cannot be stored/,
+      says: /Questionnaire: title has a character that cannot be stored/,
     },
     {
       name: 'a section page posted with only some of its questions, one of them wrong',
