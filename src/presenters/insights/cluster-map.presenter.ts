@@ -1,12 +1,7 @@
 import type { GeographicCluster } from '../../domain/insights'
 import { TILE_GRID, type Organisation } from '../../domain/organisation'
 import { listed } from './clusters.presenter'
-import { tileLabel } from './tile-labels'
-
-/** One step of the grid in SVG units, as on the London map, so the two read alike. */
-const UNIT = 60
-const GAP = 6
-const SIZE = UNIT - GAP
+import { TILE_GAP as GAP, TILE_SIZE as SIZE, TILE_STEP as UNIT, tileLabel } from './tile-labels'
 
 export interface ClusterTile {
   gss: string

@@ -5,14 +5,9 @@ import { link } from '../html'
 import { heatTableCell } from './heat-cell-html'
 import { legendBands, shadeClass, type Band } from './heat-scale'
 import { heatCell, overallTitle, rowViews, type CellView } from './heatmap.presenter'
-import { tileLabel } from './tile-labels'
+import { TILE_GAP as GAP, TILE_SIZE as SIZE, TILE_STEP as UNIT, tileLabel } from './tile-labels'
 import type { Table, TableRow } from '../govuk-params'
 import { plural } from '../../domain/format/plurals'
-
-/** One step of the grid in SVG units; tiles leave a gap so a weak tile's thick outline stands clear. */
-const UNIT = 60
-const GAP = 6
-const SIZE = UNIT - GAP
 
 export interface MapTile {
   gss: string

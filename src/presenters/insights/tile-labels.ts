@@ -45,3 +45,11 @@ export const tileLabel = (gss: string, name: string): string =>
     .replace(/[^A-Za-z]/g, '')
     .slice(0, 3)
     .toUpperCase()
+
+/**
+ * One step of the tile grid in SVG units, and the gap tiles leave so a weak or member tile's thick outline
+ * stands clear; the London map and the clusters' small maps share them, so the two read alike.
+ */
+export const TILE_STEP = 60
+export const TILE_GAP = 6
+export const TILE_SIZE = TILE_STEP - TILE_GAP
