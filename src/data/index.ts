@@ -2,6 +2,7 @@ import type { Knex } from 'knex'
 import { deafFeed, type ChangeFeed } from '../db/change-feed'
 import { assessmentRepository } from './assessment.repository'
 import { auditRepository } from './audit.repository'
+import { catalogueRepository } from './catalogue.repository'
 import { createCopies } from '../db/copies'
 import { healthRepository } from './health.repository'
 import { invitationRepository } from './invitation.repository'
@@ -13,6 +14,7 @@ import { pipelineRepository } from './pipeline.repository'
 import { questionnaireRepository } from './questionnaire.repository'
 import { roundRepository } from './round.repository'
 import { sessionRepository } from './session.repository'
+import { standardRepository } from './standard.repository'
 import { tokenRepository } from './token.repository'
 import { userRepository } from './user.repository'
 
@@ -23,6 +25,7 @@ export function createRepositories(knex: Knex, changes: ChangeFeed = deafFeed())
     copies,
     assessments: assessmentRepository(knex, changes),
     audit: auditRepository(knex),
+    catalogue: catalogueRepository(knex),
     database: healthRepository(knex),
     invitations: invitationRepository(knex),
     loginAttempts: loginAttemptRepository(knex),
@@ -33,6 +36,7 @@ export function createRepositories(knex: Knex, changes: ChangeFeed = deafFeed())
     questionnaires: questionnaireRepository(knex),
     rounds: roundRepository(knex),
     sessions: sessionRepository(knex, copies),
+    standards: standardRepository(knex),
     tokens: tokenRepository(knex),
     users: userRepository(knex),
   }
