@@ -33,6 +33,15 @@ export const patterns = {
   pipelineEntry: '/pipeline/entries/:id',
   pipelineDelete: '/pipeline/entries/:id/delete',
   pipelineOpportunity: '/pipeline/opportunities/:categoryKey',
+  estateOrganisation: '/estate/organisations/:slug',
+  estateEntry: '/estate/entries/:id',
+  estateDelete: '/estate/entries/:id/delete',
+  estateRatings: '/estate/entries/:id/ratings/:standardKey/:version',
+  product: '/estate/products/:id',
+  productEdit: '/estate/products/:id/edit',
+  productMerge: '/estate/products/:id/merge',
+  productBrief: '/estate/products/:id/brief',
+  standard: '/estate/standards/:key/versions/:version',
   admin: {
     user: '/admin/users/:id',
     userDisable: '/admin/users/:id/disable',
@@ -50,6 +59,9 @@ export const patterns = {
     questionnairePublish: '/admin/questionnaires/:key/versions/:version/publish',
     questionnaireRetire: '/admin/questionnaires/:key/versions/:version/retire',
     questionnaireCompare: '/admin/questionnaires/:key/compare',
+    standardVersion: '/admin/standards/:key/versions/:version',
+    standardPublish: '/admin/standards/:key/versions/:version/publish',
+    standardRetire: '/admin/standards/:key/versions/:version/retire',
   },
   api: {
     questionnaireVersion: '/api/v1/questionnaires/:key/versions/:version',
@@ -66,6 +78,11 @@ export const patterns = {
     clusters: '/api/v1/rounds/:id/clusters',
     trend: '/api/v1/rounds/:id/trend',
     pipelineEntry: '/api/v1/pipeline/:id',
+    product: '/api/v1/products/:id',
+    productMerge: '/api/v1/products/:id/merge',
+    productScorecard: '/api/v1/products/:id/scorecard',
+    estateEntry: '/api/v1/estate/:id',
+    estateRatings: '/api/v1/estate/:id/ratings',
   },
 } as const
 
@@ -137,6 +154,30 @@ export const paths = {
   pipelineAll: '/pipeline/all',
   pipelineCsv: '/pipeline/all.csv',
   pipelineSimilar: '/pipeline/similar',
+  /** What an authority runs: a respondent's own register; central roles choose an authority or a view of London. */
+  estate: '/estate',
+  estateOrganisation: (slug: string) => fill(patterns.estateOrganisation, slug),
+  /** Central roles add `?organisation=slug`, which admins use to add a system on an authority's behalf. */
+  estateNew: (query = '') => '/estate/entries/new' + query,
+  estateEntry: (id: number) => fill(patterns.estateEntry, id),
+  estateDelete: (id: number) => fill(patterns.estateDelete, id),
+  estateRatings: (id: number, standardKey: string, version: number) =>
+    fill(patterns.estateRatings, id, standardKey, version),
+  estateImport: '/estate/import',
+  estateTemplate: '/estate/import/template.csv',
+  /** London's views of the estate; each takes `?category=` (and the concentration `&windowMonths=`). */
+  estateConcentration: (query = '') => '/estate/concentration' + query,
+  estateMap: (query = '') => '/estate/map' + query,
+  products: '/estate/products',
+  productNew: '/estate/products/new',
+  /** The product's scorecard; takes `?standard=KEY&version=N`. */
+  product: (id: number, query = '') => fill(patterns.product, id) + query,
+  productEdit: (id: number) => fill(patterns.productEdit, id),
+  /** The check page (GET) and the merging (POST) of one product into another. */
+  productMerge: (id: number) => fill(patterns.productMerge, id),
+  productBrief: (id: number, query = '') => fill(patterns.productBrief, id) + query,
+  standards: '/estate/standards',
+  standard: (key: string, version: number) => fill(patterns.standard, key, version),
   admin: {
     users: '/admin/users',
     newUser: '/admin/users/new',
@@ -169,6 +210,11 @@ export const paths = {
     questionnaireRetire: (key: string, version: number) => fill(patterns.admin.questionnaireRetire, key, version),
     questionnaireCompare: (key: string, from?: number, to?: number) =>
       fill(patterns.admin.questionnaireCompare, key) + (from && to ? `?from=${from}&to=${to}` : ''),
+    /** Standards are uploaded, checked and published like questionnaires. */
+    standards: '/admin/standards',
+    standardVersion: (key: string, version: number) => fill(patterns.admin.standardVersion, key, version),
+    standardPublish: (key: string, version: number) => fill(patterns.admin.standardPublish, key, version),
+    standardRetire: (key: string, version: number) => fill(patterns.admin.standardRetire, key, version),
   },
   api: {
     openapi: '/api/v1/openapi.json',
@@ -186,6 +232,15 @@ export const paths = {
     pipelineOpportunities: '/api/v1/pipeline/opportunities',
     pipeline: '/api/v1/pipeline',
     pipelineEntry: (id: number) => fill(patterns.api.pipelineEntry, id),
+    standards: '/api/v1/standards',
+    products: '/api/v1/products',
+    product: (id: number) => fill(patterns.api.product, id),
+    productMerge: (id: number) => fill(patterns.api.productMerge, id),
+    productScorecard: (id: number) => fill(patterns.api.productScorecard, id),
+    estate: '/api/v1/estate',
+    estateEntry: (id: number) => fill(patterns.api.estateEntry, id),
+    estateRatings: (id: number) => fill(patterns.api.estateRatings, id),
+    estateConcentration: '/api/v1/estate/concentration',
   },
 } as const
 
