@@ -7,6 +7,7 @@ import { adminUserRoutes } from './admin/users.routes'
 import { apiAssessmentRoutes } from './api/assessments.routes'
 import { apiCalibrationRoutes } from './api/calibration.routes'
 import { apiClusterRoutes } from './api/clusters.routes'
+import { apiEstateRoutes } from './api/estate.routes'
 import { apiDocsRoutes } from './api/docs.routes'
 import { apiInsightsRoutes } from './api/insights.routes'
 import { apiOpportunityRoutes } from './api/opportunities.routes'
@@ -17,6 +18,7 @@ import { assessmentRoutes } from './assessments/assessments.routes'
 import { apiRoutes } from './api/reference.routes'
 import { authRoutes } from './account/sign-in.routes'
 import { calibrationRoutes } from './moderation/calibration.routes'
+import { estateRoutes } from './estate/estate.routes'
 import { exportRoutes } from './reports/exports.routes'
 import { homeRoutes } from './home/home.routes'
 import { insightsClusterRoutes } from './insights/clusters.routes'
@@ -52,6 +54,7 @@ export function routeTable(services: Services, site: Site): RouteDefinition[] {
     // Before the pipeline's own pages and API, so none of their parameters can take "opportunities", "all" or "similar".
     ...pipelineInsightRoutes(services),
     ...pipelineRoutes(services),
+    ...estateRoutes(services),
     ...apiRoundRoutes(services),
     ...apiCalibrationRoutes(services),
     ...apiInsightsRoutes(services),
@@ -59,6 +62,7 @@ export function routeTable(services: Services, site: Site): RouteDefinition[] {
     ...apiTrendRoutes(services),
     ...apiOpportunityRoutes(services),
     ...apiPipelineRoutes(services),
+    ...apiEstateRoutes(services),
     ...apiAssessmentRoutes(services),
     ...apiRoutes(services),
     ...apiDocsRoutes(),

@@ -1,0 +1,106 @@
+import { COST_BAND_LABELS, HOSTING_LABELS } from '../../domain/estate/estate'
+import { longDate } from '../../domain/format/dates'
+import { plural } from '../../domain/format/plurals'
+import type { Organisation } from '../../domain/organisation'
+import { paths } from '../../paths'
+import type { EstateEntryView } from '../../services/estate/estate.service'
+import { actionsHeader, rowHeader, type TableCell, type TableHeadCell } from '../govuk-params'
+import { joinHtml, lineBreak, link, secondaryLine, text, type Html } from '../html'
+import { withOrganisation } from '../pipeline/pipeline.presenter'
+
+/** A contract's end as people write it, 31 March 2028, or that it is not known. */
+export const contractEndText = (iso: string | null): string => (iso === null ? 'Not known' : longDate(iso))
+
+const HEAD: TableHeadCell[] = [
+  ...['Category', 'Product and supplier', 'Hosting', 'Contract ends', 'Annual cost', 'Shared'].map(heading => ({
+    text: heading,
+  })),
+  actionsHeader(),
+]
+
+/** The type of one authority's register page. */
+export interface RegisterView {
+  caption: string
+  showBack: boolean
+  backHref: string
+  canWrite: boolean
+  newHref: string
+  importHref: string
+  intro: string
+  hasEntries: boolean
+  emptyText: string
+  tableCaption: string
+  head: TableHeadCell[]
+  rows: TableCell[][]
+}
+
+export interface RegisterData {
+  respondent: boolean
+  organisation: Organisation
+  slug: string | undefined
+  canWrite: boolean
+  entries: readonly EstateEntryView[]
+}
+
+function actions(e: EstateEntryView, canWrite: boolean): Html {
+  const which = `${e.product.name}, ${e.categoryName}`
+  if (!canWrite) return link(paths.estateEntry(e.id), 'View', which)
+  return joinHtml(
+    [link(paths.estateEntry(e.id), 'Change', which), link(paths.estateDelete(e.id), 'Delete', which)],
+    lineBreak,
+  )
+}
+
+/** One authority's register: each system it runs as a row of a table. */
+export function registerView(data: RegisterData): RegisterView {
+  const n = data.entries.length
+  const whose = data.respondent ? 'your authority runs' : 'this authority runs'
+  return {
+    caption: data.organisation.name,
+    showBack: !data.respondent,
+    backHref: paths.estate,
+    canWrite: data.canWrite,
+    newHref: paths.estateNew(withOrganisation('', data.slug)),
+    importHref: withOrganisation(paths.estateImport, data.slug),
+    intro: `The systems ${whose} today: what they are, where they are hosted and when their contracts end. Other authorities see a system named only when it is marked as shared.`,
+    hasEntries: n > 0,
+    emptyText: data.canWrite
+      ? 'No systems recorded yet. Add each system you run, one at a time or all at once from a spreadsheet, starting with those whose contracts end soonest.'
+      : 'No systems recorded yet.',
+    tableCaption: plural(n, 'system'),
+    head: HEAD,
+    rows: data.entries.map(e => [
+      rowHeader({ text: e.categoryName }),
+      { html: joinHtml([text(e.product.name), secondaryLine(e.product.supplier.name)]) },
+      { text: HOSTING_LABELS[e.hosting] },
+      { text: contractEndText(e.contractEnd) },
+      { text: e.costBand ? COST_BAND_LABELS[e.costBand] : 'Not given' },
+      { text: e.shareable ? 'Yes' : 'No' },
+      { html: actions(e, data.canWrite) },
+    ]),
+  }
+}
+
+/** The type of the central roles' index: every authority with how many systems it has recorded. */
+export interface RegistersView {
+  intro: string
+  caption: string
+  head: TableHeadCell[]
+  rows: TableCell[][]
+}
+
+export function registersView(
+  counts: readonly { organisation: Organisation; count: number }[],
+  admin: boolean,
+): RegistersView {
+  const recorded = counts.filter(c => c.count > 0).length
+  return {
+    intro: `Each authority keeps its own register of the systems it runs.${admin ? ' Open one to add, change, import or delete systems on its behalf.' : ''}`,
+    caption: `${plural(counts.length, 'authority', 'authorities')}, ${recorded} with systems recorded`,
+    head: [{ text: 'Authority' }, { text: 'Systems', format: 'numeric' }],
+    rows: counts.map(c => [
+      rowHeader({ html: link(paths.estateOrganisation(c.organisation.slug), c.organisation.name) }),
+      { text: String(c.count), format: 'numeric' },
+    ]),
+  }
+}
