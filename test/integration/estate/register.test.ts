@@ -1,4 +1,5 @@
 import { paths } from '../../../src/paths'
+import { undocumented } from '../../support/openapi'
 import { catalogueProduct, estateForm, estateJson, estateOf } from '../../support/estate'
 import { createTestApp, signIn, type Agent, type TestApp } from '../../support/test-app'
 
@@ -292,5 +293,27 @@ describe('the API', () => {
 
   it('leaves addresses under the estate that are not an entry’s number to other routes', async () => {
     await api(camden, 'put', '/api/v1/estate/not-a-number').send({ revision: 1 }).expect(404)
+  })
+
+  it('answers as the OpenAPI document says, for each status', async () => {
+    const created = await api(camden, 'post', paths.api.estate).send(estateJson(ledger))
+    expect(undocumented('post', '/api/v1/estate', created)).toEqual([])
+    const id = (created.body as { id: number }).id
+    const invalid = await api(camden, 'post', paths.api.estate).send(estateJson(ledger, { hosting: 'cloud' }))
+    expect(undocumented('post', '/api/v1/estate', invalid)).toEqual([])
+    const changed = await api(camden, 'put', paths.api.estateEntry(id)).send({
+      ...estateJson(ledger, { notes: null }),
+      revision: 1,
+    })
+    expect(undocumented('put', '/api/v1/estate/{id}', changed)).toEqual([])
+    const stale = await api(camden, 'put', paths.api.estateEntry(id)).send({ ...estateJson(ledger), revision: 1 })
+    expect(undocumented('put', '/api/v1/estate/{id}', stale)).toEqual([])
+    for (const who of [camden, hackney, analyst])
+      expect(
+        undocumented('get', '/api/v1/estate', await who.agent.get(`${paths.api.estate}?organisation=${CAMDEN}`)),
+      ).toEqual([])
+    expect(
+      undocumented('get', '/api/v1/estate', await camden.agent.get(`${paths.api.estate}?organisation=E09999999`)),
+    ).toEqual([])
   })
 })
