@@ -8,6 +8,7 @@
 import type { Response } from 'supertest'
 import { allows, allRoutes, describeRoute, type RouteSummary } from '../support/routes'
 import { entryJson } from '../support/pipeline'
+import { estateJson } from '../support/estate'
 import { fillPath, ownedBy, teachMe, unknownParameters, type OwnedKind, type Ownership } from './support/parameters'
 import {
   buildWorld,
@@ -68,6 +69,9 @@ const label = (e: Expected): string =>
 const BODIES: Record<string, Record<string, unknown>> = {
   'put /api/v1/pipeline/:id': { ...entryJson(), revision: 999 },
   'delete /api/v1/pipeline/:id': { revision: 999 },
+  // A product no catalogue has: the caller's own entry answers 422 and nothing is written.
+  'put /api/v1/estate/:id': { ...estateJson(999_999), revision: 999 },
+  'delete /api/v1/estate/:id': { revision: 999 },
   'put /api/v1/assessments/:id/answers/:questionKey': { level: 1, revision: 999 },
   'put /api/v1/assessments/:id/moderation/:questionKey': { level: 1, revision: 999 },
 }

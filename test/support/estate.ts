@@ -60,3 +60,9 @@ export async function estateOf(t: TestApp, slug: string) {
 }
 
 export const ESTATE_CSV_HEADER = 'category,product,supplier,hosting,contract_end,cost_band,shareable,notes'
+
+/** The same entry as the estate service takes it (the category under its service name, categoryKey). */
+export const estateContent = (productId: number, change: Record<string, unknown> = {}): Record<string, unknown> => {
+  const { category, ...rest } = estateJson(productId, change)
+  return { categoryKey: category, ...rest }
+}

@@ -7,6 +7,7 @@ import { allQuestions } from '../../../src/domain/questionnaire/definition'
 import { moderationFieldId } from '../../../src/routes/moderation/moderation-page'
 import { validDefinition } from '../../support/definitions'
 import { csvFile, csvRow, CSV_HEADER, entryForm, entryJson } from '../../support/pipeline'
+import { ESTATE_CSV_HEADER, estateContent, estateForm, estateJson } from '../../support/estate'
 import { createRound } from '../../support/rounds'
 import { PASSWORD, signIn } from '../../support/test-app'
 import { asFormSendsIt, nastyText } from './hostile'
@@ -138,6 +139,36 @@ const freshEntry = async (run: Run): Promise<number> =>
   run.world.t.services.pipeline.create(run.world.users.respondent, undefined, entryJson({ supplier: `S${run.next()}` }))
 
 const entryText = { currentSystem: trimmed, supplier: trimmed, notes: trimmed }
+
+async function estateEntry(session: Session, id: number): Promise<Record<string, unknown>> {
+  const entries = (await json(session, '/api/v1/estate')) as ({ id: number } & Record<string, unknown>)[]
+  return entries.find(e => e.id === id) ?? {}
+}
+
+async function newestEstateEntry(session: Session): Promise<Record<string, unknown>> {
+  const entries = (await json(session, '/api/v1/estate')) as ({ id: number } & Record<string, unknown>)[]
+  return entries.reduce<{ id: number } & Record<string, unknown>>((a, b) => (b.id > a.id ? b : a), { id: 0 })
+}
+
+const freshEstateEntry = async (run: Run): Promise<number> =>
+  (
+    await run.world.t.services.estate.create(
+      run.world.users.respondent,
+      undefined,
+      estateContent(run.world.estateProduct),
+    )
+  ).id
+
+/** A one-row estate import whose notes are `notes`, naming the world's product. */
+function estateCsvWithNotes(notes: string): string {
+  return stringify(
+    [ESTATE_CSV_HEADER.split(','), ['finance-erp', 'Security ledger', '', 'saas', '', '', 'no', notes]],
+    {
+      bom: false,
+      record_delimiter: 'windows',
+    },
+  )
+}
 
 /** A valid definition with the same hostile text in every place it holds words. */
 export function definitionSaying(key: string, text: string): Record<string, unknown> {
@@ -506,6 +537,67 @@ export const INPUTS: Record<string, InputSpec> = {
     encoding: 'form',
     prepare: async run => ({ path: `/pipeline/entries/${await freshEntry(run)}/delete` }),
     valid: () => ({ revision: '1' }),
+    runs: 15,
+  },
+  'post /estate/import': {
+    caller: 'respondent',
+    encoding: 'multipart',
+    file: 'systemsFile',
+    valid: () => ({ file: estateCsvWithNotes('Imported') }),
+    arbitraries: { file: nastyText.map(notes => estateCsvWithNotes(notes)) },
+    text: { file: given => trimmed(notesIn(given) ?? '') },
+    readBack: async (_run, p) => ({ values: { file: (await newestEstateEntry(p.session)).notes } }),
+  },
+  'post /estate/entries/new': {
+    caller: 'respondent',
+    encoding: 'form',
+    valid: run => estateForm(run.world.estateProduct, { notes: `System ${run.next()}` }),
+    text: { notes: trimmed },
+    readBack: async (_run, p) => ({ values: await newestEstateEntry(p.session) }),
+  },
+  'post /estate/entries/:id': {
+    caller: 'respondent',
+    encoding: 'form',
+    prepare: async run => {
+      const id = await freshEstateEntry(run)
+      return { path: `/estate/entries/${id}`, id }
+    },
+    valid: run => ({ ...estateForm(run.world.estateProduct, { notes: 'Changed' }), revision: '1' }),
+    text: { notes: trimmed },
+    readBack: async (_run, p) => ({ values: await estateEntry(p.session, Number(p.id)) }),
+  },
+  'post /estate/entries/:id/delete': {
+    caller: 'respondent',
+    encoding: 'form',
+    prepare: async run => ({ path: `/estate/entries/${await freshEstateEntry(run)}/delete` }),
+    valid: () => ({ revision: '1' }),
+    runs: 15,
+  },
+  'post /api/v1/estate': {
+    caller: 'respondent',
+    encoding: 'json',
+    valid: run => estateJson(run.world.estateProduct, { notes: `System ${run.next()}` }),
+    text: { notes: trimmed },
+    readBack: async (_run, p, _body, response) => ({
+      values: await estateEntry(p.session, (response.body as { id: number }).id),
+    }),
+  },
+  'put /api/v1/estate/:id': {
+    caller: 'respondent',
+    encoding: 'json',
+    prepare: async run => {
+      const id = await freshEstateEntry(run)
+      return { path: `/api/v1/estate/${id}`, id }
+    },
+    valid: run => ({ ...estateJson(run.world.estateProduct, { notes: 'Changed' }), revision: 1 }),
+    text: { notes: trimmed },
+    readBack: async (_run, p) => ({ values: await estateEntry(p.session, Number(p.id)) }),
+  },
+  'delete /api/v1/estate/:id': {
+    caller: 'respondent',
+    encoding: 'json',
+    prepare: async run => ({ path: `/api/v1/estate/${await freshEstateEntry(run)}` }),
+    valid: () => ({ revision: 1 }),
     runs: 15,
   },
   'post /api/v1/rounds': {

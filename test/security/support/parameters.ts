@@ -44,6 +44,14 @@ const RULES: readonly Rule[] = [
   },
   {
     param: 'id',
+    where: /^\/estate\/entries\/:id|^\/api\/v1\/estate\/:id/,
+    owned: 'resource',
+    value: w => w.estateEntries,
+  },
+  // Central roles' view of one authority's register: no respondent reaches it at all.
+  { param: 'slug', where: /^\/estate\/organisations\/:slug/, value: () => OTHER },
+  {
+    param: 'id',
     where: /^\/account\/tokens\/:id/,
     owned: 'token',
     value: (w, caller) => ({

@@ -1,3 +1,4 @@
+import { catalogueProduct, estateContent } from '../../support/estate'
 import request from 'supertest'
 import { ROLES, type Role } from '../../../src/domain/roles'
 import type { User } from '../../../src/domain/user'
@@ -34,6 +35,9 @@ export interface World {
   /** Hackney's assessment is in progress; Camden's is filled in and submitted, ready to moderate. */
   assessments: Pair
   pipelineEntries: Pair
+  /** A catalogue product, and a system each organisation runs; neither entry is marked shareable. */
+  estateProduct: number
+  estateEntries: Pair
   /** Each role's own token, a token of the other organisation's respondent, and one of the victim's. */
   tokens: Record<Role, number> & { other: number; victim: number }
   partnership: number
@@ -78,6 +82,11 @@ export async function buildWorld(env: Record<string, string> = {}): Promise<Worl
     own: await t.services.pipeline.create(users.respondent, undefined, entryJson()),
     other: await t.services.pipeline.create(otherRespondent, undefined, entryJson({ supplier: 'Camden supplier' })),
   }
+  const estateProduct = await catalogueProduct(t, { name: 'Security ledger', supplier: 'Security supplier' })
+  const estateEntries = {
+    own: (await t.services.estate.create(users.respondent, undefined, estateContent(estateProduct))).id,
+    other: (await t.services.estate.create(otherRespondent, undefined, estateContent(estateProduct))).id,
+  }
   const tokens = {} as World['tokens']
   for (const role of ROLES) {
     tokens[role] = (
@@ -108,6 +117,8 @@ export async function buildWorld(env: Record<string, string> = {}): Promise<Worl
     spareRound,
     assessments: { own, other },
     pipelineEntries,
+    estateProduct,
+    estateEntries,
     tokens,
     partnership,
     draft: { key: draft.key, version: draft.version },
