@@ -34,6 +34,7 @@ export const patterns = {
   pipelineDelete: '/pipeline/entries/:id/delete',
   pipelineOpportunity: '/pipeline/opportunities/:categoryKey',
   estateOrganisation: '/estate/organisations/:slug',
+  estateNew: '/estate/entries/new',
   estateEntry: '/estate/entries/:id',
   estateDelete: '/estate/entries/:id/delete',
   estateRatings: '/estate/entries/:id/ratings/:standardKey/:version',
@@ -158,7 +159,7 @@ export const paths = {
   estate: '/estate',
   estateOrganisation: (slug: string) => fill(patterns.estateOrganisation, slug),
   /** Central roles add `?organisation=slug`, which admins use to add a system on an authority's behalf. */
-  estateNew: (query = '') => '/estate/entries/new' + query,
+  estateNew: (query = '') => patterns.estateNew + query,
   estateEntry: (id: number) => fill(patterns.estateEntry, id),
   estateDelete: (id: number) => fill(patterns.estateDelete, id),
   estateRatings: (id: number, standardKey: string, version: number) =>

@@ -53,6 +53,11 @@ const ALLOWED: { file: string; line: string; why: string }[] = [
     line: 'as 2027-04-01 or 01/04/2027',
     why: 'the CSV import’s input formats',
   },
+  {
+    file: 'src/presenters/estate/entry.presenter.ts',
+    line: 'as 2028-03-31 or 31/03/2028',
+    why: 'the estate import’s input formats',
+  },
 ]
 
 function files(dir: string): string[] {

@@ -60,6 +60,7 @@ export interface EstateEntryPageView {
   backText: string
   rows: SummaryListRow[]
   updatedAt: string
+  hasRatings: boolean
   ratings: { href: string; text: string }[]
   ratingsEmpty: string
   canWrite: boolean
@@ -83,6 +84,7 @@ export function estateEntryPageView(
       href: paths.estateRatings(entry.id, s.key, s.version),
       text: `${s.title} (version ${s.version})`,
     })),
+    hasRatings: standards.length > 0,
     ratingsEmpty: 'No standard has been published to rate systems against yet.',
     canWrite,
     deleteHref: paths.estateDelete(entry.id),

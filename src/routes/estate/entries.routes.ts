@@ -148,7 +148,7 @@ async function deleteEntry(services: Services, req: Request, res: Response) {
 
 export function estateEntryRoutes(services: Services): RouteDefinition[] {
   return [
-    route('get', paths.estateNew(), WRITERS, async (req, res) => {
+    route('get', patterns.estateNew, WRITERS, async (req, res) => {
       const user = signedInUser(req)
       const ref = organisationRef(req)
       // An administrator says for which authority by choosing it first.
@@ -159,7 +159,7 @@ export function estateEntryRoutes(services: Services): RouteDefinition[] {
       const organisation = await services.estate.writable(user, ref)
       await renderNew(services, req, res, { organisation, values: estateFormValuesOf() })
     }),
-    route('post', paths.estateNew(), WRITERS, (req, res) => addEntry(services, req, res)),
+    route('post', patterns.estateNew, WRITERS, (req, res) => addEntry(services, req, res)),
     route('get', patterns.estateEntry, ALL_ROLES, digitsOnly, async (req, res) => {
       const entry = await services.estate.get(signedInUser(req), entryId(req))
       await renderEntry(services, req, res, {
