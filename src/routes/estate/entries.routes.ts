@@ -59,8 +59,7 @@ async function renderEntry(services: Services, req: Request, res: Response, loca
   const user = signedInUser(req)
   const entry = locals.entry as EstateEntryView
   const canWrite = services.estate.mayWrite(user, entry.organisationId)
-  const back =
-    canWrite || entry.organisationId !== user.organisationId ? registerOf(req, entry.organisation) : paths.estate
+  const back = registerOf(req, entry.organisation)
   const view = estateEntryPageView(entry, canWrite, back, await services.estate.publishedStandards())
   await renderPage(
     res,
