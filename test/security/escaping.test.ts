@@ -10,6 +10,7 @@ import { moderationSections } from '../../src/domain/assessment/moderation'
 import { moderationFieldId } from '../../src/routes/moderation/moderation-page'
 import { FORMULA_TRIGGERS, runsAsFormula } from '../../src/domain/spreadsheet-safe'
 import { entryForm } from '../support/pipeline'
+import { catalogueProduct, estateForm } from '../support/estate'
 import { fillAssessment } from '../support/results'
 import { assessmentOf } from '../support/rounds'
 import { allRoutes, allows, describeRoute } from '../support/routes'
@@ -39,6 +40,8 @@ const FIELDS = {
   notes: attack('notes'),
   tokenName: attack('token'),
   questionnaire: attack('questionnaire'),
+  productName: attack('product'),
+  estateNotes: attack('estate notes'),
 }
 type Field = keyof typeof FIELDS
 
@@ -63,7 +66,15 @@ const session = (caller: Caller) => {
   if (!sessions.has(caller)) sessions.set(caller, sessionFor(world, caller))
   return sessions.get(caller)!
 }
-let xss: { round: number; assessment: number; entry: number; partnership: number; token: number; theme: string }
+let xss: {
+  round: number
+  assessment: number
+  entry: number
+  estateEntry: number
+  partnership: number
+  token: number
+  theme: string
+}
 /** Pages captured while the assessment was with the borough, before it moved on. */
 const returned: Record<string, string> = {}
 let tokenCreatedPage = ''
@@ -195,6 +206,10 @@ beforeAll(async () => {
     302,
   )
   const entry = Math.max(...(await t.repos.pipeline.list({})).map(e => e.id))
+  // A system the borough runs, of a product whose name is markup, with notes that are too.
+  const product = await catalogueProduct(t, { name: FIELDS.productName })
+  await expectStatus(form(respondent, '/estate/entries/new', estateForm(product, { notes: FIELDS.estateNotes })), 302)
+  const estateEntry = Math.max(...(await t.repos.estate.list({})).map(e => e.id))
   const made = await expectStatus(
     form(respondent, '/account/tokens', { name: FIELDS.tokenName, expiresInDays: '30' }),
     200,
@@ -224,6 +239,7 @@ beforeAll(async () => {
     round,
     assessment,
     entry,
+    estateEntry,
     partnership,
     token,
     theme: `/assessments/${await assessmentOf(t, xssRound, OWN)}/themes/data.quality`,
@@ -233,6 +249,7 @@ beforeAll(async () => {
     round,
     assessments: { own: assessment, other: await assessmentOf(t, round, OTHER) },
     pipelineEntries: { ...world.pipelineEntries, own: entry },
+    estateEntries: { ...world.estateEntries, own: estateEntry },
     partnership,
     draft: { key: 'xss-maturity', version: 1 },
     tokens: { ...world.tokens, respondent: token },
@@ -286,6 +303,13 @@ const SHOWN: [Field, Caller, (x: typeof xss) => string][] = [
   ['supplier', 'analyst', () => '/pipeline/all'],
   ['notes', 'respondent', x => `/pipeline/entries/${x.entry}`],
   ['notes', 'analyst', x => `/pipeline/entries/${x.entry}`],
+  ['productName', 'respondent', () => '/estate'],
+  ['productName', 'respondent', () => '/estate/entries/new'],
+  ['productName', 'respondent', x => `/estate/entries/${x.estateEntry}`],
+  ['productName', 'respondent', x => `/estate/entries/${x.estateEntry}/delete`],
+  ['productName', 'analyst', () => `/estate/organisations/${OWN}`],
+  ['estateNotes', 'respondent', x => `/estate/entries/${x.estateEntry}`],
+  ['estateNotes', 'analyst', x => `/estate/entries/${x.estateEntry}`],
   ['tokenName', 'respondent', () => '/account'],
   ['questionnaire', 'admin', () => '/admin/questionnaires'],
   ['questionnaire', 'admin', () => '/admin/questionnaires/xss-maturity/versions/1'],
