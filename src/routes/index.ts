@@ -11,6 +11,7 @@ import { apiDocsRoutes } from './api/docs.routes'
 import { apiInsightsRoutes } from './api/insights.routes'
 import { apiOpportunityRoutes } from './api/opportunities.routes'
 import { apiPipelineRoutes } from './api/pipeline.routes'
+import { apiProductRoutes } from './api/products.routes'
 import { apiRoundRoutes } from './api/rounds.routes'
 import { apiTrendRoutes } from './api/trend.routes'
 import { assessmentRoutes } from './assessments/assessments.routes'
@@ -25,6 +26,7 @@ import { insightsTrendRoutes } from './insights/trend.routes'
 import { insightsRoutes } from './insights/insights.routes'
 import { moderationRoutes } from './moderation/moderation.routes'
 import { pageRoutes } from './site/pages.routes'
+import { productRoutes } from './estate/products.routes'
 import { pipelineInsightRoutes } from './pipeline/opportunities.routes'
 import { pipelineRoutes } from './pipeline/pipeline.routes'
 import { reportRoutes } from './reports/report.routes'
@@ -52,6 +54,7 @@ export function routeTable(services: Services, site: Site): RouteDefinition[] {
     // Before the pipeline's own pages and API, so none of their parameters can take "opportunities", "all" or "similar".
     ...pipelineInsightRoutes(services),
     ...pipelineRoutes(services),
+    ...productRoutes(services),
     ...apiRoundRoutes(services),
     ...apiCalibrationRoutes(services),
     ...apiInsightsRoutes(services),
@@ -59,6 +62,7 @@ export function routeTable(services: Services, site: Site): RouteDefinition[] {
     ...apiTrendRoutes(services),
     ...apiOpportunityRoutes(services),
     ...apiPipelineRoutes(services),
+    ...apiProductRoutes(services),
     ...apiAssessmentRoutes(services),
     ...apiRoutes(services),
     ...apiDocsRoutes(),
