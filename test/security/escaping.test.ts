@@ -39,6 +39,8 @@ const FIELDS = {
   notes: attack('notes'),
   tokenName: attack('token'),
   questionnaire: attack('questionnaire'),
+  productName: attack('product'),
+  productSupplier: attack('product supplier'),
 }
 type Field = keyof typeof FIELDS
 
@@ -63,7 +65,15 @@ const session = (caller: Caller) => {
   if (!sessions.has(caller)) sessions.set(caller, sessionFor(world, caller))
   return sessions.get(caller)!
 }
-let xss: { round: number; assessment: number; entry: number; partnership: number; token: number; theme: string }
+let xss: {
+  round: number
+  assessment: number
+  entry: number
+  partnership: number
+  token: number
+  product: number
+  theme: string
+}
 /** Pages captured while the assessment was with the borough, before it moved on. */
 const returned: Record<string, string> = {}
 let tokenCreatedPage = ''
@@ -195,6 +205,16 @@ beforeAll(async () => {
     302,
   )
   const entry = Math.max(...(await t.repos.pipeline.list({})).map(e => e.id))
+  // A product a respondent proposes to London's catalogue, so it awaits approval and shows in both lists.
+  await expectStatus(
+    form(respondent, '/estate/products/new', {
+      name: FIELDS.productName,
+      supplier: FIELDS.productSupplier,
+      category: 'finance-erp',
+    }),
+    302,
+  )
+  const product = (await t.repos.catalogue.listProducts()).find(p => p.name === FIELDS.productName)?.id ?? 0
   const made = await expectStatus(
     form(respondent, '/account/tokens', { name: FIELDS.tokenName, expiresInDays: '30' }),
     200,
@@ -226,6 +246,7 @@ beforeAll(async () => {
     entry,
     partnership,
     token,
+    product,
     theme: `/assessments/${await assessmentOf(t, xssRound, OWN)}/themes/data.quality`,
   }
   // From here on, every path the route table takes is filled with these.
@@ -236,6 +257,7 @@ beforeAll(async () => {
     partnership,
     draft: { key: 'xss-maturity', version: 1 },
     tokens: { ...world.tokens, respondent: token },
+    product,
   })
 })
 afterAll(() => world.t.close())
@@ -275,6 +297,12 @@ const SHOWN: [Field, Caller, (x: typeof xss) => string][] = [
   ['partnershipName', 'admin', x => `/admin/partnerships/${x.partnership}`],
   ['partnershipName', 'analyst', () => `/organisations/${OWN}`],
   ['partnershipDescription', 'admin', x => `/admin/partnerships/${x.partnership}`],
+  ['productName', 'respondent', () => '/estate/products'],
+  ['productName', 'analyst', () => '/estate/products'],
+  ['productName', 'analyst', x => `/estate/products/${x.product}/edit`],
+  ['productName', 'analyst', x => `/estate/products/${x.product}/merge`],
+  ['productSupplier', 'respondent', () => '/estate/products'],
+  ['productSupplier', 'analyst', x => `/estate/products/${x.product}/edit`],
   ['currentSystem', 'respondent', () => '/pipeline'],
   ['currentSystem', 'respondent', x => `/pipeline/entries/${x.entry}`],
   ['currentSystem', 'respondent', x => `/pipeline/entries/${x.entry}/delete`],

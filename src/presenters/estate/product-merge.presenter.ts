@@ -66,7 +66,9 @@ export function mergeCheckView(
     caption: named(from),
     summary: summary(from, into, categories),
     explanation: [
-      `${systems(usage.authorities)} to ${into.name}${entries}, with their ratings.`,
+      usage.entries === 0
+        ? `No authority records a system as ${from.name}, so nothing moves to ${into.name}.`
+        : `${systems(usage.authorities)} to ${into.name}${entries}, with their ratings.`,
       `${from.name} leaves the catalogue; its old links lead to ${into.name}, and anyone proposing it again is pointed there.`,
     ],
     warning: 'This cannot be undone.',

@@ -101,6 +101,14 @@ describe('proposing a product', () => {
       .expect(409)
     expect(response.body).toMatchObject({ error: 'duplicate', existing: { id } })
     expect(undocumented('post', '/api/v1/products', response)).toEqual([])
+    const page = await postForm(hackney, paths.productNew, {
+      name: 'ORACLE FUSION',
+      supplier: 'oracle',
+      category: 'finance-erp',
+    }).expect(409)
+    expect(page.text).toContain(
+      '<a href="#name">Oracle Fusion from Oracle is already in the catalogue: use that one</a>',
+    )
   })
 
   it('refuses bad input with a message for each field, and saves nothing', async () => {
@@ -240,6 +248,9 @@ describe('merging one product into another', () => {
 
     const choice = await analyst.agent.get(paths.productMerge(from)).expect(200)
     expect(choice.text).toContain('SAP S/4HANA from SAP')
+    const unused = await propose(analyst, { name: 'SAP Concur', supplier: 'SAP', category: 'finance-erp' })
+    const nothing = await analyst.agent.get(`${paths.productMerge(unused)}?into=${into}`).expect(200)
+    expect(nothing.text).toContain('No authority records a system as SAP Concur, so nothing moves to SAP S/4HANA.')
     const check = await analyst.agent.get(`${paths.productMerge(from)}?into=${into}`).expect(200)
     expect(check.text).toContain('3 authorities’ systems move to SAP S/4HANA')
     expect(check.text).toContain('This cannot be undone.')
