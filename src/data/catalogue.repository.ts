@@ -95,6 +95,15 @@ export function catalogueRepository(knex: Knex) {
       return { authorities: Number(row?.authorities ?? 0), entries: Number(row?.entries ?? 0) }
     },
 
+    /**
+     * Holds London's catalogue for this transaction: two people proposing the same product (or adding the
+     * same supplier) at once then take turns, so the second is told it exists instead of failing on the
+     * unique index. Catalogue changes are rare, so waiting costs nothing anyone notices.
+     */
+    async holdCatalogue(trx: Knex.Transaction): Promise<void> {
+      await trx.raw("select pg_advisory_xact_lock(hashtext('products catalogue'))")
+    },
+
     ...catalogueWrites(knex, findProduct),
   }
 }

@@ -56,6 +56,7 @@ export function renameProduct(repos: Repositories, clock: Clock, steps: Catalogu
       const revision = optionalRevision(rawRevision)
       const proposal = await steps.checked(raw)
       return repos.database.transaction(async trx => {
+        await repos.catalogue.holdCatalogue(trx)
         const current = await steps.locked(id, trx)
         if (current.status === 'merged')
           throw new ValidationError([

@@ -19,6 +19,7 @@ export async function mergeProducts(
 ): Promise<{ id: number; moved: number }> {
   requireCurator(user)
   return repos.database.transaction(async trx => {
+    await repos.catalogue.holdCatalogue(trx)
     // Locked lowest id first, so two merges of the same pair cannot wait on each other.
     for (const each of [id, intoId].sort((a, b) => a - b)) await repos.catalogue.lockProduct(each, trx)
     const from = await repos.catalogue.findProduct(id, trx)

@@ -14,6 +14,7 @@ export function proposeProduct(repos: Repositories, clock: Clock, steps: Catalog
       const proposal = await steps.checked(raw)
       const status = isCentralRole(user.role) ? 'approved' : 'proposed'
       return repos.database.transaction(async trx => {
+        await repos.catalogue.holdCatalogue(trx)
         const supplierId = await steps.supplierFor(proposal.supplier, trx)
         await steps.refuseDuplicate(proposal, supplierId, trx)
         const at = clock()

@@ -111,6 +111,17 @@ describe('proposing a product', () => {
     )
   })
 
+  it('adds a product proposed twice at the same moment once, and tells the second it is there', async () => {
+    const body = { name: 'Liquidlogic Children’s', supplier: 'System C', category: 'childrens-social-care' }
+    const answers = await Promise.all([
+      api(hackney, 'post', paths.api.products).send(body),
+      api(analyst, 'post', paths.api.products).send(body),
+    ])
+    expect(answers.map(a => a.status).sort()).toEqual([201, 409])
+    const listed = await t.services.catalogue.list({ categoryKey: 'childrens-social-care' })
+    expect(listed.filter(p => p.name === body.name)).toHaveLength(1)
+  })
+
   it('refuses bad input with a message for each field, and saves nothing', async () => {
     const before = (await t.services.catalogue.list()).length
     const response = await api(hackney, 'post', paths.api.products)
