@@ -307,6 +307,9 @@ describe('merging one product into another', () => {
     const ids = (listed.body as { id: number; category: string }[]).map(p => p.id)
     expect(ids).toContain(into)
     expect(ids).not.toContain(from)
+    expect((listed.body as { category: string }[]).every(p => p.category === 'finance-erp')).toBe(true)
+    const unknown = await analyst.agent.get(`${paths.api.products}?category=nope`).expect(400)
+    expect(undocumented('get', '/api/v1/products', unknown)).toEqual([])
   })
 
   it('refuses merging into itself, into a merged product, or across categories, and changes nothing', async () => {
