@@ -41,6 +41,7 @@ export const patterns = {
   product: '/estate/products/:id',
   productEdit: '/estate/products/:id/edit',
   productMerge: '/estate/products/:id/merge',
+  productApprove: '/estate/products/:id/approve',
   productBrief: '/estate/products/:id/brief',
   standard: '/estate/standards/:key/versions/:version',
   admin: {
@@ -176,6 +177,8 @@ export const paths = {
   productEdit: (id: number) => fill(patterns.productEdit, id),
   /** The check page (GET) and the merging (POST) of one product into another. */
   productMerge: (id: number) => fill(patterns.productMerge, id),
+  /** Approving a proposed product (POST), from the catalogue or the product's edit page. */
+  productApprove: (id: number) => fill(patterns.productApprove, id),
   productBrief: (id: number, query = '') => fill(patterns.productBrief, id) + query,
   standards: '/estate/standards',
   standard: (key: string, version: number) => fill(patterns.standard, key, version),

@@ -12,6 +12,7 @@ import { apiDocsRoutes } from './api/docs.routes'
 import { apiInsightsRoutes } from './api/insights.routes'
 import { apiOpportunityRoutes } from './api/opportunities.routes'
 import { apiPipelineRoutes } from './api/pipeline.routes'
+import { apiProductRoutes } from './api/products.routes'
 import { apiRoundRoutes } from './api/rounds.routes'
 import { apiTrendRoutes } from './api/trend.routes'
 import { assessmentRoutes } from './assessments/assessments.routes'
@@ -27,6 +28,7 @@ import { insightsTrendRoutes } from './insights/trend.routes'
 import { insightsRoutes } from './insights/insights.routes'
 import { moderationRoutes } from './moderation/moderation.routes'
 import { pageRoutes } from './site/pages.routes'
+import { productRoutes } from './estate/products.routes'
 import { pipelineInsightRoutes } from './pipeline/opportunities.routes'
 import { pipelineRoutes } from './pipeline/pipeline.routes'
 import { reportRoutes } from './reports/report.routes'
@@ -55,6 +57,7 @@ export function routeTable(services: Services, site: Site): RouteDefinition[] {
     ...pipelineInsightRoutes(services),
     ...pipelineRoutes(services),
     ...estateRoutes(services),
+    ...productRoutes(services),
     ...apiRoundRoutes(services),
     ...apiCalibrationRoutes(services),
     ...apiInsightsRoutes(services),
@@ -63,6 +66,7 @@ export function routeTable(services: Services, site: Site): RouteDefinition[] {
     ...apiOpportunityRoutes(services),
     ...apiPipelineRoutes(services),
     ...apiEstateRoutes(services),
+    ...apiProductRoutes(services),
     ...apiAssessmentRoutes(services),
     ...apiRoutes(services),
     ...apiDocsRoutes(),

@@ -1,6 +1,7 @@
 import type { Repositories } from '../data'
 import { assessmentService } from './assessments/assessment.service'
 import { authService } from './account/auth.service'
+import { catalogueService } from './estate/catalogue.service'
 import { calibrationService } from './moderation/calibration.service'
 import { clusterBriefService } from './insights/cluster-brief.service'
 import { systemClock, type Clock } from './clock'
@@ -41,6 +42,7 @@ export function createServices(
     assessments,
     auth: authService(repos, clock),
     calibration,
+    catalogue: catalogueService(repos, clock),
     clusterBriefs: clusterBriefService(repos, questionnaires),
     exports: exportService(repos, questionnaires, clock),
     health: { check: () => repos.database.ping() },

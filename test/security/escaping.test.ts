@@ -42,6 +42,7 @@ const FIELDS = {
   questionnaire: attack('questionnaire'),
   productName: attack('product'),
   estateNotes: attack('estate notes'),
+  productSupplier: attack('product supplier'),
 }
 type Field = keyof typeof FIELDS
 
@@ -73,6 +74,7 @@ let xss: {
   estateEntry: number
   partnership: number
   token: number
+  product: number
   theme: string
 }
 /** Pages captured while the assessment was with the borough, before it moved on. */
@@ -207,9 +209,22 @@ beforeAll(async () => {
   )
   const entry = Math.max(...(await t.repos.pipeline.list({})).map(e => e.id))
   // A system the borough runs, of a product whose name is markup, with notes that are too.
-  const product = await catalogueProduct(t, { name: FIELDS.productName })
-  await expectStatus(form(respondent, '/estate/entries/new', estateForm(product, { notes: FIELDS.estateNotes })), 302)
+  const estateProduct = await catalogueProduct(t, { name: FIELDS.productName })
+  await expectStatus(
+    form(respondent, '/estate/entries/new', estateForm(estateProduct, { notes: FIELDS.estateNotes })),
+    302,
+  )
   const estateEntry = Math.max(...(await t.repos.estate.list({})).map(e => e.id))
+  // A product a respondent proposes to London's catalogue, so it awaits approval and shows in both lists.
+  await expectStatus(
+    form(respondent, '/estate/products/new', {
+      name: FIELDS.productName,
+      supplier: FIELDS.productSupplier,
+      category: 'finance-erp',
+    }),
+    302,
+  )
+  const product = (await t.repos.catalogue.listProducts()).find(p => p.name === FIELDS.productName)?.id ?? 0
   const made = await expectStatus(
     form(respondent, '/account/tokens', { name: FIELDS.tokenName, expiresInDays: '30' }),
     200,
@@ -242,6 +257,7 @@ beforeAll(async () => {
     estateEntry,
     partnership,
     token,
+    product,
     theme: `/assessments/${await assessmentOf(t, xssRound, OWN)}/themes/data.quality`,
   }
   // From here on, every path the route table takes is filled with these.
@@ -253,6 +269,7 @@ beforeAll(async () => {
     partnership,
     draft: { key: 'xss-maturity', version: 1 },
     tokens: { ...world.tokens, respondent: token },
+    product,
   })
 })
 afterAll(() => world.t.close())
@@ -292,6 +309,12 @@ const SHOWN: [Field, Caller, (x: typeof xss) => string][] = [
   ['partnershipName', 'admin', x => `/admin/partnerships/${x.partnership}`],
   ['partnershipName', 'analyst', () => `/organisations/${OWN}`],
   ['partnershipDescription', 'admin', x => `/admin/partnerships/${x.partnership}`],
+  ['productName', 'respondent', () => '/estate/products'],
+  ['productName', 'analyst', () => '/estate/products'],
+  ['productName', 'analyst', x => `/estate/products/${x.product}/edit`],
+  ['productName', 'analyst', x => `/estate/products/${x.product}/merge`],
+  ['productSupplier', 'respondent', () => '/estate/products'],
+  ['productSupplier', 'analyst', x => `/estate/products/${x.product}/edit`],
   ['currentSystem', 'respondent', () => '/pipeline'],
   ['currentSystem', 'respondent', x => `/pipeline/entries/${x.entry}`],
   ['currentSystem', 'respondent', x => `/pipeline/entries/${x.entry}/delete`],

@@ -170,6 +170,38 @@ function estateCsvWithNotes(notes: string): string {
   )
 }
 
+/** A product of its own for a request to approve, rename or merge: proposed by a respondent, so awaiting approval. */
+const freshProduct = async (run: Run): Promise<number> =>
+  (
+    await run.world.t.services.catalogue.propose(run.world.users.respondent, {
+      name: `Fuzz product ${run.next()}`,
+      supplier: 'Fuzz supplier',
+      category: 'finance-erp',
+    })
+  ).id
+
+/** A proposal whose name is unique in this file; the supplier is fixed, so only the name is read back. */
+const productBody = (run: Run): Body => ({
+  name: `Product ${run.next()}`,
+  supplier: 'Fuzz supplier',
+  category: 'finance-erp',
+})
+
+const productName = async (run: Run, id: number) => ({
+  values: { name: (await run.world.t.services.catalogue.get(id)).name },
+})
+
+const newestProduct = async (run: Run) => {
+  const ids = (await run.world.t.repos.catalogue.listProducts()).map(p => p.id)
+  return productName(run, Math.max(...ids))
+}
+
+/** Two products of one category: one to merge, and one to merge it into. */
+const mergePair = async (run: Run, api: boolean) => {
+  const [from, into] = [await freshProduct(run), await freshProduct(run)]
+  return { path: api ? `/api/v1/products/${from}/merge` : `/estate/products/${from}/merge`, into }
+}
+
 /** A valid definition with the same hostile text in every place it holds words. */
 export function definitionSaying(key: string, text: string): Record<string, unknown> {
   const definition = validDefinition({ key, title: text, description: text })
@@ -598,6 +630,58 @@ export const INPUTS: Record<string, InputSpec> = {
     encoding: 'json',
     prepare: async run => ({ path: `/api/v1/estate/${await freshEstateEntry(run)}` }),
     valid: () => ({ revision: 1 }),
+  },
+  'post /estate/products/new': {
+    caller: 'respondent',
+    encoding: 'form',
+    valid: productBody,
+    text: { name: trimmed },
+    readBack: run => newestProduct(run),
+  },
+  'post /estate/products/:id/edit': {
+    caller: 'analyst',
+    encoding: 'form',
+    prepare: async run => {
+      const id = await freshProduct(run)
+      return { path: `/estate/products/${id}/edit`, id }
+    },
+    valid: run => ({ ...productBody(run), revision: '1' }),
+    text: { name: trimmed },
+    readBack: (run, p) => productName(run, Number(p.id)),
+  },
+  'post /estate/products/:id/approve': noInput('analyst', 'form', {
+    prepare: async run => ({ path: `/estate/products/${await freshProduct(run)}/approve` }),
+  }),
+  'post /estate/products/:id/merge': {
+    caller: 'analyst',
+    encoding: 'form',
+    prepare: run => mergePair(run, false),
+    valid: (_run, p) => ({ into: String(p.into) }),
+    runs: 15,
+  },
+  'post /api/v1/products': {
+    caller: 'respondent',
+    encoding: 'json',
+    valid: productBody,
+    text: { name: trimmed },
+    readBack: (run, _p, _body, response) => productName(run, (response.body as { id: number }).id),
+  },
+  'put /api/v1/products/:id': {
+    caller: 'analyst',
+    encoding: 'json',
+    prepare: async run => {
+      const id = await freshProduct(run)
+      return { path: `/api/v1/products/${id}`, id }
+    },
+    valid: run => ({ ...productBody(run), status: 'approved', revision: 1 }),
+    text: { name: trimmed },
+    readBack: (run, p) => productName(run, Number(p.id)),
+  },
+  'post /api/v1/products/:id/merge': {
+    caller: 'analyst',
+    encoding: 'json',
+    prepare: run => mergePair(run, true),
+    valid: (_run, p) => ({ into: p.into }),
     runs: 15,
   },
   'post /api/v1/rounds': {

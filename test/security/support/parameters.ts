@@ -80,6 +80,8 @@ const RULES: readonly Rule[] = [
   { param: 'key', where: /^\/admin\/questionnaires\//, value: w => w.draft.key },
   { param: 'version', where: /^\/admin\/questionnaires\//, value: w => w.draft.version },
   { param: 'categoryKey', where: /^\/pipeline\/opportunities\//, value: w => w.categoryKey },
+  // London's catalogue is shared: a product belongs to no one organisation.
+  { param: 'id', where: /^\/estate\/products\/:id|^\/api\/v1\/products\/:id/, value: w => w.product },
 ]
 
 export const parametersOf = (path: string): string[] => [...path.matchAll(/:(\w+)/g)].map(m => m[1] ?? '')

@@ -47,6 +47,8 @@ export interface World {
   themeKey: string
   questionKey: string
   categoryKey: string
+  /** A product in London's catalogue, approved, that no route merges away. */
+  product: number
 }
 
 export const OWN = 'hackney'
@@ -108,6 +110,11 @@ export async function buildWorld(env: Record<string, string> = {}): Promise<Worl
   )
   const victim = await userOf(t, invited.userId)
   tokens.victim = (await t.services.tokens.create(victim, { name: 'Victim token', expiresInDays: '30' })).token.id
+  const product = await t.services.catalogue.propose(admin, {
+    name: 'Security ERP',
+    supplier: 'Security supplier',
+    category: 'finance-erp',
+  })
   return {
     t,
     users,
@@ -127,6 +134,7 @@ export async function buildWorld(env: Record<string, string> = {}): Promise<Worl
     themeKey: 'leadership.strategy',
     questionKey,
     categoryKey: 'finance-erp',
+    product: product.id,
   }
 }
 
