@@ -4,6 +4,7 @@ import { authService } from './account/auth.service'
 import { calibrationService } from './moderation/calibration.service'
 import { clusterBriefService } from './insights/cluster-brief.service'
 import { systemClock, type Clock } from './clock'
+import { estateAnalysisService } from './estate/estate-analysis.service'
 import { exportService } from './reports/export.service'
 import { homeService } from './home/home.service'
 import { insightsService } from './insights/insights.service'
@@ -59,6 +60,7 @@ export function createServices(
     trends: trendService(repos, questionnaires, { minimum: options.disclosureMinimum, clock }),
     tokens: tokenService(repos, clock),
     users: userService(repos, clock),
+    estateAnalysis: estateAnalysisService(repos, clock, options),
     clock,
   }
 }
