@@ -85,3 +85,19 @@ describe('a product’s scorecard', () => {
     expect(nextContractEnds(entries, '2026-12-07', 2).map(e => e.entryId)).toEqual([1, 2])
   })
 })
+
+describe('buyers on a scorecard', () => {
+  it('chains partnerships that share a member, even one not running the product', () => {
+    const card = scorecard({
+      entries: [entry(1, 'A'), entry(2, 'B'), entry(3, 'C')],
+      ratings: [],
+      points: [],
+      partnerships: [
+        ['A', 'X'],
+        ['X', 'B'],
+      ],
+      today: '2026-12-07',
+    })
+    expect(card.buyers).toBe(2)
+  })
+})
