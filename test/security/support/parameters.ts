@@ -72,6 +72,7 @@ const RULES: readonly Rule[] = [
   { param: 'key', where: /^\/admin\/questionnaires\//, value: w => w.draft.key },
   { param: 'version', where: /^\/admin\/questionnaires\//, value: w => w.draft.version },
   { param: 'categoryKey', where: /^\/pipeline\/opportunities\//, value: w => w.categoryKey },
+  { param: 'id', where: /^\/(api\/v1\/|estate\/)products\/:id/, value: w => w.product },
 ]
 
 export const parametersOf = (path: string): string[] => [...path.matchAll(/:(\w+)/g)].map(m => m[1] ?? '')

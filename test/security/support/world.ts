@@ -43,6 +43,8 @@ export interface World {
   themeKey: string
   questionKey: string
   categoryKey: string
+  /** A product in the shared catalogue, run by no one yet. */
+  product: number
 }
 
 export const OWN = 'hackney'
@@ -99,6 +101,14 @@ export async function buildWorld(env: Record<string, string> = {}): Promise<Worl
   )
   const victim = await userOf(t, invited.userId)
   tokens.victim = (await t.services.tokens.create(victim, { name: 'Victim token', expiresInDays: '30' })).token.id
+  const [supplier] = await t.db
+    .knex('suppliers')
+    .insert({ name: 'Security supplier' })
+    .returning<{ id: number }[]>('id')
+  const [product] = await t.db
+    .knex('products')
+    .insert({ name: 'Security product', supplier_id: supplier!.id, category_key: 'finance-erp', status: 'approved' })
+    .returning<{ id: number }[]>('id')
   return {
     t,
     users,
@@ -116,6 +126,7 @@ export async function buildWorld(env: Record<string, string> = {}): Promise<Worl
     themeKey: 'leadership.strategy',
     questionKey,
     categoryKey: 'finance-erp',
+    product: product!.id,
   }
 }
 
