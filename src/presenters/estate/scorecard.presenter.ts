@@ -126,6 +126,9 @@ export interface ScorecardView {
   contractEndsSummary: string
   replaceHref: string
   briefHref: string | null
+  /** London's views of the same kind of system, for central roles: who runs what, and how concentrated. */
+  mapHref: string | null
+  concentrationHref: string | null
 }
 
 export function scorecardView(s: ProductScorecard): ScorecardView {
@@ -153,6 +156,10 @@ export function scorecardView(s: ProductScorecard): ScorecardView {
     contractEndsSummary: contractEndsSummary(s.card.contractEnds),
     replaceHref: paths.pipelineOpportunity(s.product.categoryKey),
     briefHref: s.central ? paths.productBrief(s.product.id, query) : null,
+    mapHref: s.central ? paths.estateMap(`?category=${encodeURIComponent(s.product.categoryKey)}`) : null,
+    concentrationHref: s.central
+      ? paths.estateConcentration(`?category=${encodeURIComponent(s.product.categoryKey)}`)
+      : null,
   }
 }
 

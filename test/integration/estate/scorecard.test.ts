@@ -64,6 +64,7 @@ describe('a product’s scorecard page', () => {
       ['2. Make better use of data', '3', '1', '1', '0', 'Meets'],
     ])
     expect(html).toContain(`href="${paths.pipelineOpportunity('finance-erp')}"`)
+    expect(html).toContain(`href="${paths.estateMap('?category=finance-erp')}"`)
   })
 
   it('draws contract ends from today by quarter, the chart’s table carrying the numbers', async () => {
@@ -138,6 +139,7 @@ describe('what a respondent sees', () => {
     expect(words(html)).toContain('6, among them (those that share their entry) Hackney')
     expect(html).not.toContain('Camden')
     expect(html).not.toContain(paths.productBrief(ledgerly))
+    expect(html).not.toContain(paths.estateMap())
   })
 
   it('is refused a scorecard fewer than the disclosure minimum have rated', async () => {
