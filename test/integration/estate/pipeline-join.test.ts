@@ -41,6 +41,12 @@ describe('estate contracts beside the pipeline’s plans', () => {
     expect(words(narrowRow)).toContain('2 authorities; 2 rate it')
   })
 
+  it('gives the same count through the API', async () => {
+    const response = await analyst.get(paths.api.pipelineOpportunities).expect(200)
+    const finance = response.body.find((o: { category: string }) => o.category === 'finance-erp')
+    expect(finance.estateContractsEnding).toBe(3)
+  })
+
   it('says so in a sentence on the opportunity’s page', async () => {
     const page = (await analyst.get(paths.pipelineOpportunity('finance-erp')).expect(200)).text
     expect(words(page)).toContain(
