@@ -38,6 +38,8 @@ export const patterns = {
   estateEntry: '/estate/entries/:id',
   estateDelete: '/estate/entries/:id/delete',
   estateRatings: '/estate/entries/:id/ratings/:standardKey/:version',
+  estateConcentration: '/estate/concentration',
+  estateMap: '/estate/map',
   product: '/estate/products/:id',
   productEdit: '/estate/products/:id/edit',
   productMerge: '/estate/products/:id/merge',
@@ -168,8 +170,8 @@ export const paths = {
   estateImport: '/estate/import',
   estateTemplate: '/estate/import/template.csv',
   /** London's views of the estate; each takes `?category=` (and the concentration `&windowMonths=`). */
-  estateConcentration: (query = '') => '/estate/concentration' + query,
-  estateMap: (query = '') => '/estate/map' + query,
+  estateConcentration: (query = '') => patterns.estateConcentration + query,
+  estateMap: (query = '') => patterns.estateMap + query,
   products: '/estate/products',
   productNew: '/estate/products/new',
   /** The product's scorecard; takes `?standard=KEY&version=N`. */

@@ -5,6 +5,7 @@ import { auditRepository } from './audit.repository'
 import { catalogueRepository } from './catalogue.repository'
 import { createCopies } from '../db/copies'
 import { estateRepository } from './estate.repository'
+import { estateAnalysisRepository } from './estate-analysis.repository'
 import { healthRepository } from './health.repository'
 import { invitationRepository } from './invitation.repository'
 import { loginAttemptRepository } from './login-attempt.repository'
@@ -41,6 +42,7 @@ export function createRepositories(knex: Knex, changes: ChangeFeed = deafFeed())
     tokens: tokenRepository(knex),
     users: userRepository(knex),
     estate: estateRepository(knex),
+    estateAnalysis: estateAnalysisRepository(knex),
   }
 }
 

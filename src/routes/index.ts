@@ -9,6 +9,8 @@ import { apiCalibrationRoutes } from './api/calibration.routes'
 import { apiClusterRoutes } from './api/clusters.routes'
 import { apiEstateRoutes } from './api/estate.routes'
 import { apiDocsRoutes } from './api/docs.routes'
+import { apiEstateAnalysisRoutes } from './api/estate-analysis.routes'
+import { estateAnalysisRoutes } from './estate/analysis.routes'
 import { apiInsightsRoutes } from './api/insights.routes'
 import { apiOpportunityRoutes } from './api/opportunities.routes'
 import { apiPipelineRoutes } from './api/pipeline.routes'
@@ -54,6 +56,9 @@ export function routeTable(services: Services, site: Site): RouteDefinition[] {
     ...insightsMapRoutes(services),
     ...insightsTrendRoutes(services),
     // Before the pipeline's own pages and API, so none of their parameters can take "opportunities", "all" or "similar".
+    // Before the estate's own pages and API, so no :id there can take "concentration" or "map".
+    ...estateAnalysisRoutes(services),
+    ...apiEstateAnalysisRoutes(services),
     ...pipelineInsightRoutes(services),
     ...pipelineRoutes(services),
     ...estateRoutes(services),

@@ -6,6 +6,7 @@ import { calibrationService } from './moderation/calibration.service'
 import { clusterBriefService } from './insights/cluster-brief.service'
 import { systemClock, type Clock } from './clock'
 import { estateService } from './estate/estate.service'
+import { estateAnalysisService } from './estate/estate-analysis.service'
 import { exportService } from './reports/export.service'
 import { homeService } from './home/home.service'
 import { insightsService } from './insights/insights.service'
@@ -63,6 +64,7 @@ export function createServices(
     tokens: tokenService(repos, clock),
     users: userService(repos, clock),
     estate: estateService(repos, clock),
+    estateAnalysis: estateAnalysisService(repos, clock, options),
     clock,
   }
 }

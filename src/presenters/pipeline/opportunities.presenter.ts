@@ -3,6 +3,7 @@ import { plural } from '../../domain/format/plurals'
 import { DEFAULT_WINDOW_MONTHS, type AreaWeakness } from '../../domain/pipeline/opportunities'
 import type { OpportunityDetail, OpportunityList } from '../../services/pipeline/opportunity.service'
 import type { PipelineMaturity } from '../../services/pipeline/pipeline-maturity'
+import type { EstateDecision } from '../../services/estate/estate-analysis.service'
 import { paths } from '../../paths'
 import { rowHeader, type TableCell, type TableHeadCell, type RowWithCells } from '../govuk-params'
 import { element, joinHtml, link, listedHtml, text } from '../html'
@@ -41,6 +42,23 @@ export function maturityNote(maturity: PipelineMaturity | undefined): string {
   return `Weak means a final score below ${maturity.threshold} on the scale of 1 to 5 in ${maturity.round.name} (${which}), where ${plural(maturity.scored, 'organisation has', 'organisations have')} a score.`
 }
 
+/**
+ * The estate beside the plans: "12 authorities’ finance and ERP contracts end by 27 November 2028; 8 rate
+ * their product as not meeting point 7 (Open standards) of the Technology Code of Practice."
+ */
+export function estateSentence(decision: EstateDecision | undefined, categoryName: string, to: string): string {
+  const n = decision?.organisations.length ?? 0
+  const kind = inSentence(categoryName)
+  if (!decision || n === 0)
+    return `No system of this kind on an authority’s register has a contract ending by ${longDate(to)}.`
+  const who = n === 1 ? 'One authority’s' : `${n} authorities’`
+  const ends = `${who} ${kind} ${n === 1 ? 'contract ends' : 'contracts end'} by ${longDate(to)}`
+  const w = decision.worstPoint
+  if (!w) return `${ends}.`
+  const rate = w.failing === 1 ? (n === 1 ? 'it rates its' : '1 rates its') : `${w.failing} rate their`
+  return `${ends}; ${rate} product as not meeting point ${w.number} (${w.title}) of the ${w.standardTitle}.`
+}
+
 export const windowQuery = (months: number): string =>
   months === DEFAULT_WINDOW_MONTHS ? '' : `?windowMonths=${months}`
 
@@ -67,6 +85,7 @@ const OPPORTUNITY_HEAD: TableHeadCell[] = [
   { text: 'Authorities', format: 'numeric' },
   { text: 'Separate buyers', format: 'numeric' },
   { text: 'Dates' },
+  { text: 'Systems ending on registers' },
   { text: 'Shared weakness' },
 ]
 
@@ -97,6 +116,7 @@ function opportunityRow(list: OpportunityList, { opportunity: o, weakness }: Opp
       { text: String(o.organisations.length), format: 'numeric' },
       { text: String(o.buyers), format: 'numeric' },
       { text: `${longDate(o.earliest)} to ${longDate(o.latest)}`, classes: 'app-opportunities__dates' },
+      estateCell(list.estate?.get(o.category.key)),
       {
         html:
           sentences.length === 0
@@ -104,6 +124,17 @@ function opportunityRow(list: OpportunityList, { opportunity: o, weakness }: Opp
             : joinHtml(sentences.map(w => element('p', text(w), 'govuk-body-s govuk-!-margin-bottom-1'))),
       },
     ],
+  }
+}
+
+/** How many authorities' registered systems of this kind end in the window: decisions coming beside the plans. */
+function estateCell(decision: EstateDecision | undefined): TableCell {
+  const n = decision?.organisations.length ?? 0
+  if (n === 0) return { html: element('span', text('None'), 'app-secondary-text') }
+  const failing = decision?.worstPoint
+  return {
+    text: `${plural(n, 'authority', 'authorities')}${failing ? `; ${failing.failing} rate it as not meeting point ${failing.number} (${failing.title})` : ''}`,
+    attributes: { 'data-estate-ending': n },
   }
 }
 

@@ -12,7 +12,7 @@ import { formatScore } from '../scores'
 import { paths } from '../../paths'
 import { longDate } from '../../domain/format/dates'
 import { plural } from '../../domain/format/plurals'
-import { inSentence, maturityNote, weaknessSentence, windowQuery } from './opportunities.presenter'
+import { estateSentence, inSentence, maturityNote, weaknessSentence, windowQuery } from './opportunities.presenter'
 import { rowHeader, type SummaryListRow, type TableCell, type TableHeadCell } from '../govuk-params'
 import { element, type Html, joinHtml, listedHtml, text } from '../html'
 import { authorityLink, listOf } from './cell-html'
@@ -27,6 +27,8 @@ const tally = <T extends string>(values: readonly T[], order: readonly T[], labe
 
 interface BriefBase {
   heading: string
+  /** The systems on registers whose contracts end in the window, and the point most of them fail. */
+  estate: string
   months: number
   monthsText: string
   from: string
@@ -163,6 +165,7 @@ export function opportunityBriefView(brief: Brief): OpportunityBriefView {
     from: longDate(brief.window.from),
     to: longDate(brief.window.to),
     backHref: `${paths.pipelineOpportunities}${windowQuery(brief.months)}`,
+    estate: estateSentence(brief.estate?.get(category.key), category.name, brief.window.to),
   }
   if (!detail) return { ...base, found: false as const }
   const weakness = maturity ? detail.weakness.map(w => weaknessSentence(w, category.name)) : []

@@ -18,6 +18,7 @@ export function opportunitiesJson(list: OpportunityList) {
     earliest: o.earliest,
     latest: o.latest,
     contractEndsByQuarter: o.contractEndsByQuarter,
+    estateContractsEnding: list.estate?.get(o.category.key)?.organisations.length ?? 0,
     weakness: maturity
       ? weakness.map(w => ({
           area: w.area,

@@ -19,6 +19,7 @@ import { pipelineMaturity, type PipelineMaturity } from './pipeline-maturity'
 import { pipelinePlans } from './pipeline-plans'
 import { similarPlansOf } from './similar-plans.service'
 import type { QuestionnaireService } from '../admin/questionnaire.service'
+import { estateDecisions, type EstateDecision } from '../estate/estate-views.service'
 
 export type { LocatedEntry } from './located-entries'
 export type { SimilarPlan } from './similar-plans.service'
@@ -39,6 +40,8 @@ export interface OpportunityList {
   /** The round the weaknesses come from; undefined when no round has scores yet. */
   maturity: PipelineMaturity | undefined
   organisations: Map<string, Organisation>
+  /** By category key: the systems on authorities' registers whose contracts end in the window, beside the plans. */
+  estate?: ReadonlyMap<string, EstateDecision>
 }
 
 function windowOf(raw: Record<string, unknown>, now: Date): { months: number; window: DateWindow } {
@@ -83,9 +86,10 @@ export function opportunityService(repos: Repositories, questionnaires: Question
   async function list(user: User, raw: Record<string, unknown>): Promise<OpportunityList> {
     central(user)
     const { months, window } = windowOf(raw, clock())
-    const [{ entries, organisations, byId, categories, partnerships }, maturity] = await Promise.all([
+    const [{ entries, organisations, byId, categories, partnerships }, maturity, estate] = await Promise.all([
       locatedEntries(repos),
       pipelineMaturity(repos, questionnaires, clock()),
+      estateDecisions(repos, window),
     ])
     const members = partnerships.map(p => p.memberIds.flatMap(id => byId.get(id)?.gss ?? []))
     return {
@@ -97,6 +101,7 @@ export function opportunityService(repos: Repositories, questionnaires: Question
       ),
       maturity,
       organisations: new Map(organisations.map(o => [o.gss, o])),
+      estate: new Map(estate.map(d => [d.categoryKey, d])),
     }
   }
 

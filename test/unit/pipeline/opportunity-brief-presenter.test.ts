@@ -165,6 +165,8 @@ describe('the opportunities view', () => {
       { text: '2', format: 'numeric' },
       { text: '2', format: 'numeric' },
       { text: '31 March 2027 to 31 May 2027', classes: 'app-opportunities__dates' },
+      // No estate given: no registered system's contract ends in the window.
+      { html: '<span class="app-secondary-text">None</span>' },
       { html: '<span class="app-secondary-text">No scores to compare yet</span>' },
     ])
   })
