@@ -4,6 +4,7 @@ import { assessmentRepository } from './assessment.repository'
 import { auditRepository } from './audit.repository'
 import { catalogueRepository } from './catalogue.repository'
 import { createCopies } from '../db/copies'
+import { estateRatingRepository } from './estate-rating.repository'
 import { healthRepository } from './health.repository'
 import { invitationRepository } from './invitation.repository'
 import { loginAttemptRepository } from './login-attempt.repository'
@@ -39,6 +40,7 @@ export function createRepositories(knex: Knex, changes: ChangeFeed = deafFeed())
     standards: standardRepository(knex),
     tokens: tokenRepository(knex),
     users: userRepository(knex),
+    estateRatings: estateRatingRepository(knex),
   }
 }
 

@@ -12,6 +12,8 @@ import { opportunityService } from './pipeline/opportunity.service'
 import { organisationService } from './organisations/organisation.service'
 import { partnershipService } from './admin/partnership.service'
 import { pipelineService } from './pipeline/pipeline.service'
+import { rateSystemService } from './estate/rate-system.service'
+import { standardService } from './estate/standard.service'
 import { questionnaireService } from './admin/questionnaire.service'
 import { reportService } from './reports/report.service'
 import { roundChoiceService } from './insights/round-choice.service'
@@ -59,6 +61,8 @@ export function createServices(
     trends: trendService(repos, questionnaires, { minimum: options.disclosureMinimum, clock }),
     tokens: tokenService(repos, clock),
     users: userService(repos, clock),
+    standards: standardService(repos, clock),
+    ratings: rateSystemService(repos, clock),
     clock,
   }
 }
