@@ -44,6 +44,12 @@ const RULES: readonly Rule[] = [
   },
   {
     param: 'id',
+    where: /^\/estate\/entries\/:id|^\/api\/v1\/estate\/:id/,
+    owned: 'resource',
+    value: w => w.estateEntries,
+  },
+  {
+    param: 'id',
     where: /^\/account\/tokens\/:id/,
     owned: 'token',
     value: (w, caller) => ({
@@ -71,6 +77,12 @@ const RULES: readonly Rule[] = [
   { param: 'version', where: /^\/api\/v1\/questionnaires\//, value: w => w.published.version },
   { param: 'key', where: /^\/admin\/questionnaires\//, value: w => w.draft.key },
   { param: 'version', where: /^\/admin\/questionnaires\//, value: w => w.draft.version },
+  { param: 'standardKey', where: /^\/estate\/entries\/:id\/ratings\//, value: () => 'lgdss' },
+  { param: 'version', where: /^\/estate\/entries\/:id\/ratings\//, value: () => 1 },
+  { param: 'key', where: /^\/estate\/standards\//, value: () => 'lgdss' },
+  { param: 'version', where: /^\/estate\/standards\//, value: () => 1 },
+  { param: 'key', where: /^\/admin\/standards\//, value: w => w.draftStandard.key },
+  { param: 'version', where: /^\/admin\/standards\//, value: w => w.draftStandard.version },
   { param: 'categoryKey', where: /^\/pipeline\/opportunities\//, value: w => w.categoryKey },
 ]
 

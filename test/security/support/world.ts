@@ -2,6 +2,7 @@ import request from 'supertest'
 import { ROLES, type Role } from '../../../src/domain/roles'
 import type { User } from '../../../src/domain/user'
 import { validDefinition } from '../../support/definitions'
+import { insertEstateEntry } from '../../support/estate-entries'
 import { entryJson } from '../../support/pipeline'
 import { fillAssessment } from '../../support/results'
 import { assessmentOf, createRound } from '../../support/rounds'
@@ -34,6 +35,10 @@ export interface World {
   /** Hackney's assessment is in progress; Camden's is filled in and submitted, ready to moderate. */
   assessments: Pair
   pipelineEntries: Pair
+  /** A system in each authority's estate register. */
+  estateEntries: Pair
+  /** A draft standard for admins to publish; the shipped standards are published. */
+  draftStandard: { key: string; version: number }
   /** Each role's own token, a token of the other organisation's respondent, and one of the victim's. */
   tokens: Record<Role, number> & { other: number; victim: number }
   partnership: number
@@ -78,6 +83,17 @@ export async function buildWorld(env: Record<string, string> = {}): Promise<Worl
     own: await t.services.pipeline.create(users.respondent, undefined, entryJson()),
     other: await t.services.pipeline.create(otherRespondent, undefined, entryJson({ supplier: 'Camden supplier' })),
   }
+  const estateEntries = { own: await insertEstateEntry(t, OWN), other: await insertEstateEntry(t, OTHER) }
+  const draftStandard = await t.services.standards.upload(
+    {
+      key: 'security-draft',
+      version: 1,
+      title: 'A draft standard',
+      source: 'Made up for the security suite',
+      points: [{ key: 'one', title: 'One', description: '' }],
+    },
+    admin.id,
+  )
   const tokens = {} as World['tokens']
   for (const role of ROLES) {
     tokens[role] = (
@@ -108,6 +124,8 @@ export async function buildWorld(env: Record<string, string> = {}): Promise<Worl
     spareRound,
     assessments: { own, other },
     pipelineEntries,
+    estateEntries,
+    draftStandard: { key: draftStandard.key, version: draftStandard.version },
     tokens,
     partnership,
     draft: { key: draft.key, version: draft.version },
