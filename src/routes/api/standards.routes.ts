@@ -62,6 +62,8 @@ export function apiStandardRoutes(services: Services): RouteDefinition[] {
     }),
 
     route('get', patterns.api.estateRatings, ALL_ROLES, async (req, res) => {
+      // Another authority's system is not found, whatever was asked of it.
+      await services.ratings.entry(signedInUser(req), entryIdOf(req))
       const ref = standardRefOf({ key: req.query.standard, version: req.query.version })
       if (!ref.value) {
         res.status(400).json({
@@ -81,6 +83,7 @@ export function apiStandardRoutes(services: Services): RouteDefinition[] {
     }),
 
     route('put', patterns.api.estateRatings, RATERS, async (req, res) => {
+      await services.ratings.entry(signedInUser(req), entryIdOf(req))
       await answering(res, async () => {
         const body = bodyOf(req)
         const ref = standardRefOf(body.standard)

@@ -134,6 +134,9 @@ async function save(
 /** Rating a system against a standard, point by point: the authority itself, or an administrator for it. */
 export function rateSystemService(repos: Repositories, clock: Clock) {
   return {
+    /** The entry when this person may see it, else not found: checked before anything sent is read. */
+    entry: (user: User, entryId: number): Promise<RatedEntry> => readable(repos, user, entryId),
+
     /** The entry's ratings against a standard version; a draft standard is not there to rate against. */
     async get(user: User, entryId: number, ref: StandardRef): Promise<RatingsView> {
       const entry = await readable(repos, user, entryId)
