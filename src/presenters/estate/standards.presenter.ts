@@ -107,12 +107,15 @@ export function standardVersionView(v: StandardVersion, admin: boolean): Standar
 export interface StandardsView {
   hasStandards: boolean
   table: Table
+  /** For administrators: where standards are uploaded and published. */
+  manage: { href: string; text: string } | null
 }
 
 /** The standards systems are rated against, for everyone signed in. */
-export function standardsView(versions: readonly StandardVersion[]): StandardsView {
+export function standardsView(versions: readonly StandardVersion[], admin = false): StandardsView {
   return {
     hasStandards: versions.length > 0,
+    manage: admin ? { href: paths.admin.standards, text: 'Upload, publish and retire standards' } : null,
     table: {
       head: [{ text: 'Standard' }, { text: 'Source and edition' }, { text: 'Points', format: 'numeric' }],
       rows: versions.map(v => [

@@ -15,8 +15,8 @@ function versionParams(req: Request): { key: string; version: number } {
 /** The standards systems are rated against, and each one's points, for everyone signed in. */
 export function standardRoutes(services: Services): RouteDefinition[] {
   return [
-    route('get', paths.standards, ALL_ROLES, async (_req, res) => {
-      const view = standardsView(await services.standards.listPublished())
+    route('get', paths.standards, ALL_ROLES, async (req, res) => {
+      const view = standardsView(await services.standards.listPublished(), signedInUser(req).role === 'admin')
       await renderPage(res, 'estate/standards', { title: 'Standards', view })
     }),
     route('get', patterns.standard, ALL_ROLES, async (req, res) => {

@@ -65,6 +65,9 @@ describe('standards, for everyone signed in', () => {
     expect(page.text).toContain('15 points')
     expect(page.text).toContain('Technology Code of Practice')
     expect(page.text).toContain('13 points')
+    expect(page.text).not.toContain(`href="${paths.admin.standards}"`)
+    const asAdmin = await admin.agent.get(paths.standards).expect(200)
+    expect(asAdmin.text).toContain(`href="${paths.admin.standards}"`)
   })
 
   it('shows a standard’s points, numbered', async () => {
