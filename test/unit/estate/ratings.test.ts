@@ -15,7 +15,10 @@ const points = [
 
 describe('checking ratings against a standard’s points', () => {
   it('takes the ratings given and counts every point left out as not assessed', () => {
-    const result = checkRatings({ ratings: { team: 'meets', agile: 'partly' }, evidence: ' Seen it ', revision: 0 }, points)
+    const result = checkRatings(
+      { ratings: { team: 'meets', agile: 'partly' }, evidence: ' Seen it ', revision: 0 },
+      points,
+    )
     expect(result.errors).toEqual([])
     expect(result.value).toEqual({
       ratings: { 'user-needs': 'not_assessed', team: 'meets', agile: 'partly' },
@@ -66,7 +69,10 @@ describe('since', () => {
   })
 
   it('is worked out point by point', () => {
-    const previous = { team: { rating: 'meets' as const, since: then }, agile: { rating: 'partly' as const, since: then } }
+    const previous = {
+      team: { rating: 'meets' as const, since: then },
+      agile: { rating: 'partly' as const, since: then },
+    }
     expect(withSince({ team: 'meets', agile: 'meets', 'user-needs': 'not_assessed' }, previous, now)).toEqual({
       team: { rating: 'meets', since: then },
       agile: { rating: 'meets', since: now },
