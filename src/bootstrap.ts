@@ -21,6 +21,7 @@ export async function bootstrap(config: Config): Promise<Runtime> {
     })
     await services.seed.seedReferenceData()
     await services.seed.seedQuestionnaires()
+    await services.standards.seed()
     const demoAccounts = config.demoData ? await services.seed.seedDemoAccounts(config.demoPassword) : []
     if (config.demoData) {
       await services.seed.seedDemoAssessments()

@@ -6,6 +6,7 @@ import { catalogueRepository } from './catalogue.repository'
 import { createCopies } from '../db/copies'
 import { estateRepository } from './estate.repository'
 import { estateAnalysisRepository } from './estate-analysis.repository'
+import { estateRatingRepository } from './estate-rating.repository'
 import { healthRepository } from './health.repository'
 import { invitationRepository } from './invitation.repository'
 import { loginAttemptRepository } from './login-attempt.repository'
@@ -43,6 +44,7 @@ export function createRepositories(knex: Knex, changes: ChangeFeed = deafFeed())
     users: userRepository(knex),
     estate: estateRepository(knex),
     estateAnalysis: estateAnalysisRepository(knex),
+    estateRatings: estateRatingRepository(knex),
   }
 }
 

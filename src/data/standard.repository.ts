@@ -1,6 +1,6 @@
 import type { Knex } from 'knex'
 import type { StandardDefinition, StandardStatus, StandardVersion } from '../domain/estate/estate'
-import type { Db } from './db'
+import type { Db, Transaction } from './db'
 
 interface StandardRow {
   id: number
@@ -43,6 +43,51 @@ export function standardRepository(knex: Knex) {
     async findById(id: number, db: Db = knex): Promise<StandardVersion | undefined> {
       const row = await db('standard_versions').where({ id }).first<StandardRow | undefined>(columns)
       return row && toStandard(row)
+    },
+
+    /** The version, locked until the transaction ends, so its status is decided once. */
+    async findForUpdate(key: string, version: number, trx: Transaction): Promise<StandardVersion | undefined> {
+      const row = await trx('standard_versions')
+        .where({ standard_key: key, version })
+        .forUpdate()
+        .first<StandardRow | undefined>(columns)
+      return row && toStandard(row)
+    },
+
+    /** The highest version of a key stored in any status, or 0. */
+    async latestVersion(key: string, db: Db = knex): Promise<number> {
+      const row = await db('standard_versions')
+        .where({ standard_key: key })
+        .max<{ max: number | null }>('version as max')
+        .first()
+      return row?.max ?? 0
+    },
+
+    /** A new draft, stored exactly as uploaded (the definition column is json, not jsonb). */
+    async insertDraft(definition: StandardDefinition, document: unknown, createdBy: number | null, db: Db = knex): Promise<number> {
+      const [row] = await db('standard_versions')
+        .insert({
+          standard_key: definition.key,
+          version: definition.version,
+          title: definition.title,
+          definition: JSON.stringify(document),
+          created_by: createdBy,
+        })
+        .returning<{ id: number }[]>('id')
+      if (!row) throw new Error('insert returned no id')
+      return row.id
+    },
+
+    /** Draft to published, or published to retired; the table's trigger refuses any other move. */
+    async setStatus(id: number, status: 'published' | 'retired', at: Date, db: Db = knex): Promise<void> {
+      await db('standard_versions')
+        .where({ id })
+        .update({ status, ...(status === 'published' ? { published_at: at } : { retired_at: at }) })
+    },
+
+    /** Only a draft can go; the trigger refuses deleting any other. */
+    async deleteDraft(id: number, db: Db = knex): Promise<void> {
+      await db('standard_versions').where({ id }).delete()
     },
   }
 }

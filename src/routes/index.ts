@@ -2,6 +2,7 @@ import type { Services } from '../services'
 import { accountRoutes } from './account/account.routes'
 import { adminPartnershipRoutes } from './admin/partnerships.routes'
 import { adminQuestionnaireRoutes } from './admin/questionnaires.routes'
+import { adminStandardRoutes } from './admin/standards.routes'
 import { adminRoundRoutes } from './admin/rounds.routes'
 import { adminUserRoutes } from './admin/users.routes'
 import { apiAssessmentRoutes } from './api/assessments.routes'
@@ -16,6 +17,7 @@ import { apiOpportunityRoutes } from './api/opportunities.routes'
 import { apiPipelineRoutes } from './api/pipeline.routes'
 import { apiProductRoutes } from './api/products.routes'
 import { apiRoundRoutes } from './api/rounds.routes'
+import { apiStandardRoutes } from './api/standards.routes'
 import { apiTrendRoutes } from './api/trend.routes'
 import { assessmentRoutes } from './assessments/assessments.routes'
 import { apiRoutes } from './api/reference.routes'
@@ -33,7 +35,9 @@ import { pageRoutes } from './site/pages.routes'
 import { productRoutes } from './estate/products.routes'
 import { pipelineInsightRoutes } from './pipeline/opportunities.routes'
 import { pipelineRoutes } from './pipeline/pipeline.routes'
+import { ratingRoutes } from './estate/ratings.routes'
 import { reportRoutes } from './reports/report.routes'
+import { standardRoutes } from './estate/standards.routes'
 import type { RouteDefinition, Site } from './route-table'
 
 /** Every route the app serves, with the roles each allows: the security tests walk this same list. */
@@ -46,6 +50,7 @@ export function routeTable(services: Services, site: Site): RouteDefinition[] {
     ...adminPartnershipRoutes(services),
     ...adminQuestionnaireRoutes(services),
     ...adminRoundRoutes(services),
+    ...adminStandardRoutes(services),
     ...assessmentRoutes(services),
     ...moderationRoutes(services),
     ...reportRoutes(services),
@@ -73,6 +78,9 @@ export function routeTable(services: Services, site: Site): RouteDefinition[] {
     ...apiEstateRoutes(services),
     ...apiProductRoutes(services),
     ...apiAssessmentRoutes(services),
+    ...standardRoutes(services),
+    ...ratingRoutes(services),
+    ...apiStandardRoutes(services),
     ...apiRoutes(services),
     ...apiDocsRoutes(),
     ...pageRoutes(),

@@ -15,6 +15,8 @@ import { opportunityService } from './pipeline/opportunity.service'
 import { organisationService } from './organisations/organisation.service'
 import { partnershipService } from './admin/partnership.service'
 import { pipelineService } from './pipeline/pipeline.service'
+import { rateSystemService } from './estate/rate-system.service'
+import { standardService } from './estate/standard.service'
 import { questionnaireService } from './admin/questionnaire.service'
 import { reportService } from './reports/report.service'
 import { roundChoiceService } from './insights/round-choice.service'
@@ -65,6 +67,8 @@ export function createServices(
     users: userService(repos, clock),
     estate: estateService(repos, clock),
     estateAnalysis: estateAnalysisService(repos, clock, options),
+    standards: standardService(repos, clock),
+    ratings: rateSystemService(repos, clock),
     clock,
   }
 }

@@ -47,6 +47,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   const services = createServices(repos, clock, { disclosureMinimum: config.disclosureMinimum })
   await services.seed.seedReferenceData()
   await services.seed.seedQuestionnaires()
+  await services.standards.seed()
   const app = createApp({ config, services, logger: pino({ level: 'silent' }) })
   const passwordHash = await hashPassword(PASSWORD)
   return {

@@ -234,6 +234,30 @@ function notesIn(text: string): string | undefined {
   }
 }
 
+/** A small standard whose every worded place says `text`. */
+function standardSaying(key: string, text: string): Record<string, unknown> {
+  return {
+    key,
+    version: 1,
+    title: text,
+    source: text,
+    points: [{ key: 'only', title: text, description: text }],
+  }
+}
+
+/** A fresh system in the respondent's own register, so every request starts from revision 0. */
+async function freshRatingsPage(run: Run): Promise<{ path: string; id: number }> {
+  const id = await freshEstateEntry(run)
+  return { path: `/estate/entries/${id}/ratings/lgdss/1`, id }
+}
+
+async function ratingsEvidence(session: Session, id: number): Promise<unknown> {
+  const ratings = (await json(session, `/api/v1/estate/${id}/ratings?standard=lgdss&version=1`)) as {
+    evidence: unknown
+  }
+  return ratings.evidence
+}
+
 const roundForm = (name: string): Body => ({
   name,
   questionnaire: 'london-digital-maturity@2',
@@ -439,6 +463,64 @@ export const INPUTS: Record<string, InputSpec> = {
       return { path: `/admin/questionnaires/${key}/versions/1/retire` }
     },
   }),
+  'post /admin/standards': {
+    caller: 'admin',
+    encoding: 'multipart',
+    file: 'definitionFile',
+    valid: run => ({ file: JSON.stringify(standardSaying(`fuzz-${run.next()}`, 'Plain words')) }),
+    arbitraries: {
+      file: fc.tuple(fc.nat(), nastyText).map(([n, text]) => JSON.stringify(standardSaying(`words-${n}`, text))),
+    },
+    text: { file: given => given },
+    // Stored as uploaded: the API gives back the same title and source.
+    readBack: async (_run, p, body) => {
+      const document = JSON.parse(String(body.file)) as { key: string; title: string; source: string }
+      const all = (await json(p.session, '/api/v1/standards')) as { key: string; title: string; source: string }[]
+      const stored = all.find(v => v.key === document.key)
+      const same = stored?.title === document.title && stored.source === document.source
+      return { values: { file: same ? body.file : stored } }
+    },
+  },
+  'post /admin/standards/:key/versions/:version/publish': noInput('admin', 'form', {
+    prepare: async run => {
+      const key = `draft-${run.next()}`
+      await run.world.t.services.standards.upload(standardSaying(key, 'Draft'), run.world.users.admin.id)
+      return { path: `/admin/standards/${key}/versions/1/publish` }
+    },
+  }),
+  'post /admin/standards/:key/versions/:version/retire': noInput('admin', 'form', {
+    prepare: async run => {
+      const key = `published-${run.next()}`
+      const { standards } = run.world.t.services
+      await standards.upload(standardSaying(key, 'Published'), run.world.users.admin.id)
+      await standards.publish(key, 1, run.world.users.admin.id)
+      return { path: `/admin/standards/${key}/versions/1/retire` }
+    },
+  }),
+  'post /estate/entries/:id/ratings/:standardKey/:version': {
+    caller: 'respondent',
+    encoding: 'form',
+    prepare: freshRatingsPage,
+    valid: () => ({ revision: '0', 'rating-team': 'meets', evidence: 'Assessed in June' }),
+    text: { evidence: trimmed },
+    readBack: async (_run, p) => ({ values: { evidence: await ratingsEvidence(p.session, Number(p.id)) } }),
+  },
+  'put /api/v1/estate/:id/ratings': {
+    caller: 'respondent',
+    encoding: 'json',
+    prepare: async run => {
+      const { id } = await freshRatingsPage(run)
+      return { path: `/api/v1/estate/${id}/ratings`, id }
+    },
+    valid: () => ({
+      standard: { key: 'lgdss', version: 1 },
+      ratings: { team: 'meets', agile: 'partly' },
+      evidence: 'Assessed in June',
+      revision: 0,
+    }),
+    text: { evidence: trimmed },
+    readBack: async (_run, p) => ({ values: { evidence: await ratingsEvidence(p.session, Number(p.id)) } }),
+  },
   'post /admin/rounds/new': {
     caller: 'admin',
     encoding: 'form',

@@ -79,6 +79,12 @@ const RULES: readonly Rule[] = [
   { param: 'version', where: /^\/api\/v1\/questionnaires\//, value: w => w.published.version },
   { param: 'key', where: /^\/admin\/questionnaires\//, value: w => w.draft.key },
   { param: 'version', where: /^\/admin\/questionnaires\//, value: w => w.draft.version },
+  { param: 'standardKey', where: /^\/estate\/entries\/:id\/ratings\//, value: () => 'lgdss' },
+  { param: 'version', where: /^\/estate\/entries\/:id\/ratings\//, value: () => 1 },
+  { param: 'key', where: /^\/estate\/standards\//, value: () => 'lgdss' },
+  { param: 'version', where: /^\/estate\/standards\//, value: () => 1 },
+  { param: 'key', where: /^\/admin\/standards\//, value: w => w.draftStandard.key },
+  { param: 'version', where: /^\/admin\/standards\//, value: w => w.draftStandard.version },
   { param: 'categoryKey', where: /^\/pipeline\/opportunities\//, value: w => w.categoryKey },
   // London's catalogue is shared: a product belongs to no one organisation.
   { param: 'id', where: /^\/estate\/products\/:id|^\/api\/v1\/products\/:id/, value: w => w.product },

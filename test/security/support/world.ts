@@ -38,6 +38,8 @@ export interface World {
   /** A catalogue product, and a system each organisation runs; neither entry is marked shareable. */
   estateProduct: number
   estateEntries: Pair
+  /** A draft standard for admins to publish; the shipped standards are published. */
+  draftStandard: { key: string; version: number }
   /** Each role's own token, a token of the other organisation's respondent, and one of the victim's. */
   tokens: Record<Role, number> & { other: number; victim: number }
   partnership: number
@@ -89,6 +91,16 @@ export async function buildWorld(env: Record<string, string> = {}): Promise<Worl
     own: (await t.services.estate.create(users.respondent, undefined, estateContent(estateProduct))).id,
     other: (await t.services.estate.create(otherRespondent, undefined, estateContent(estateProduct))).id,
   }
+  const draftStandard = await t.services.standards.upload(
+    {
+      key: 'security-draft',
+      version: 1,
+      title: 'A draft standard',
+      source: 'Made up for the security suite',
+      points: [{ key: 'one', title: 'One', description: '' }],
+    },
+    admin.id,
+  )
   const tokens = {} as World['tokens']
   for (const role of ROLES) {
     tokens[role] = (
@@ -126,6 +138,7 @@ export async function buildWorld(env: Record<string, string> = {}): Promise<Worl
     pipelineEntries,
     estateProduct,
     estateEntries,
+    draftStandard: { key: draftStandard.key, version: draftStandard.version },
     tokens,
     partnership,
     draft: { key: draft.key, version: draft.version },
