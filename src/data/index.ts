@@ -4,6 +4,7 @@ import { assessmentRepository } from './assessment.repository'
 import { auditRepository } from './audit.repository'
 import { catalogueRepository } from './catalogue.repository'
 import { createCopies } from '../db/copies'
+import { demoEstateRepository } from './demo-estate.repository'
 import { healthRepository } from './health.repository'
 import { invitationRepository } from './invitation.repository'
 import { loginAttemptRepository } from './login-attempt.repository'
@@ -27,6 +28,7 @@ export function createRepositories(knex: Knex, changes: ChangeFeed = deafFeed())
     audit: auditRepository(knex),
     catalogue: catalogueRepository(knex),
     database: healthRepository(knex),
+    demoEstate: demoEstateRepository(knex),
     invitations: invitationRepository(knex),
     loginAttempts: loginAttemptRepository(knex),
     moderations: moderationRepository(knex),
