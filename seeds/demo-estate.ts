@@ -223,13 +223,30 @@ export function demoRatings(
         : null
     ratings.push({ entry: i, points, evidence })
   })
-  // Keep every other product's failures short of a majority on each point, and out of sight where fewer
-  // than three rated it, by softening the last of them.
+  soften(entries, ratings, planted)
+  return ratings
+}
+
+/**
+ * Keeps every other product's failures short of a majority on each point, and out of sight where fewer
+ * than three rated it, by softening the last of them; and keeps the planted failure a clear majority of
+ * its raters, whatever order the standard lists its points in, by leaving the rest of its users unassessed.
+ */
+function soften(
+  entries: readonly DemoEstateEntry[],
+  ratings: readonly DemoRatings[],
+  planted: (e: DemoEstateEntry, point: string) => boolean,
+): void {
   const byProductPoint = new Map<string, { rating: Rating }[]>()
+  const plantedPoints: { point: { rating: Rating }; failing: boolean }[] = []
   for (const r of ratings)
     for (const [key, point] of Object.entries(r.points)) {
       const e = entries[r.entry]
-      if (!e || planted(e, key)) continue
+      if (!e) continue
+      if (planted(e, key)) {
+        plantedPoints.push({ point, failing: PLANTED.failing.some(s => s === e.slug) })
+        continue
+      }
       const id = `${e.product}\u0000${key}`
       byProductPoint.set(id, [...(byProductPoint.get(id) ?? []), point])
     }
@@ -238,5 +255,7 @@ export function demoRatings(
     const failing = points.filter(p => p.rating === 'does_not_meet')
     for (const point of failing.slice(rated < 3 ? 0 : Math.floor(rated / 2))) point.rating = 'partly'
   }
-  return ratings
+  const failing = plantedPoints.filter(p => p.failing).length
+  const others = plantedPoints.filter(p => !p.failing && p.point.rating !== 'not_assessed')
+  for (const { point } of others.slice(Math.max(0, failing - 2))) point.rating = 'not_assessed'
 }

@@ -80,6 +80,22 @@ function demoRegisterWrites(knex: Knex) {
       return (await db('estate_entries').first<{ id: number } | undefined>('id')) !== undefined
     },
 
+    /** Every system with what identifies a demo one: its authority, category and product's name. */
+    async entryKeys(
+      db: Db = knex,
+    ): Promise<{ id: number; organisationId: number; categoryKey: string; product: string }[]> {
+      return db('estate_entries as e')
+        .join('products as p', 'p.id', 'e.product_id')
+        .select('e.id', 'e.organisation_id as organisationId', 'e.category_key as categoryKey', 'p.name as product')
+        .orderBy('e.id')
+    },
+
+    /** The standard versions any system has been rated against. */
+    async ratedStandardVersionIds(db: Db = knex): Promise<number[]> {
+      const rows = await db('estate_ratings').distinct<{ standard_version_id: number }[]>('standard_version_id')
+      return rows.map(r => r.standard_version_id)
+    },
+
     /** Inserts the entries, returning their ids in the same order. */
     async insertEntries(rows: readonly DemoEntryRow[], db: Db = knex): Promise<number[]> {
       const ids: number[] = []

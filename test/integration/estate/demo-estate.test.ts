@@ -60,8 +60,11 @@ beforeAll(async () => {
   t = await createTestApp({ DEMO_DATA: '1' })
   await t.services.seed.seedDemoAccounts('demo-password')
   await t.services.seed.seedDemoPartnerships()
-  // Stand-in for the standards shipped as reference data, only where they are not loaded already.
-  if (!(await t.repos.standards.find('lgdss', 1))) {
+  expect(await t.services.seed.seedDemoEstate()).toBe(true)
+  // Stand-in for the standards shipped as reference data, only where they are not loaded already: a standard
+  // published after the register was seeded still gets the demo's ratings on the next start.
+  const late = !(await t.repos.standards.find('lgdss', 1))
+  if (late) {
     const points = LGDSS_POINTS.map(key => ({ key, title: key, description: key }))
     const definition = {
       key: 'lgdss',
@@ -70,21 +73,19 @@ beforeAll(async () => {
       source: 'test',
       points,
     }
-    await t.db
-      .knex('standard_versions')
-      .insert({
-        standard_key: 'lgdss',
-        version: 1,
-        title: definition.title,
-        status: 'draft',
-        definition: JSON.stringify(definition),
-      })
+    await t.db.knex('standard_versions').insert({
+      standard_key: 'lgdss',
+      version: 1,
+      title: definition.title,
+      status: 'draft',
+      definition: JSON.stringify(definition),
+    })
     await t.db
       .knex('standard_versions')
       .where({ standard_key: 'lgdss', version: 1 })
       .update({ status: 'published', published_at: new Date() })
   }
-  expect(await t.services.seed.seedDemoEstate()).toBe(true)
+  expect(await t.services.seed.seedDemoEstate()).toBe(late)
 }, 60_000)
 afterAll(() => t.close())
 
@@ -109,8 +110,10 @@ describe('the demo estate', () => {
       const categories = new Set(rows.filter(r => r.slug === slug).map(r => r.category))
       expect([slug, categories.size >= 9]).toEqual([slug, true])
     }
+    const ratings = await t.db.knex('estate_ratings').count<{ count: number }[]>('* as count')
     expect(await t.services.seed.seedDemoEstate()).toBe(false)
     expect(await entries()).toHaveLength(rows.length)
+    expect(await t.db.knex('estate_ratings').count<{ count: number }[]>('* as count')).toEqual(ratings)
   })
 
   it('names no real supplier, and leaves aliases, a proposal and a duplicate for analysts', async () => {
@@ -190,21 +193,25 @@ describe('the demo estate', () => {
     expect(failing).toEqual(expect.arrayContaining(partnership))
   })
 
-  it('fails no other product on any point by a majority of three or more raters', async () => {
+  it('fails no other product on any point of any standard by a majority of three or more raters', async () => {
     const counts = await t.db
       .knex('estate_rating_points as rp')
       .join('estate_ratings as r', 'r.id', 'rp.estate_rating_id')
+      .join('standard_versions as sv', 'sv.id', 'r.standard_version_id')
       .join('estate_entries as e', 'e.id', 'r.estate_entry_id')
       .join('products as p', 'p.id', 'e.product_id')
       .whereNot('rp.rating', 'not_assessed')
-      .groupBy('p.name', 'rp.point_key')
-      .select<{ product: string; point: string; rated: number; failing: number }[]>(
+      .groupBy('sv.standard_key', 'p.name', 'rp.point_key')
+      .select<{ standard: string; product: string; point: string; rated: number; failing: number }[]>(
+        'sv.standard_key as standard',
         'p.name as product',
         'rp.point_key as point',
         t.db.knex.raw('count(distinct e.organisation_id)::int as rated'),
         t.db.knex.raw("count(distinct e.organisation_id) filter (where rp.rating = 'does_not_meet')::int as failing"),
       )
-    const fails = counts.filter(c => c.rated >= 3 && c.failing * 2 > c.rated).map(c => `${c.product}: ${c.point}`)
-    expect(fails).toEqual([`${PLANTED.product}: ${PLANTED.point}`])
+    const fails = counts
+      .filter(c => c.rated >= 3 && c.failing * 2 > c.rated)
+      .map(c => `${c.standard} ${c.product}: ${c.point}`)
+    expect(fails).toEqual([`lgdss ${PLANTED.product}: ${PLANTED.point}`])
   })
 })
