@@ -27,6 +27,8 @@ export async function bootstrap(config: Config): Promise<Runtime> {
       await services.seed.seedDemoAssessments()
       await services.seed.seedDemoPipeline()
       await services.seed.seedDemoPartnerships()
+      // After the reference data above, so the standards it rates against are already published.
+      await services.seed.seedDemoEstate()
     }
     return { database, services, demoAccounts }
   } catch (error) {

@@ -7,6 +7,7 @@ import { createCopies } from '../db/copies'
 import { estateRepository } from './estate.repository'
 import { estateAnalysisRepository } from './estate-analysis.repository'
 import { estateRatingRepository } from './estate-rating.repository'
+import { demoEstateRepository } from './demo-estate.repository'
 import { healthRepository } from './health.repository'
 import { invitationRepository } from './invitation.repository'
 import { loginAttemptRepository } from './login-attempt.repository'
@@ -30,6 +31,7 @@ export function createRepositories(knex: Knex, changes: ChangeFeed = deafFeed())
     audit: auditRepository(knex),
     catalogue: catalogueRepository(knex),
     database: healthRepository(knex),
+    demoEstate: demoEstateRepository(knex),
     invitations: invitationRepository(knex),
     loginAttempts: loginAttemptRepository(knex),
     moderations: moderationRepository(knex),

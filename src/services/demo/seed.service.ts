@@ -3,6 +3,7 @@ import type { Clock } from '../clock'
 import type { QuestionnaireService } from '../admin/questionnaire.service'
 import { seedDemoAccounts } from './seed-demo-accounts'
 import { seedDemoAssessments } from './seed-demo-assessments'
+import { seedDemoEstate } from './seed-demo-estate'
 import { seedDemoPartnerships } from './seed-demo-partnerships'
 import { seedDemoPipeline } from './seed-demo-pipeline'
 import { seedQuestionnaires } from './seed-questionnaires'
@@ -23,6 +24,8 @@ export function seedService(repos: Repositories, questionnaires: QuestionnaireSe
     seedDemoPipeline: (): Promise<boolean> => seedDemoPipeline(repos, questionnaires, clock),
     /** Shared-service partnerships modelled on London's own, only into a database that has none. */
     seedDemoPartnerships: (): Promise<boolean> => seedDemoPartnerships(repos, clock),
+    /** An invented catalogue and every authority's systems, rated against the published standards, only into an empty register. */
+    seedDemoEstate: (): Promise<boolean> => seedDemoEstate(repos, clock),
   }
 }
 
