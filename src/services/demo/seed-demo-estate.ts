@@ -75,8 +75,8 @@ async function seedRegister({ repos, organisationOf, respondentOf, plan, at }: C
     const events: AuditEventInput[] = rows.map(({ at, by, ...content }, i) => ({
       at,
       actorUserId: by,
-      action: 'estate_entry.created',
-      entityType: 'estate_entry',
+      action: 'estate.added',
+      entityType: 'estate-entry',
       entityId: ids[i] ?? missing('saved entry'),
       after: { ...content, revision: 1 },
     }))
