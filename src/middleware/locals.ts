@@ -14,12 +14,14 @@ export interface NavItem {
 const INSIGHT_PAGES = /^\/rounds\/\d+\/(heatmap|clusters|map|trend)/
 const CALIBRATION_PAGES = /^\/rounds\/\d+\/calibration/
 const PIPELINE_PAGES = /^\/pipeline(\/|$)/
+const ESTATE_PAGES = /^\/estate(\/|$)/
 
 const NAVIGATION: Record<Role, NavItem[]> = {
   respondent: [
     { href: paths.home, text: 'Home' },
     { href: paths.assessments, text: 'Assessments' },
     { href: paths.pipeline, text: 'Pipeline', also: PIPELINE_PAGES },
+    { href: paths.estate, text: 'Estate', also: ESTATE_PAGES },
   ],
   assessor: [
     { href: paths.home, text: 'Home' },
@@ -27,6 +29,7 @@ const NAVIGATION: Record<Role, NavItem[]> = {
     { href: paths.calibrations, text: 'Calibration', also: CALIBRATION_PAGES },
     { href: paths.insights, text: 'Insights', also: INSIGHT_PAGES },
     { href: paths.pipelineOpportunities, text: 'Pipeline', also: PIPELINE_PAGES },
+    { href: paths.estate, text: 'Estate', also: ESTATE_PAGES },
     { href: paths.organisations, text: 'Organisations' },
   ],
   analyst: [
@@ -34,6 +37,7 @@ const NAVIGATION: Record<Role, NavItem[]> = {
     { href: paths.calibrations, text: 'Calibration', also: CALIBRATION_PAGES },
     { href: paths.insights, text: 'Insights', also: INSIGHT_PAGES },
     { href: paths.pipelineOpportunities, text: 'Pipeline', also: PIPELINE_PAGES },
+    { href: paths.estate, text: 'Estate', also: ESTATE_PAGES },
     { href: paths.organisations, text: 'Organisations' },
   ],
   admin: [
@@ -43,10 +47,12 @@ const NAVIGATION: Record<Role, NavItem[]> = {
     { href: paths.calibrations, text: 'Calibration', also: CALIBRATION_PAGES },
     { href: paths.insights, text: 'Insights', also: INSIGHT_PAGES },
     { href: paths.pipeline, text: 'Pipeline', also: PIPELINE_PAGES },
+    { href: paths.estate, text: 'Estate', also: ESTATE_PAGES },
     { href: paths.admin.rounds, text: 'Rounds' },
     { href: paths.admin.users, text: 'Users' },
     { href: paths.admin.partnerships, text: 'Partnerships' },
     { href: paths.admin.questionnaires, text: 'Questionnaires' },
+    { href: paths.admin.standards, text: 'Standards' },
   ],
 }
 

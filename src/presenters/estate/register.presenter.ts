@@ -5,7 +5,7 @@ import type { Organisation } from '../../domain/organisation'
 import { paths } from '../../paths'
 import type { EstateEntryView } from '../../services/estate/estate.service'
 import { actionsHeader, rowHeader, type TableCell, type TableHeadCell } from '../govuk-params'
-import { joinHtml, lineBreak, link, secondaryLine, text, type Html } from '../html'
+import { element, joinHtml, lineBreak, link, secondaryLine, text, type Html } from '../html'
 import { withOrganisation } from '../pipeline/pipeline.presenter'
 
 /** A contract's end as people write it, 31 March 2028, or that it is not known. */
@@ -16,6 +16,27 @@ const HEAD: TableHeadCell[] = [
     text: heading,
   })),
   actionsHeader(),
+]
+
+/** Links to the estate's other pages, as a list: what each role may open from its register. */
+function relatedLinks(links: readonly [string, string][]): Html {
+  return element(
+    'ul',
+    joinHtml(links.map(([href, label]) => element('li', link(href, label)))),
+    'govuk-list govuk-list--spaced',
+  )
+}
+
+const RESPONDENT_LINKS: [string, string][] = [
+  [paths.products, 'London’s product catalogue: propose a product that is not listed'],
+  [paths.standards, 'The standards systems are rated against'],
+]
+
+const CENTRAL_LINKS: [string, string][] = [
+  [paths.products, 'Product catalogue, with each product’s scorecard against a standard'],
+  [paths.estateConcentration(), 'Supplier concentration in each category'],
+  [paths.estateMap(), 'Map of who runs what, category by category'],
+  [paths.standards, 'The standards systems are rated against'],
 ]
 
 /** The type of one authority's register page. */
@@ -32,6 +53,7 @@ export interface RegisterView {
   tableCaption: string
   head: TableHeadCell[]
   rows: TableCell[][]
+  related: Html
 }
 
 export interface RegisterData {
@@ -78,11 +100,13 @@ export function registerView(data: RegisterData): RegisterView {
       { text: e.shareable ? 'Yes' : 'No' },
       { html: actions(e, data.canWrite) },
     ]),
+    related: relatedLinks(data.respondent ? RESPONDENT_LINKS : CENTRAL_LINKS),
   }
 }
 
 /** The type of the central roles' index: every authority with how many systems it has recorded. */
 export interface RegistersView {
+  related: Html
   intro: string
   caption: string
   head: TableHeadCell[]
@@ -95,6 +119,7 @@ export function registersView(
 ): RegistersView {
   const recorded = counts.filter(c => c.count > 0).length
   return {
+    related: relatedLinks(CENTRAL_LINKS),
     intro: `Each authority keeps its own register of the systems it runs.${admin ? ' Open one to add, change, import or delete systems on its behalf.' : ''}`,
     caption: `${plural(counts.length, 'authority', 'authorities')}, ${recorded} with systems recorded`,
     head: [{ text: 'Authority' }, { text: 'Systems', format: 'numeric' }],
