@@ -1,3 +1,4 @@
+import { estateHeadlineView, type EstateHeadlineView } from './estate-home.presenter'
 import { ROLE_LABELS } from '../../domain/roles'
 import { paths } from '../../paths'
 import type { AdminHome } from '../../services/home/admin-home.service'
@@ -16,6 +17,7 @@ export interface AdminHomeView {
   allAssessments: { href: string; text: string }
   notSignedIn: { caption: string; head: { text: string }[]; rows: Cell[][] } | null
   drafts: { href: string; text: string }[]
+  estate: EstateHeadlineView
   noDrafts: string | null
   links: { href: string; text: string }[]
 }
@@ -70,11 +72,13 @@ export function adminHomeView(home: AdminHome): AdminHomeView {
       href: paths.admin.questionnaireVersion(d.key, d.version),
       text: `${d.title}, version ${d.version} (draft)`,
     })),
+    estate: estateHeadlineView(home.estate),
     noDrafts: home.drafts.length === 0 ? 'No questionnaire version is in draft.' : null,
     links: [
       { href: paths.admin.newRound, text: 'Create a round' },
       { href: paths.admin.newUser, text: 'Invite a person' },
       { href: paths.admin.partnerships, text: 'Partnerships' },
+      { href: paths.admin.standards, text: 'Standards systems are rated against' },
     ],
   }
 }

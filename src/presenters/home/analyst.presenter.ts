@@ -1,3 +1,4 @@
+import { estateHeadlineView, type EstateHeadlineView } from './estate-home.presenter'
 import { STAGE_LABELS, STAGES, type Stage } from '../../domain/home/round-progress'
 import type { Organisation } from '../../domain/organisation'
 import { paths } from '../../paths'
@@ -38,6 +39,7 @@ export interface AnalystHomeView {
   opportunities: HeadlineItem[]
   opportunitiesNone: string | null
   allOpportunities: { href: string; text: string }
+  estate: EstateHeadlineView
   allAssessments: { href: string; text: string }
 }
 
@@ -136,6 +138,7 @@ export function analystHomeView(home: AnalystHome, today: string): AnalystHomeVi
         ? `No two authorities plan the same purchase in the next ${plural(home.opportunityMonths, 'month')}.`
         : null,
     allAssessments: ALL_ASSESSMENTS,
+    estate: estateHeadlineView(home.estate),
     allOpportunities: {
       href: paths.pipelineOpportunities,
       text: `Every joint-buying opportunity in the next ${plural(home.opportunityMonths, 'month')}`,

@@ -1,3 +1,4 @@
+import { ownEstateView, type OwnEstateView } from './estate-home.presenter'
 import { STATUS_LABELS } from '../../domain/pipeline/entry'
 import { paths } from '../../paths'
 import type { RespondentHome } from '../../services/home/respondent-home.service'
@@ -29,6 +30,8 @@ export interface RespondentHomeView {
   lastReport: { href: string; text: string } | null
   review: { count: string; rows: Cell[][]; head: { text: string }[] } | null
   links: { href: string; text: string }[]
+  /** The council's own estate register; null without an organisation. */
+  estate: OwnEstateView | null
 }
 
 const quoted = (comment: string): Html => joinHtml([text('“'), text(comment), text('”')])
@@ -68,6 +71,7 @@ export function respondentHomeView(home: RespondentHome): RespondentHomeView {
     officialName: organisation?.officialName ?? '',
     open: home.open.map(a => openView(a, home.today)),
     hasOpen: home.open.length > 0,
+    estate: home.estate ? ownEstateView(home.estate) : null,
     lastReport: home.lastReport
       ? {
           href: paths.assessmentReport(home.lastReport.assessment.id),

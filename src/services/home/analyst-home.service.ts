@@ -5,6 +5,7 @@ import type { Organisation } from '../../domain/organisation'
 import type { User } from '../../domain/user'
 import type { Round, RoundStatus } from '../../domain/assessment/round'
 import type { OpportunityDetail } from '../pipeline/opportunity.service'
+import { estateHeadline, type EstateHeadline } from './estate-home'
 import type { HomeDeps } from './home-deps'
 
 /** How many of each the headline shows; each list links to the whole. */
@@ -35,13 +36,14 @@ export interface AnalystHome {
   opportunities: OpportunityDetail[]
   opportunitiesCount: number
   opportunityMonths: number
+  estate: EstateHeadline
 }
 
 const largestFirst = <T extends { organisations: readonly string[] }>(list: readonly T[]): T[] =>
   [...list].sort((a, b) => b.organisations.length - a.organisations.length)
 
 /** An analyst's morning: open rounds' progress, the last closed round's headline, joint buying ahead. */
-export function analystHome({ repos, assessments, insights, opportunities }: HomeDeps) {
+export function analystHome({ repos, clock, assessments, insights, opportunities }: HomeDeps) {
   return async function forAnalyst(user: User): Promise<AnalystHome> {
     const listed = await assessments.list(user)
     const rounds = new Map<number, RoundProgress['round']>()
@@ -57,10 +59,11 @@ export function analystHome({ repos, assessments, insights, opportunities }: Hom
         return { round, stages: roundProgress(inRound) }
       })
     const closed = newestFirst.find(r => r.status === 'closed')
-    const [clusters, pipeline, organisations] = await Promise.all([
+    const [clusters, pipeline, organisations, estate] = await Promise.all([
       closed ? insights.clusters(user, closed.id, {}) : undefined,
       opportunities.list(user, {}),
       repos.organisations.list(),
+      estateHeadline(repos, clock),
     ])
     return {
       open,
@@ -81,6 +84,7 @@ export function analystHome({ repos, assessments, insights, opportunities }: Hom
         .slice(0, HEADLINE_SIZE),
       opportunitiesCount: pipeline.opportunities.length,
       opportunityMonths: pipeline.months,
+      estate,
     }
   }
 }

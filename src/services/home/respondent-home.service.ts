@@ -3,6 +3,7 @@ import type { Organisation } from '../../domain/organisation'
 import { reviewReason } from '../../domain/pipeline/review'
 import type { User } from '../../domain/user'
 import type { PipelineEntry } from '../../data/pipeline.repository'
+import { ownEstate, type OwnEstate } from './estate-home'
 import type { HomeDeps } from './home-deps'
 
 type Listed = Awaited<ReturnType<HomeDeps['assessments']['list']>>[number]
@@ -16,6 +17,8 @@ export interface RespondentHome {
   lastReport: Listed | undefined
   /** Open plans whose dates have passed or that nobody has touched for months, with why. */
   dueForReview: { entry: PipelineEntry; categoryName: string; reason: string }[]
+  /** The state of the council's own estate register; undefined without an organisation. */
+  estate: OwnEstate | undefined
 }
 
 const REPORTED = new Set(['submitted', 'in_moderation', 'moderated'])
@@ -26,11 +29,13 @@ export function respondentHome({ repos, assessments, clock }: HomeDeps) {
     const today = londonDate(clock())
     const organisation =
       user.organisationId === null ? undefined : await repos.organisations.findById(user.organisationId)
-    if (!organisation) return { organisation, today, open: [], lastReport: undefined, dueForReview: [] }
-    const [listed, entries, categories] = await Promise.all([
+    if (!organisation)
+      return { organisation, today, open: [], lastReport: undefined, dueForReview: [], estate: undefined }
+    const [listed, entries, categories, estate] = await Promise.all([
       assessments.list(user),
       repos.pipeline.list({ organisationId: organisation.id }),
       repos.pipeline.categories(),
+      ownEstate(repos, organisation.id, clock),
     ])
     const open = listed.filter(a => a.round.status === 'open')
     const comments = await repos.moderations.returnComments(open.map(a => a.assessment.id))
@@ -38,6 +43,7 @@ export function respondentHome({ repos, assessments, clock }: HomeDeps) {
     return {
       organisation,
       today,
+      estate,
       open: open.map(a => ({
         ...a,
         returnComment: a.assessment.state === 'returned' ? (comments.get(a.assessment.id) ?? null) : null,

@@ -118,6 +118,7 @@ describe('the analyst’s home', () => {
       ],
       opportunitiesCount: 4,
       opportunityMonths: 24,
+      estate: { proposals: 0, failing: [] },
     }) as unknown as AnalystHome
 
   it('gives each open round its deadline and counts by stage, each linking to the authorities behind it', () => {
@@ -162,6 +163,7 @@ describe('the admin’s home', () => {
       rounds: [{ id: 3, name: '2026 assessment', status: 'open', opensOn: '2026-11-07', closesOn: '2027-02-05' }],
       notSignedIn: Array.from({ length: people }, (_, i) => user(i + 1)),
       drafts: [{ key: 'london-digital-maturity', version: 3, title: 'London digital maturity' }],
+      estate: { proposals: 2, failing: [] },
     }) as unknown as AdminHome
 
   it('counts what needs an admin, each number leading to its list', () => {
