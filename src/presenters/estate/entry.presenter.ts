@@ -61,7 +61,8 @@ export interface EstateEntryPageView {
   rows: SummaryListRow[]
   updatedAt: string
   hasRatings: boolean
-  ratings: { href: string; text: string }[]
+  /** Each published standard: a link to its ratings and how the system measures up so far. */
+  ratings: { href: string; text: string; detail: string }[]
   ratingsEmpty: string
   canWrite: boolean
   deleteHref: string
@@ -72,6 +73,7 @@ export function estateEntryPageView(
   canWrite: boolean,
   backHref: string,
   standards: readonly StandardVersion[],
+  summaries: readonly { standard: { key: string; version: number }; words: string }[] = [],
 ): EstateEntryPageView {
   return {
     caption: entry.organisation.name,
@@ -80,10 +82,15 @@ export function estateEntryPageView(
     backText: 'Back to the register',
     rows: estateSummaryRows(entry, canWrite),
     updatedAt: dateTime(entry.updatedAt),
-    ratings: standards.map(s => ({
-      href: paths.estateRatings(entry.id, s.key, s.version),
-      text: `${s.title} (version ${s.version})`,
-    })),
+    ratings: standards.map(s => {
+      const rated = summaries.find(r => r.standard.key === s.key && r.standard.version === s.version)
+      const verb = !canWrite ? 'See ratings against' : rated ? 'Change ratings against' : 'Rate it against'
+      return {
+        href: paths.estateRatings(entry.id, s.key, s.version),
+        text: `${verb} the ${s.title} (version ${s.version})`,
+        detail: rated ? rated.words : 'Not rated yet',
+      }
+    }),
     hasRatings: standards.length > 0,
     ratingsEmpty: 'No standard has been published to rate systems against yet.',
     canWrite,

@@ -60,7 +60,11 @@ async function renderEntry(services: Services, req: Request, res: Response, loca
   const entry = locals.entry as EstateEntryView
   const canWrite = services.estate.mayWrite(user, entry.organisationId)
   const back = registerOf(req, entry.organisation)
-  const view = estateEntryPageView(entry, canWrite, back, await services.estate.publishedStandards())
+  const [standards, summaries] = await Promise.all([
+    services.estate.publishedStandards(),
+    services.estate.ratingSummaries(entry.id),
+  ])
+  const view = estateEntryPageView(entry, canWrite, back, standards, summaries)
   await renderPage(
     res,
     'estate/entry',

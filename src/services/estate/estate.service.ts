@@ -69,6 +69,11 @@ export function estateService(repos: Repositories, clock: Clock) {
     /** The published standards a system can be rated against. */
     publishedStandards: () => repos.standards.list({ statuses: ['published'] }),
 
+    /** How the entry measures up to each standard it has been rated against. */
+    async ratingSummaries(entryId: number) {
+      return (await repos.estateRatings.summariesForEntries([entryId])).get(entryId) ?? []
+    },
+
     mayWrite: (user: User, organisationId: number) => access.mayWrite(user, organisationId),
 
     /** The authority this person may change the register of; refused, or asked which, otherwise. */

@@ -187,6 +187,24 @@ describe('the ratings page', () => {
     expect(page.text).toMatch(/name="rating-secure" type="radio" value="meets" checked/)
   })
 
+  it('shows on the system’s page how it measures up to each standard, and which it has not been rated against', async () => {
+    const id = await insertEstateEntry(t, 'hackney')
+    await put(hackney, id, {
+      standard: LGDSS,
+      ratings: { 'open-standards': 'does_not_meet', team: 'meets' },
+      revision: 0,
+    }).expect(200)
+    const page = (await hackney.agent.get(paths.estateEntry(id)).expect(200)).text
+    expect(page).toContain(
+      `href="${paths.estateRatings(id, 'lgdss', 1)}">Change ratings against the Local Government Digital Service Standard (version 1)</a>: 2 of 15 points rated; 1 does not meet`,
+    )
+    expect(page).toContain(
+      `href="${paths.estateRatings(id, 'tcop', 1)}">Rate it against the Technology Code of Practice (version 1)</a>: Not rated yet`,
+    )
+    const seen = (await analyst.agent.get(paths.estateEntry(id)).expect(200)).text
+    expect(seen).toContain('>See ratings against the Local Government Digital Service Standard (version 1)</a>')
+  })
+
   it('shows errors in an error summary and keeps what was typed', async () => {
     const id = await insertEstateEntry(t, 'hackney')
     const path = paths.estateRatings(id, 'tcop', 1)
