@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core'
 import { estateRows } from '../../support/estate-analysis'
 import { expectAxeClean } from '../support/axe'
 import { startE2eApp, type E2eApp } from '../support/browser'
-import { screenshot } from '../support/screenshot'
+import { screenshot, screenshotOf } from '../support/screenshot'
 import { signIn } from '../support/sign-in'
 
 const START_TIMEOUT = 180_000
@@ -130,10 +130,12 @@ it(
         .isChecked(),
     ).toBe(true)
     expect(await openStandards.innerText()).toContain('Rated does not meet since 27 November 2026')
+    expect(await page.getByRole('group', { name: /Keep it consistent/ }).innerText()).toContain('Not assessed yet')
     expect(await page.getByLabel('Evidence (optional)').inputValue()).toContain('the export is a closed format')
     expect(await page.locator('main').innerText()).toContain('Last saved')
     await expectAxeClean(page)
     await screenshot(page, 'estate-ratings')
+    await screenshotOf(openStandards, 'estate-ratings-point')
   },
   TEST_TIMEOUT,
 )
@@ -215,7 +217,7 @@ it(
     expect(new URL(page.url()).searchParams.get('category')).toBe(CATEGORY)
     const section = page.locator(`section[data-category="${CATEGORY}"]`)
     expect(await section.locator('h2').innerText()).toBe(CATEGORY_NAME)
-    expect(await section.getByTestId('hhi').innerText()).toBe('Index: 6,800: Highly concentrated (the line is 2,500)')
+    expect(await section.getByTestId('hhi').innerText()).toBe('Index: 6,800, highly concentrated (the line is 2,500)')
     const supplierRow = section.locator('tbody tr', { hasText: SUPPLIER })
     expect(await supplierRow.locator('> *').evaluateAll(cs => cs.slice(0, 3).map(c => c.textContent.trim()))).toEqual([
       SUPPLIER,
@@ -239,6 +241,12 @@ it(
       .evaluateAll(gs => gs.map(g => g.querySelector('title')!.textContent.trim()))
     expect(tiles).toContain(`Hackney: ${PRODUCT}`)
     expect(tiles).toContain(`Lambeth: ${RIVAL}`)
+    expect(
+      await page
+        .getByTestId('legend')
+        .locator('li')
+        .evaluateAll(lis => lis.map(li => li.textContent.trim())),
+    ).toEqual([`A: ${PRODUCT} (${SUPPLIER}), 4 authorities`, `B: ${RIVAL} (${RIVAL_SUPPLIER}), 1 authority`])
     const hackneyRow = page.locator('#estate-map-table tbody tr', { hasText: 'Hackney' })
     expect(await hackneyRow.locator('> *').evaluateAll(cs => cs.slice(0, 3).map(c => c.textContent.trim()))).toEqual([
       'Hackney',
