@@ -44,7 +44,7 @@ export function concentrationTable(c: CategoryConcentration): ConcentrationTable
     key: c.category.key,
     id: `concentration-${c.category.key}`,
     title: c.category.name,
-    summary: `${plural(c.authorities, 'authority runs', 'authorities run')} a system of this kind from ${plural(c.suppliers.length, 'supplier')}; the Herfindahl–Hirschman index is ${hhiText(c)}.`,
+    summary: `${plural(c.authorities, 'authority runs', 'authorities run')} a system of this kind from ${plural(c.suppliers.length, 'supplier')}`,
     hhi: hhiText(c),
     highlyConcentrated: c.highlyConcentrated,
     head: [

@@ -218,6 +218,10 @@ it(
     const section = page.locator(`section[data-category="${CATEGORY}"]`)
     expect(await section.locator('h2').innerText()).toBe(CATEGORY_NAME)
     expect(await section.getByTestId('hhi').innerText()).toBe('Index: 6,800, highly concentrated (the line is 2,500)')
+    // The table's caption counts; the index is said once, above it.
+    expect(await section.locator('caption').innerText()).toBe(
+      '5 authorities run a system of this kind from 2 suppliers',
+    )
     const supplierRow = section.locator('tbody tr', { hasText: SUPPLIER })
     expect(await supplierRow.locator('> *').evaluateAll(cs => cs.slice(0, 3).map(c => c.textContent.trim()))).toEqual([
       SUPPLIER,
