@@ -7,9 +7,9 @@ import { element, joinHtml, text, type Html } from '../html'
 
 export const percent = (share: number): string => `${(share * 100).toFixed(1).replace(/\.0$/, '')}%`
 
-/** The index in words: "3,800: highly concentrated (above 2,500)". */
+/** The index in words, to read inside a sentence: "3,800, highly concentrated (the line is 2,500)". */
 export const hhiText = (c: Pick<CategoryConcentration, 'hhi' | 'highlyConcentrated'>): string =>
-  `${wholeNumber(Math.round(c.hhi))}: ${c.highlyConcentrated ? 'Highly concentrated' : 'Not highly concentrated'} (the line is 2,500)`
+  `${wholeNumber(Math.round(c.hhi))}, ${c.highlyConcentrated ? 'highly concentrated' : 'not highly concentrated'} (the line is 2,500)`
 
 export interface ConcentrationTableView {
   key: string
@@ -44,7 +44,7 @@ export function concentrationTable(c: CategoryConcentration): ConcentrationTable
     key: c.category.key,
     id: `concentration-${c.category.key}`,
     title: c.category.name,
-    summary: `${plural(c.authorities, 'authority runs', 'authorities run')} a system of this kind from ${plural(c.suppliers.length, 'supplier')}; the Herfindahl–Hirschman index is ${hhiText(c)}.`,
+    summary: `${plural(c.authorities, 'authority runs', 'authorities run')} a system of this kind from ${plural(c.suppliers.length, 'supplier')}`,
     hhi: hhiText(c),
     highlyConcentrated: c.highlyConcentrated,
     head: [

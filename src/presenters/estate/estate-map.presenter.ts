@@ -23,6 +23,9 @@ export interface LegendItem {
   authorities: number
 }
 
+/** A legend line as printed: the product's letter and how many authorities run it, in words. */
+export type LegendLine = LegendItem & { count: string }
+
 export interface EstateTile {
   gss: string
   x: number
@@ -43,7 +46,7 @@ export interface EstateMapView {
   categoryName: string
   summary: string
   svg: { width: number; height: number; tile: number }
-  legend: LegendItem[]
+  legend: LegendLine[]
   tiles: EstateTile[]
   hasEntries: boolean
   table: { head: TableHeadCell[]; rows: TableCell[][] }
@@ -127,7 +130,7 @@ export function estateMapView(report: EstateMapReport): EstateMapView {
         ? 'No authority has a system of this kind on its register yet.'
         : `${running} of ${report.organisations.length} authorities have a system of this kind on their register, running ${plural(rank.size, 'product')}.`,
     svg: { width: TILE_GRID.width * TILE_STEP, height: TILE_GRID.height * TILE_STEP, tile: TILE_SIZE },
-    legend,
+    legend: legend.map(l => ({ ...l, count: plural(l.authorities, 'authority', 'authorities') })),
     tiles,
     hasEntries: report.entries.length > 0,
     table: {

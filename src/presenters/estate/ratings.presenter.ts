@@ -54,8 +54,13 @@ export interface RatingsPageView {
   conflict: string | null
 }
 
+/** Since when a point has held its rating; "rated not assessed" says nothing, so a point left unrated says so. */
 const sinceWords = (rating: Rating, since: Date | null): string =>
-  since ? `Rated ${RATING_LABELS[rating].toLowerCase()} since ${longDate(since)}` : 'Not rated yet'
+  since === null
+    ? 'Not rated yet'
+    : rating === 'not_assessed'
+      ? 'Not assessed yet'
+      : `Rated ${RATING_LABELS[rating].toLowerCase()} since ${longDate(since)}`
 
 /** Form errors keyed by the form's own fields, from the service's pointers. */
 export function ratingFormErrors(errors: readonly FieldError[]): FormErrors {

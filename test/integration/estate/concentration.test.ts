@@ -69,7 +69,7 @@ describe('supplier concentration', () => {
 
   it('shows a table per category, the index in words and the contracts ending in the window', async () => {
     const html = (await analyst.get(paths.estateConcentration('?category=finance-erp')).expect(200)).text
-    expect(words(html)).toContain('Index: 3,800: Highly concentrated (the line is 2,500)')
+    expect(words(html)).toContain('Index: 3,800, highly concentrated (the line is 2,500)')
     expect(tableById(html, 'concentration-finance-erp').rows).toEqual([
       ['Acme', '5', '50%', 'Camden (Ledger, 30 June 2027)'],
       ['Bolt', '3', '30%', 'None'],

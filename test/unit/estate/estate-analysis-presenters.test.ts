@@ -52,8 +52,8 @@ describe('the scorecard’s contract-ends chart', () => {
 
 describe('concentration in words', () => {
   it('says the index and whether it is highly concentrated', () => {
-    expect(hhiText({ hhi: 3800, highlyConcentrated: true })).toBe('3,800: Highly concentrated (the line is 2,500)')
-    expect(hhiText({ hhi: 2500, highlyConcentrated: false })).toBe('2,500: Not highly concentrated (the line is 2,500)')
+    expect(hhiText({ hhi: 3800, highlyConcentrated: true })).toBe('3,800, highly concentrated (the line is 2,500)')
+    expect(hhiText({ hhi: 2500, highlyConcentrated: false })).toBe('2,500, not highly concentrated (the line is 2,500)')
     expect(percent(0.5)).toBe('50%')
     expect(percent(1 / 3)).toBe('33.3%')
   })

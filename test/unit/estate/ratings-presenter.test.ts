@@ -45,6 +45,13 @@ describe('the ratings page', () => {
     expect(page.lastSaved).toBe('Last saved 20 November 2026 at 10am')
   })
 
+  it('says a point saved as not assessed is not assessed yet, not that it was “rated not assessed”', () => {
+    const saved = { ...view.points[1]!, since: new Date('2026-11-20T10:00:00Z') }
+    const page = ratingsPageView({ ...view, points: [view.points[0]!, saved] })
+    expect(page.groups[1]?.hint.html).toContain('Not assessed yet')
+    expect(page.groups[1]?.hint.html).not.toContain('Rated')
+  })
+
   it('keeps what was typed when the page comes back, and names each wrong point’s field', () => {
     const typed = postedRatings({ 'rating-privacy': 'partly', 'rating-secure': '', evidence: 'Mine', other: 'x' }, [
       'secure',
