@@ -9,7 +9,7 @@ const START_TIMEOUT = 180_000
 const TEST_TIMEOUT = 300_000
 
 const PRODUCT = 'Ledgerline Finance'
-const SUPPLIER = 'Northgate Ledger Systems'
+const SUPPLIER = 'Quillmere Ledger Systems'
 const RIVAL = 'Civic Books'
 const RIVAL_SUPPLIER = 'Borough Accounts Ltd'
 const CATEGORY = 'finance-erp'
@@ -99,7 +99,7 @@ it(
     // The system's own page links to its ratings against each published standard.
     await Promise.all([page.waitForEvent('load'), row.getByRole('link', { name: /^Change/ }).click()])
     expect(await page.locator('h1').innerText()).toBe(`${PRODUCT}: ${CATEGORY_NAME}`)
-    await follow(page, 'Local Government Digital Service Standard (version 1)')
+    await follow(page, 'Rate it against the Local Government Digital Service Standard (version 1)')
     expect(pathname(page)).toMatch(/^\/estate\/entries\/\d+\/ratings\/lgdss\/1$/)
     const fieldsets = page.locator('main form fieldset')
     expect(await fieldsets.count()).toBe(15)

@@ -64,34 +64,34 @@ const productIdsOf = async (entryIds: number[]): Promise<number[]> =>
 describe('proposing a product', () => {
   it('from a respondent awaits approval, but is usable by their own authority at once, and is audited', async () => {
     const response = await api(hackney, 'post', paths.api.products)
-      .send({ name: '  Civica Pay  ', supplier: 'Civica', category: 'revenues-benefits' })
+      .send({ name: '  Fernhollow Pay  ', supplier: 'Fernhollow', category: 'revenues-benefits' })
       .expect(201)
     expect(undocumented('post', '/api/v1/products', response)).toEqual([])
     const { id, status } = response.body as { id: number; status: string }
     expect(status).toBe('proposed')
     const product = await t.services.catalogue.get(id)
-    expect(product).toMatchObject({ name: 'Civica Pay', supplier: { name: 'Civica' }, status: 'proposed' })
+    expect(product).toMatchObject({ name: 'Fernhollow Pay', supplier: { name: 'Fernhollow' }, status: 'proposed' })
     const hackneyUser = (await t.services.auth.currentUser(hackney.id))!
     expect((await t.services.catalogue.usable(hackneyUser)).map(p => p.id)).toContain(id)
     const camden = await t.createUser('respondent', { organisation: 'camden' })
     const camdenUser = (await t.services.auth.currentUser(camden.id))!
     expect((await t.services.catalogue.usable(camdenUser)).map(p => p.id)).not.toContain(id)
     expect(await t.repos.audit.forEntity('product', id)).toMatchObject([
-      { action: 'product.proposed', actorUserId: hackney.id, after: { name: 'Civica Pay', status: 'proposed' } },
+      { action: 'product.proposed', actorUserId: hackney.id, after: { name: 'Fernhollow Pay', status: 'proposed' } },
     ])
   })
 
   it('from an analyst is approved at once, and matches a supplier by an alias whatever its case', async () => {
-    const first = await propose(analyst, { name: 'Agresso', supplier: 'Unit4', category: 'finance-erp' })
+    const first = await propose(analyst, { name: 'Oakmere', supplier: 'Wrenfield4', category: 'finance-erp' })
     expect((await t.services.catalogue.get(first)).status).toBe('approved')
     const unit4 = (await t.services.catalogue.get(first)).supplier.id
     await t.db.knex('supplier_aliases').insert({ supplier_id: unit4, alias: 'Unit 4 Business Software' })
     const second = await propose(analyst, {
-      name: 'Unit4 HR',
+      name: 'Wrenfield4 HR',
       supplier: 'UNIT 4 business software',
       category: 'hr-payroll',
     })
-    expect((await t.services.catalogue.get(second)).supplier).toEqual({ id: unit4, name: 'Unit4' })
+    expect((await t.services.catalogue.get(second)).supplier).toEqual({ id: unit4, name: 'Wrenfield4' })
   })
 
   it('refuses a duplicate, naming the product already there', async () => {
@@ -112,7 +112,7 @@ describe('proposing a product', () => {
   })
 
   it('adds a product proposed twice at the same moment once, and tells the second it is there', async () => {
-    const body = { name: 'Liquidlogic Children’s', supplier: 'System C', category: 'childrens-social-care' }
+    const body = { name: 'Larchwood Children’s', supplier: 'Sedgemoor Systems', category: 'childrens-social-care' }
     const answers = await Promise.all([
       api(hackney, 'post', paths.api.products).send(body),
       api(analyst, 'post', paths.api.products).send(body),
@@ -146,26 +146,28 @@ describe('proposing a product', () => {
     const form = await hackney.agent.get(paths.productNew).expect(200)
     expect(form.text).toContain('name="supplier"')
     expect(form.text).toContain('other name it is known by')
-    const response = await postForm(hackney, paths.productNew, { name: '', supplier: 'Civica', category: '' }).expect(
-      400,
-    )
+    const response = await postForm(hackney, paths.productNew, {
+      name: '',
+      supplier: 'Fernhollow',
+      category: '',
+    }).expect(400)
     expect(response.text).toContain('govuk-error-summary')
     expect(response.text).toContain('<a href="#name">Enter the product’s name</a>')
     expect(response.text).toContain('<a href="#category">Choose the product’s category</a>')
-    expect(response.text).toContain('value="Civica"')
+    expect(response.text).toContain('value="Fernhollow"')
   })
 
   it('from the form, says so in a banner and lists it as awaiting approval', async () => {
     await postForm(hackney, paths.productNew, {
-      name: 'Northgate Housing',
-      supplier: 'NEC',
+      name: 'Larkspur Housing',
+      supplier: 'Larkspur Systems',
       category: 'housing-management',
     })
       .expect(302)
       .expect('Location', paths.products)
     const page = await hackney.agent.get(paths.products).expect(200)
-    expect(page.text).toContain('Product added: Northgate Housing')
-    const row = page.text.slice(page.text.indexOf('Northgate Housing</a>'))
+    expect(page.text).toContain('Product added: Larkspur Housing')
+    const row = page.text.slice(page.text.indexOf('Larkspur Housing</a>'))
     expect(row.slice(0, row.indexOf('</tr>'))).toContain('Awaiting approval')
     expect(page.text).not.toContain('id="proposals"')
   })
@@ -174,8 +176,8 @@ describe('proposing a product', () => {
 describe('approving and changing a product', () => {
   it('lists proposals for analysts with an Approve button that approves it, audited', async () => {
     const id = await propose(hackney, {
-      name: 'Capita Open Revenues',
-      supplier: 'Capita',
+      name: 'Brackenby Open Revenues',
+      supplier: 'Brackenby',
       category: 'revenues-benefits',
     })
     const page = await analyst.agent.get(paths.products).expect(200)
@@ -184,7 +186,7 @@ describe('approving and changing a product', () => {
     await postForm(analyst, paths.productApprove(id)).expect(302)
     expect((await t.services.catalogue.get(id)).status).toBe('approved')
     const after = await analyst.agent.get(paths.products).expect(200)
-    expect(after.text).toContain('Product approved: Capita Open Revenues')
+    expect(after.text).toContain('Product approved: Brackenby Open Revenues')
     const events = await t.repos.audit.forEntity('product', id)
     expect(events.at(-1)).toMatchObject({
       action: 'product.approved',
@@ -195,7 +197,11 @@ describe('approving and changing a product', () => {
   })
 
   it('approves through the API, for analysts and administrators only', async () => {
-    const id = await propose(hackney, { name: 'Academy', supplier: 'Capita', category: 'revenues-benefits' })
+    const id = await propose(hackney, {
+      name: 'Brackenby Classic',
+      supplier: 'Brackenby',
+      category: 'revenues-benefits',
+    })
     await api(hackney, 'put', paths.api.product(id)).send({ status: 'approved' }).expect(403)
     await postForm(hackney, paths.productApprove(id)).expect(403)
     expect((await t.services.catalogue.get(id)).status).toBe('proposed')
@@ -290,10 +296,14 @@ describe('merging one product into another', () => {
   })
 
   it('merges through the API and answers how many systems moved', async () => {
-    const from = await propose(analyst, { name: 'Civica Financials', supplier: 'Civica', category: 'finance-erp' })
+    const from = await propose(analyst, {
+      name: 'Fernhollow Financials',
+      supplier: 'Fernhollow',
+      category: 'finance-erp',
+    })
     const into = await propose(analyst, {
-      name: 'Civica Financials Cloud',
-      supplier: 'Civica',
+      name: 'Fernhollow Financials Cloud',
+      supplier: 'Fernhollow',
       category: 'finance-erp',
     })
     await estateEntry('hackney', from)
@@ -313,8 +323,8 @@ describe('merging one product into another', () => {
   })
 
   it('refuses merging into itself, into a merged product, or across categories, and changes nothing', async () => {
-    const a = await propose(analyst, { name: 'Idox Uniform', supplier: 'Idox', category: 'finance-erp' })
-    const b = await propose(analyst, { name: 'Idox HR', supplier: 'Idox', category: 'hr-payroll' })
+    const a = await propose(analyst, { name: 'Ivelbrook Uniform', supplier: 'Ivelbrook', category: 'finance-erp' })
+    const b = await propose(analyst, { name: 'Ivelbrook HR', supplier: 'Ivelbrook', category: 'hr-payroll' })
     const entry = await estateEntry('hackney', a)
 
     const self = await api(analyst, 'post', paths.api.productMerge(a)).send({ into: a }).expect(422)
@@ -329,8 +339,8 @@ describe('merging one product into another', () => {
     expect(page.text).toContain('govuk-error-summary')
     expect(page.text).toContain('A product cannot be merged into itself')
 
-    const c = await propose(analyst, { name: 'Idox Cloud', supplier: 'Idox', category: 'finance-erp' })
-    const d = await propose(analyst, { name: 'Idox Cloud 2', supplier: 'Idox', category: 'finance-erp' })
+    const c = await propose(analyst, { name: 'Ivelbrook Cloud', supplier: 'Ivelbrook', category: 'finance-erp' })
+    const d = await propose(analyst, { name: 'Ivelbrook Cloud 2', supplier: 'Ivelbrook', category: 'finance-erp' })
     await api(analyst, 'post', paths.api.productMerge(c)).send({ into: d }).expect(200)
     const merged = await api(analyst, 'post', paths.api.productMerge(a)).send({ into: c }).expect(422)
     expect(JSON.stringify(merged.body)).toContain('has been merged into another product')

@@ -13,7 +13,7 @@ const CATEGORIES = ['finance-erp', 'hr-payroll']
 const product = (id: number, change: Partial<Product> = {}): Product => ({
   id,
   name: `Product ${id}`,
-  supplier: { id: 1, name: 'Unit4' },
+  supplier: { id: 1, name: 'Wrenfield4' },
   categoryKey: 'finance-erp',
   status: 'approved',
   mergedIntoId: null,
@@ -23,8 +23,10 @@ const product = (id: number, change: Partial<Product> = {}): Product => ({
 
 describe('checking a product proposal', () => {
   it('trims the names and keeps the category', () => {
-    expect(checkProposal({ name: '  Agresso ', supplier: '\tUnit4 ', category: 'finance-erp' }, CATEGORIES)).toEqual({
-      value: { name: 'Agresso', supplier: 'Unit4', categoryKey: 'finance-erp' },
+    expect(
+      checkProposal({ name: '  Oakmere ', supplier: '\tWrenfield4 ', category: 'finance-erp' }, CATEGORIES),
+    ).toEqual({
+      value: { name: 'Oakmere', supplier: 'Wrenfield4', categoryKey: 'finance-erp' },
     })
   })
 
@@ -81,19 +83,19 @@ describe('checking a product proposal', () => {
 
 describe('matching a supplier by name', () => {
   const suppliers: Supplier[] = [
-    { id: 1, name: 'Unit4', aliases: ['Unit 4 Business Software', 'Agresso Ltd'] },
-    { id: 2, name: 'Civica', aliases: [] },
+    { id: 1, name: 'Wrenfield4', aliases: ['Wrenfield 4 Business Software', 'Oakmere Ltd'] },
+    { id: 2, name: 'Fernhollow', aliases: [] },
   ]
 
   it('finds a supplier by its name or any alias, whatever the case and spacing', () => {
-    expect(matchSupplier('UNIT4', suppliers)?.id).toBe(1)
-    expect(matchSupplier('  unit 4   business software ', suppliers)?.id).toBe(1)
-    expect(matchSupplier('agresso ltd', suppliers)?.id).toBe(1)
-    expect(matchSupplier('civica', suppliers)?.id).toBe(2)
+    expect(matchSupplier('WRENFIELD4', suppliers)?.id).toBe(1)
+    expect(matchSupplier('  wrenfield 4   business software ', suppliers)?.id).toBe(1)
+    expect(matchSupplier('oakmere ltd', suppliers)?.id).toBe(1)
+    expect(matchSupplier('fernhollow', suppliers)?.id).toBe(2)
   })
 
   it('finds none for a name no supplier answers to', () => {
-    expect(matchSupplier('Civica UK', suppliers)).toBeUndefined()
+    expect(matchSupplier('Fernhollow UK', suppliers)).toBeUndefined()
     expect(matchSupplier('Unit', suppliers)).toBeUndefined()
   })
 
@@ -108,10 +110,10 @@ describe('matching a supplier by name', () => {
 
 describe('finding a product already in the catalogue', () => {
   it('matches the same name from the same supplier, whatever the case', () => {
-    const products = [product(1, { name: 'Agresso' }), product(2, { name: 'Agresso', supplier: { id: 2, name: 'X' } })]
-    expect(existingProduct({ name: 'AGRESSO' }, 1, products)?.id).toBe(1)
-    expect(existingProduct({ name: 'Agresso Cloud' }, 1, products)).toBeUndefined()
-    expect(existingProduct({ name: 'Agresso' }, 3, products)).toBeUndefined()
+    const products = [product(1, { name: 'Oakmere' }), product(2, { name: 'Oakmere', supplier: { id: 2, name: 'X' } })]
+    expect(existingProduct({ name: 'OAKMERE' }, 1, products)?.id).toBe(1)
+    expect(existingProduct({ name: 'Oakmere Cloud' }, 1, products)).toBeUndefined()
+    expect(existingProduct({ name: 'Oakmere' }, 3, products)).toBeUndefined()
   })
 
   it('points from a merged product to the one it joined, however many merges away', () => {
