@@ -218,6 +218,9 @@ export const paths = {
       fill(patterns.admin.questionnaireCompare, key) + (from && to ? `?from=${from}&to=${to}` : ''),
     /** Standards are uploaded, checked and published like questionnaires. */
     standards: '/admin/standards',
+    /** Downloads beside the upload form: a shipped standard to start from, and the JSON Schema uploads meet. */
+    standardExample: '/admin/standards/example.json',
+    standardSchema: '/admin/standards/schema.json',
     standardVersion: (key: string, version: number) => fill(patterns.admin.standardVersion, key, version),
     standardPublish: (key: string, version: number) => fill(patterns.admin.standardPublish, key, version),
     standardRetire: (key: string, version: number) => fill(patterns.admin.standardRetire, key, version),

@@ -14,6 +14,8 @@ import {
   standardVersionView,
 } from '../../presenters/estate/standards.presenter'
 import { route, uploadRoute, type RouteDefinition } from '../route-table'
+import { standardExample, standardSchema } from '../../services/estate/standard-downloads'
+import type { Download } from '../../services/admin/questionnaires/definition-downloads'
 
 const ADMIN = ['admin'] as const
 const STANDARD_UPLOAD = {
@@ -101,11 +103,21 @@ function change(services: Services, which: 'publish' | 'retire'): RequestHandler
   }
 }
 
+/** A file to save: sent as an attachment, so the browser saves it. */
+function sendDownload(download: () => Download): RequestHandler {
+  return (_req, res) => {
+    const file = download()
+    res.attachment(file.filename).type(file.contentType).send(file.body)
+  }
+}
+
 /** Every admin page about standards: uploaded, checked and published like questionnaires. */
 export function adminStandardRoutes(services: Services): RouteDefinition[] {
   return [
     route('get', paths.admin.standards, ADMIN, async (_req, res) => renderList(services, res)),
     uploadRoute(paths.admin.standards, ADMIN, STANDARD_UPLOAD, uploadStandard(services)),
+    route('get', paths.admin.standardExample, ADMIN, sendDownload(standardExample)),
+    route('get', paths.admin.standardSchema, ADMIN, sendDownload(standardSchema)),
     route('get', patterns.admin.standardVersion, ADMIN, showVersion(services)),
     route('get', patterns.admin.standardPublish, ADMIN, confirm(services, 'publish')),
     route('post', patterns.admin.standardPublish, ADMIN, change(services, 'publish')),

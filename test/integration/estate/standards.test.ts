@@ -111,6 +111,24 @@ describe('standards, for administrators', () => {
     expect(page.text).toContain('Upload a standard')
   })
 
+  it('offers an example standard and the schema to download, and the example passes every check', async () => {
+    const page = await admin.agent.get(paths.admin.standards).expect(200)
+    expect(page.text).toContain(
+      `href="${paths.admin.standardExample}" download>Download an example standard (JSON)</a>`,
+    )
+    expect(page.text).toContain(`href="${paths.admin.standardSchema}" download>`)
+    const example = await admin.agent.get(paths.admin.standardExample).expect(200)
+    expect(example.headers['content-disposition']).toBe('attachment; filename=standard-example.json')
+    const document = JSON.parse(example.text) as { key: string; points: unknown[] }
+    expect(document).toMatchObject({ key: 'lgdss' })
+    expect(document.points).toHaveLength(15)
+    // As a new key it uploads cleanly: the example is a standard the checks accept.
+    await upload({ ...document, key: 'example-copy' }).expect(302)
+    const schema = await admin.agent.get(paths.admin.standardSchema).expect(200)
+    expect((JSON.parse(schema.text) as { properties: Record<string, unknown> }).properties).toHaveProperty('points')
+    await analyst.agent.get(paths.admin.standardSchema).expect(403)
+  })
+
   it('uploads a draft, publishes it after a check page, then retires it, auditing each', async () => {
     const uploaded = await upload(standard()).expect(302)
     expect(uploaded.headers.location).toBe(paths.admin.standardVersion('cyber', 1))
