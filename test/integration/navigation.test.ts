@@ -19,9 +19,11 @@ describe('the navigation', () => {
     const { agent } = await signIn(t.app, (await t.createUser('analyst')).email)
     const home = (await agent.get('/').expect(200)).text
     const links = [...home.matchAll(/class="govuk-service-navigation__link" href="([^"]+)"/g)].map(m => m[1])
-    expect(links).toEqual(['/', '/calibration', '/insights', '/pipeline/opportunities', '/organisations'])
+    expect(links).toEqual(['/', '/calibration', '/insights', '/pipeline/opportunities', '/estate', '/organisations'])
     expect(marked((await agent.get(`/rounds/${roundId}/heatmap`).expect(200)).text)).toEqual(['/insights'])
     expect(marked((await agent.get(`/rounds/${roundId}/map`).expect(200)).text)).toEqual(['/insights'])
     expect(marked((await agent.get(`/rounds/${roundId}/calibration`).expect(200)).text)).toEqual(['/calibration'])
+    expect(marked((await agent.get('/estate/products').expect(200)).text)).toEqual(['/estate'])
+    expect(marked((await agent.get('/estate/map').expect(200)).text)).toEqual(['/estate'])
   })
 })

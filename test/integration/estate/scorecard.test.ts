@@ -10,6 +10,8 @@ import { createTestApp, signIn, type Agent, type TestApp } from '../../support/t
  * service. Point "open" fails for 4 of 5 raters; point "data" is met by 3 of 5. The test clock says 27
  * November 2026.
  */
+/** The standard these tests plant; the shipped ones are published too, and come first by key. */
+const TECH_CODE = '?standard=tech-code&version=1'
 let t: TestApp
 let analyst: Agent
 let hackney: Agent
@@ -55,7 +57,7 @@ afterAll(() => t.close())
 
 describe('a product’s scorecard page', () => {
   it('names who runs it, counts the buyers, and takes London’s position on each point', async () => {
-    const html = (await analyst.get(paths.product(ledgerly)).expect(200)).text
+    const html = (await analyst.get(paths.product(ledgerly, TECH_CODE)).expect(200)).text
     expect(words(html)).toContain('6: Barnet, Bexley, Camden, Hackney, Islington and Sutton')
     expect(html).toContain(`href="${paths.organisation('camden')}"`)
     expect(words(html)).toContain('Separate buyers 5 (authorities')
@@ -68,7 +70,7 @@ describe('a product’s scorecard page', () => {
   })
 
   it('draws contract ends from today by quarter, the chart’s table carrying the numbers', async () => {
-    const html = (await analyst.get(paths.product(ledgerly)).expect(200)).text
+    const html = (await analyst.get(paths.product(ledgerly, TECH_CODE)).expect(200)).text
     const table = tableById(html, 'contract-ends')
     expect(table.headers).toEqual(['Contracts', '2026 Q4', '2027 Q1', '2027 Q2', '2027 Q3', '2027 Q4', '2028 Q1'])
     expect(table.rows).toEqual([['Contracts ending', '0', '2', '0', '1', '0', '1']])
@@ -88,7 +90,7 @@ describe('a product’s scorecard page', () => {
   })
 
   it('prints a brief: what fails since when, and whose contracts end next', async () => {
-    const html = (await analyst.get(paths.productBrief(ledgerly)).expect(200)).text
+    const html = (await analyst.get(paths.productBrief(ledgerly, TECH_CODE)).expect(200)).text
     expect(tableById(html, 'failing').rows).toEqual([['1. Open standards', '4', '5', '1 June 2024']])
     expect(tableById(html, 'next-ends').rows.map(r => r.slice(0, 2))).toEqual([
       ['Camden', '10 February 2027'],
@@ -96,13 +98,13 @@ describe('a product’s scorecard page', () => {
       ['Hackney', '1 August 2027'],
       ['Bexley', '15 January 2028'],
     ])
-    await hackney.get(paths.productBrief(ledgerly)).expect(403)
+    await hackney.get(paths.productBrief(ledgerly, TECH_CODE)).expect(403)
   })
 })
 
 describe('the scorecard API', () => {
   it('answers counts per point and contract ends, as documented', async () => {
-    const response = await analyst.get(paths.api.productScorecard(ledgerly)).expect(200)
+    const response = await analyst.get(`${paths.api.productScorecard(ledgerly)}${TECH_CODE}`).expect(200)
     expect(undocumented('get', '/api/v1/products/{id}/scorecard', response)).toEqual([])
     expect(response.body).toMatchObject({
       product: { id: ledgerly, name: 'Ledgerly', supplier: { name: 'Acme' } },
@@ -118,7 +120,7 @@ describe('the scorecard API', () => {
   })
 
   it('takes a stricter minimum of raters', async () => {
-    const response = await analyst.get(`${paths.api.productScorecard(ledgerly)}?minRaters=7`).expect(200)
+    const response = await analyst.get(`${paths.api.productScorecard(ledgerly)}${TECH_CODE}&minRaters=7`).expect(200)
     expect(response.body.points.map((p: { position: string }) => p.position)).toEqual(['too_few', 'too_few'])
   })
 
@@ -132,13 +134,13 @@ describe('the scorecard API', () => {
 
 describe('what a respondent sees', () => {
   it('sees the counts once enough authorities have rated it, naming only shareable entries', async () => {
-    const response = await hackney.get(paths.api.productScorecard(ledgerly)).expect(200)
+    const response = await hackney.get(`${paths.api.productScorecard(ledgerly)}${TECH_CODE}`).expect(200)
     expect(response.body.organisations).toEqual([(await t.repos.organisations.findBySlug('hackney'))!.gss])
     expect(response.body.points[0]).toMatchObject({ doesNotMeet: 4, position: 'does_not_meet' })
-    const html = (await hackney.get(paths.product(ledgerly)).expect(200)).text
+    const html = (await hackney.get(paths.product(ledgerly, TECH_CODE)).expect(200)).text
     expect(words(html)).toContain('6, among them (those that share their entry) Hackney')
     expect(html).not.toContain('Camden')
-    expect(html).not.toContain(paths.productBrief(ledgerly))
+    expect(html).not.toContain(paths.productBrief(ledgerly, TECH_CODE))
     expect(html).not.toContain(paths.estateMap())
   })
 
@@ -148,8 +150,8 @@ describe('what a respondent sees', () => {
     for (const slug of ['camden', 'hackney', 'sutton', 'bexley']) {
       await rows.rate(await rows.entry(slug, few), standardId, { open: 'meets' })
     }
-    await hackney.get(paths.api.productScorecard(few)).expect(403)
-    await hackney.get(paths.product(few)).expect(403)
-    await analyst.get(paths.product(few)).expect(200)
+    await hackney.get(`${paths.api.productScorecard(few)}${TECH_CODE}`).expect(403)
+    await hackney.get(paths.product(few, TECH_CODE)).expect(403)
+    await analyst.get(paths.product(few, TECH_CODE)).expect(200)
   })
 })
