@@ -66,6 +66,7 @@ export const patterns = {
     standardVersion: '/admin/standards/:key/versions/:version',
     standardPublish: '/admin/standards/:key/versions/:version/publish',
     standardRetire: '/admin/standards/:key/versions/:version/retire',
+    standardDelete: '/admin/standards/:key/versions/:version/delete',
   },
   api: {
     questionnaireVersion: '/api/v1/questionnaires/:key/versions/:version',
@@ -224,6 +225,8 @@ export const paths = {
     standardVersion: (key: string, version: number) => fill(patterns.admin.standardVersion, key, version),
     standardPublish: (key: string, version: number) => fill(patterns.admin.standardPublish, key, version),
     standardRetire: (key: string, version: number) => fill(patterns.admin.standardRetire, key, version),
+    /** The check page (GET) and the deleting (POST) of a draft: only a draft, never a published version. */
+    standardDelete: (key: string, version: number) => fill(patterns.admin.standardDelete, key, version),
   },
   api: {
     openapi: '/api/v1/openapi.json',

@@ -66,6 +66,8 @@ export interface StandardVersionView {
   canRetire: boolean
   retireHref: string
   retireText: string
+  /** A draft may be deleted, after a check page. */
+  deleteHref: string | null
 }
 
 function summaryOf(v: StandardVersion, admin: boolean): SummaryListRow[] {
@@ -101,6 +103,7 @@ export function standardVersionView(v: StandardVersion, admin: boolean): Standar
     canRetire: admin && v.status === 'published',
     retireHref: paths.admin.standardRetire(v.key, v.version),
     retireText: `Retire version ${v.version}`,
+    deleteHref: admin && v.status === 'draft' ? paths.admin.standardDelete(v.key, v.version) : null,
   }
 }
 
@@ -159,6 +162,22 @@ export function standardPublishCheckView(v: StandardVersion): CheckView {
     buttonClasses: '',
     cancelText: 'Cancel',
     refusal: v.status === 'draft' ? null : `Version ${v.version} is ${v.status}: only a draft can be published.`,
+  }
+}
+
+/** The page before deleting a draft: it was never rated against, so nothing else goes with it. */
+export function standardDeleteCheckView(v: StandardVersion): CheckView {
+  return {
+    ...versionBack(v),
+    explanation: [
+      `The draft “${v.title}” (version ${v.version}) and its ${v.definition.points.length} points will be deleted. No system was ever rated against it.`,
+    ],
+    warning: 'You cannot undo this. To have it back, upload the file again.',
+    action: paths.admin.standardDelete(v.key, v.version),
+    buttonText: `Delete draft version ${v.version}`,
+    buttonClasses: 'govuk-button--warning',
+    cancelText: 'Cancel',
+    refusal: v.status === 'draft' ? null : `Version ${v.version} is ${v.status}: only a draft can be deleted.`,
   }
 }
 

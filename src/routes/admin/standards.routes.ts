@@ -9,6 +9,7 @@ import { paths, patterns } from '../../paths'
 import { uploadRefusal } from '../../presenters/admin/questionnaire-upload.presenter'
 import {
   adminStandardsView,
+  standardDeleteCheckView,
   standardPublishCheckView,
   standardRetireCheckView,
   standardVersionView,
@@ -75,15 +76,29 @@ function showVersion(services: Services): RequestHandler {
   }
 }
 
-function confirm(services: Services, which: 'publish' | 'retire'): RequestHandler {
+const CHECKS = {
+  publish: { title: 'Publish', view: standardPublishCheckView },
+  retire: { title: 'Retire', view: standardRetireCheckView },
+  delete: { title: 'Delete draft', view: standardDeleteCheckView },
+} as const
+
+function confirm(services: Services, which: keyof typeof CHECKS): RequestHandler {
   return async (req, res) => {
     const { key, version } = versionParams(req)
     const standard = await services.standards.get(key, version)
-    const view = which === 'publish' ? standardPublishCheckView(standard) : standardRetireCheckView(standard)
     await renderPage(res, 'admin/check', {
-      title: `${which === 'publish' ? 'Publish' : 'Retire'} version ${version}`,
-      view,
+      title: `${CHECKS[which].title} version ${version}`,
+      view: CHECKS[which].view(standard),
     })
+  }
+}
+
+function deleteDraft(services: Services): RequestHandler {
+  return async (req, res) => {
+    const { key, version } = versionParams(req)
+    await services.standards.deleteDraft(key, version, signedInUser(req).id)
+    req.session.flash = { type: 'success', heading: `Draft version ${version} of “${key}” deleted` }
+    res.redirect(paths.admin.standards)
   }
 }
 
@@ -123,5 +138,7 @@ export function adminStandardRoutes(services: Services): RouteDefinition[] {
     route('post', patterns.admin.standardPublish, ADMIN, change(services, 'publish')),
     route('get', patterns.admin.standardRetire, ADMIN, confirm(services, 'retire')),
     route('post', patterns.admin.standardRetire, ADMIN, change(services, 'retire')),
+    route('get', patterns.admin.standardDelete, ADMIN, confirm(services, 'delete')),
+    route('post', patterns.admin.standardDelete, ADMIN, deleteDraft(services)),
   ]
 }

@@ -157,6 +157,28 @@ describe('standards, for administrators', () => {
     ])
   })
 
+  it('deletes a draft after a check page that says it cannot be undone, and never a published version', async () => {
+    await upload(standard({ key: 'mistake', title: 'Uploaded by mistake' })).expect(302)
+    const draft = await admin.agent.get(paths.admin.standardVersion('mistake', 1)).expect(200)
+    expect(draft.text).toContain(`href="${paths.admin.standardDelete('mistake', 1)}">Delete this draft</a>`)
+    const check = await admin.agent.get(paths.admin.standardDelete('mistake', 1)).expect(200)
+    expect(check.text).toContain('You cannot undo this')
+    const id = (await t.repos.standards.find('mistake', 1))!.id
+    await post(admin, paths.admin.standardDelete('mistake', 1)).expect(302).expect('Location', paths.admin.standards)
+    expect(await t.repos.standards.find('mistake', 1)).toBeUndefined()
+    expect((await t.repos.audit.forEntity('standard_version', id)).map(e => e.action)).toContain(
+      'standard.draft-deleted',
+    )
+
+    const published = await admin.agent.get(paths.admin.standardVersion('lgdss', 1)).expect(200)
+    expect(published.text).not.toContain('Delete this draft')
+    expect((await admin.agent.get(paths.admin.standardDelete('lgdss', 1)).expect(200)).text).toContain(
+      'Version 1 is published: only a draft can be deleted.',
+    )
+    await post(admin, paths.admin.standardDelete('lgdss', 1)).expect(409)
+    expect((await t.repos.standards.find('lgdss', 1))?.status).toBe('published')
+  })
+
   it('lists every problem at once, with its place, and stores nothing', async () => {
     const points = [
       { key: 'same', title: 'One', description: '' },

@@ -488,6 +488,13 @@ export const INPUTS: Record<string, InputSpec> = {
       return { path: `/admin/standards/${key}/versions/1/publish` }
     },
   }),
+  'post /admin/standards/:key/versions/:version/delete': noInput('admin', 'form', {
+    prepare: async run => {
+      const key = `draft-${run.next()}`
+      await run.world.t.services.standards.upload(standardSaying(key, 'Draft'), run.world.users.admin.id)
+      return { path: `/admin/standards/${key}/versions/1/delete` }
+    },
+  }),
   'post /admin/standards/:key/versions/:version/retire': noInput('admin', 'form', {
     prepare: async run => {
       const key = `published-${run.next()}`
