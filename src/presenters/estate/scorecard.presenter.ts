@@ -64,6 +64,8 @@ const POINT_HEAD: TableHeadCell[] = [
   { text: 'London’s position' },
 ]
 
+const sentenceCase = (words: string): string => words.charAt(0).toUpperCase() + words.slice(1)
+
 function pointRows(points: readonly ScorecardPoint[]): RowWithCells[] {
   return points.map((p, i) => ({
     attributes: { 'data-point': p.key },
@@ -98,7 +100,9 @@ function facts(s: ProductScorecard): SummaryListRow[] {
     : named
       ? joinHtml([text(`${count}, among them (those that share their entry) `), authorityNames(s.named, false)])
       : text(String(count))
-  const hosting = s.card.hosting.map(h => `${HOSTING_LABELS[h.hosting]}: ${h.authorities}`).join('; ')
+  const hosting = s.card.hosting
+    .map(h => `${HOSTING_LABELS[h.hosting].toLowerCase()} at ${plural(h.authorities, 'authority', 'authorities')}`)
+    .join('; ')
   return [
     { key: { text: 'Supplier' }, value: { text: s.product.supplier.name } },
     { key: { text: 'Kind of system' }, value: { text: s.category?.name ?? s.product.categoryKey } },
@@ -107,7 +111,7 @@ function facts(s: ProductScorecard): SummaryListRow[] {
       key: { text: 'Separate buyers' },
       value: { text: `${s.card.buyers} (authorities that buy through a shared service count once)` },
     },
-    { key: { text: 'Where it runs' }, value: { text: hosting === '' ? 'Not recorded' : `${hosting} (authorities)` } },
+    { key: { text: 'Where it runs' }, value: { text: hosting === '' ? 'Not recorded' : sentenceCase(hosting) } },
   ]
 }
 
@@ -143,7 +147,7 @@ export function scorecardView(s: ProductScorecard): ScorecardView {
       return {
         html:
           s.standard?.id === st.id
-            ? element('strong', text(`${label}, shown`))
+            ? element('strong', text(`${label} (shown below)`))
             : link(paths.product(s.product.id, standardQuery(st)), label),
       }
     }),

@@ -61,6 +61,8 @@ describe('a product’s scorecard page', () => {
     expect(words(html)).toContain('6: Barnet, Bexley, Camden, Hackney, Islington and Sutton')
     expect(html).toContain(`href="${paths.organisation('camden')}"`)
     expect(words(html)).toContain('Separate buyers 5 (authorities')
+    // Camden runs it twice, once on its own servers: it counts under each.
+    expect(words(html)).toContain('Where it runs On premises at 1 authority; software as a service at 6 authorities')
     expect(tableById(html, 'points').rows).toEqual([
       ['1. Open standards', '1', '0', '4', '0', 'Does not meet'],
       ['2. Make better use of data', '3', '1', '1', '0', 'Meets'],
