@@ -12,9 +12,11 @@ import { withOrganisation } from '../pipeline/pipeline.presenter'
 export const contractEndText = (iso: string | null): string => (iso === null ? 'Not known' : longDate(iso))
 
 const HEAD: TableHeadCell[] = [
-  ...['Category', 'Product and supplier', 'Hosting', 'Contract ends', 'Annual cost', 'Shared'].map(heading => ({
-    text: heading,
-  })),
+  ...['Category', 'Product and supplier', 'Hosting', 'Contract ends', 'Annual cost', 'Shared', 'Ratings'].map(
+    heading => ({
+      text: heading,
+    }),
+  ),
   actionsHeader(),
 ]
 
@@ -39,6 +41,14 @@ const CENTRAL_LINKS: [string, string][] = [
   [paths.standards, 'The standards systems are rated against'],
 ]
 
+/** "Not rated yet", or against how many standards and how many points it does not meet. */
+export function ratingsText(rated: readonly { summary: { doesNotMeet: number } }[]): string {
+  if (rated.length === 0) return 'Not rated yet'
+  const failing = rated.reduce((n, r) => n + r.summary.doesNotMeet, 0)
+  const against = `Against ${plural(rated.length, 'standard')}`
+  return failing === 0 ? against : `${against}; ${plural(failing, 'point does', 'points do')} not meet`
+}
+
 /** The type of one authority's register page. */
 export interface RegisterView {
   caption: string
@@ -62,6 +72,8 @@ export interface RegisterData {
   slug: string | undefined
   canWrite: boolean
   entries: readonly EstateEntryView[]
+  /** Each entry's ratings against the standards it has been rated against, by entry id. */
+  ratings?: ReadonlyMap<number, readonly { summary: { doesNotMeet: number } }[]>
 }
 
 function actions(e: EstateEntryView, canWrite: boolean): Html {
@@ -98,6 +110,7 @@ export function registerView(data: RegisterData): RegisterView {
       { text: contractEndText(e.contractEnd) },
       { text: e.costBand ? COST_BAND_LABELS[e.costBand] : 'Not given' },
       { text: e.shareable ? 'Yes' : 'No' },
+      { text: ratingsText(data.ratings?.get(e.id) ?? []) },
       { html: actions(e, data.canWrite) },
     ]),
     related: relatedLinks(data.respondent ? RESPONDENT_LINKS : CENTRAL_LINKS),

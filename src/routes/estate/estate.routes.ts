@@ -15,6 +15,7 @@ export function estateRoutes(services: Services): RouteDefinition[] {
   async function renderRegister(req: Request, res: Response, organisation: Organisation) {
     const user = signedInUser(req)
     const entries = await services.estate.list(user, { slug: organisation.slug })
+    const ratings = await services.estate.ratingSummariesFor(entries.map(e => e.id))
     const respondent = user.role === 'respondent'
     await renderPage(res, 'estate/register', {
       title: respondent ? 'Your systems' : `${organisation.name}: systems`,
@@ -24,6 +25,7 @@ export function estateRoutes(services: Services): RouteDefinition[] {
         slug: slugFor(user, organisation),
         canWrite: services.estate.mayWrite(user, organisation.id),
         entries,
+        ratings,
       }),
     })
   }

@@ -74,6 +74,9 @@ export function estateService(repos: Repositories, clock: Clock) {
       return (await repos.estateRatings.summariesForEntries([entryId])).get(entryId) ?? []
     },
 
+    /** The same for every entry of a register, by entry id. */
+    ratingSummariesFor: (entryIds: readonly number[]) => repos.estateRatings.summariesForEntries(entryIds),
+
     mayWrite: (user: User, organisationId: number) => access.mayWrite(user, organisationId),
 
     /** The authority this person may change the register of; refused, or asked which, otherwise. */

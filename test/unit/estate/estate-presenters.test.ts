@@ -1,5 +1,5 @@
 import { estateFormErrors, postedEstateEntry } from '../../../src/presenters/estate/estate-form.presenter'
-import { registersView, registerView } from '../../../src/presenters/estate/register.presenter'
+import { ratingsText, registersView, registerView } from '../../../src/presenters/estate/register.presenter'
 import type { Organisation } from '../../../src/domain/organisation'
 
 const camden = { id: 7, gss: 'E09000007', name: 'Camden', slug: 'camden' } as Organisation
@@ -59,5 +59,15 @@ describe('the register pages', () => {
     const view = registersView([{ organisation: camden, count: 3 }], false)
     expect(view.caption).toBe('1 authority, 1 with systems recorded')
     expect(view.rows[0]?.[1]).toEqual({ text: '3', format: 'numeric' })
+  })
+})
+
+describe('a register’s ratings column', () => {
+  const rated = (doesNotMeet: number) => ({ summary: { doesNotMeet } })
+  it('says a system is not rated yet, or against how many standards and how many points fail', () => {
+    expect(ratingsText([])).toBe('Not rated yet')
+    expect(ratingsText([rated(0)])).toBe('Against 1 standard')
+    expect(ratingsText([rated(1), rated(0)])).toBe('Against 2 standards; 1 point does not meet')
+    expect(ratingsText([rated(2), rated(1)])).toBe('Against 2 standards; 3 points do not meet')
   })
 })
