@@ -1,6 +1,13 @@
-import { parse } from 'csv-parse/sync'
-import { COMMENT_MARK, describeProblem, type ImportProblem } from '../pipeline/csv-import'
-import { isCalendarDate } from '../pipeline/entry'
+import {
+  COMMENT_MARK,
+  describeProblem,
+  isoFromBritish,
+  keyOf,
+  NO,
+  readCsvFile,
+  YES,
+  type ImportProblem,
+} from '../csv-file'
 import { checkEstateEntry, ESTATE_FIELD_NAMES, type EstateEntryContext } from './entry'
 import type { EstateContent, Product } from './estate'
 
@@ -34,49 +41,7 @@ export type EstateImportResult =
 
 const rejected = (message: string): EstateImportResult => ({ problems: [{ message }] })
 
-const YES = new Set(['yes', 'y', 'true', '1'])
-const NO = new Set(['no', 'n', 'false', '0', ''])
-
 const fold = (name: string) => name.trim().replace(/\s+/g, ' ').toLocaleLowerCase('en-GB')
-const keyOf = (name: string) =>
-  name
-    .trim()
-    .toLowerCase()
-    .replace(/[\s-]+/g, '_')
-
-/** A UK spreadsheet saves 2027-03-31 as 31/03/2027: that order is read too, when it makes a real date. */
-function isoFromBritish(cell: string): string {
-  const match = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(cell.trim())
-  if (!match) return cell
-  const [, day = '', month = '', year = ''] = match
-  const iso = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`
-  return isCalendarDate(iso) ? iso : cell
-}
-
-function decode(bytes: Uint8Array): string | undefined {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '')
-  } catch {
-    return undefined
-  }
-}
-
-function checkHeader(header: readonly string[]): string | undefined {
-  const names = header.map(keyOf)
-  const known: readonly string[] = ESTATE_CSV_COLUMNS.map(c => c.header)
-  const missing = known.filter(k => !names.includes(k))
-  const unknown = header.filter((_, i) => !known.includes(names[i] ?? ''))
-  const repeated = known.filter(k => names.filter(n => n === k).length > 1)
-  const parts = [
-    missing.length > 0 ? `missing ${missing.join(', ')}` : '',
-    unknown.length > 0
-      ? `unknown ${unknown.map(u => (u.trim() === '' ? 'a column with no name' : `“${u}”`)).join(', ')}`
-      : '',
-    repeated.length > 0 ? `repeated ${repeated.join(', ')}` : '',
-  ].filter(Boolean)
-  if (parts.length === 0) return undefined
-  return `The first row must be the template’s header: ${parts.join('; ')}. Download the template and copy your rows into it.`
-}
 
 const continuing = (message: string) =>
   /^[A-Z][a-z]/.test(message) ? message.charAt(0).toLowerCase() + message.slice(1) : message
@@ -156,50 +121,20 @@ const order = (column: string | undefined) => ESTATE_CSV_COLUMNS.findIndex(c => 
  * every problem is reported with its row and column, so the file is fixed in one go.
  */
 export function readEstateImport(bytes: Uint8Array, context: EstateImportContext): EstateImportResult {
-  if (bytes.byteLength > MAX_ESTATE_IMPORT_BYTES) return rejected('The file must be 1 MB or smaller.')
-  const text = decode(bytes)
-  if (text === undefined)
-    return rejected('The file is not UTF-8 text. In your spreadsheet, save it as “CSV UTF-8 (comma delimited)”.')
-  if (text.trim() === '') return rejected('The file is empty. Download the template, add your systems and upload it.')
-  let records: string[][]
-  try {
-    records = parse(text, { relax_column_count: true, skip_empty_lines: false })
-  } catch (error) {
-    const line = (error as { lines?: number }).lines
-    return rejected(
-      `The file is not valid CSV${line ? ` (near line ${line})` : ''}: check for a quote mark that is never closed.`,
-    )
-  }
-  const [header = [], ...rows] = records
-  const headerProblem = checkHeader(header)
-  if (headerProblem) return rejected(headerProblem)
-  const columns = ESTATE_CSV_COLUMNS.map(c => header.findIndex(h => keyOf(h) === c.header))
-
-  const numbered = rows
-    .map((cells, i) => ({ cells, row: i + 2 }))
-    .filter(({ cells }) => !cells.every(c => c.trim() === '') && !(cells[0] ?? '').trim().startsWith(COMMENT_MARK))
-  if (numbered.length === 0) return rejected('The file has a header but no systems. Add a row for each system.')
-  if (numbered.length > MAX_ESTATE_IMPORT_ROWS)
-    return rejected(
-      `The file has ${numbered.length} systems: import at most ${MAX_ESTATE_IMPORT_ROWS} at a time, in several files.`,
-    )
-
+  const file = readCsvFile(bytes, {
+    headers: ESTATE_CSV_COLUMNS.map(c => c.header),
+    noun: { one: 'system', many: 'systems' },
+    maxRows: MAX_ESTATE_IMPORT_ROWS,
+    maxBytes: MAX_ESTATE_IMPORT_BYTES,
+  })
+  if ('rejected' in file) return rejected(file.rejected)
   const entries: EstateContent[] = []
-  const problems: ImportProblem[] = []
-  for (const { cells, row } of numbered) {
-    if (cells.length > header.length) {
-      problems.push({
-        row,
-        message: `has ${cells.length} values but the header names ${header.length} columns: is a comma missing its quotes?`,
-      })
-      continue
-    }
-    const named = Object.fromEntries(
-      ESTATE_CSV_COLUMNS.map((c, i) => [c.header, cells[columns[i] ?? -1] ?? '']),
-    ) as Record<Header, string>
-    const checked = checkRow(named, row, context)
+  const problems: ImportProblem[] = [...file.problems]
+  for (const { cells, row } of file.rows) {
+    const checked = checkRow(cells, row, context)
     problems.push(...checked.problems)
     if (checked.value) entries.push(checked.value)
   }
+  problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0))
   return problems.length > 0 ? { problems } : { entries, problems: [] }
 }
