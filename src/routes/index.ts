@@ -60,14 +60,15 @@ export function routeTable(services: Services, site: Site): RouteDefinition[] {
     ...insightsClusterRoutes(services),
     ...insightsMapRoutes(services),
     ...insightsTrendRoutes(services),
-    // Before the pipeline's own pages and API, so none of their parameters can take "opportunities", "all" or "similar".
+    // The catalogue's fixed addresses (/estate/products/new) before the scorecard's /estate/products/:id.
+    ...productRoutes(services),
     // Before the estate's own pages and API, so no :id there can take "concentration" or "map".
     ...estateAnalysisRoutes(services),
     ...apiEstateAnalysisRoutes(services),
+    // Before the pipeline's own pages and API, so none of their parameters can take "opportunities", "all" or "similar".
     ...pipelineInsightRoutes(services),
     ...pipelineRoutes(services),
     ...estateRoutes(services),
-    ...productRoutes(services),
     ...apiRoundRoutes(services),
     ...apiCalibrationRoutes(services),
     ...apiInsightsRoutes(services),

@@ -4,7 +4,7 @@ import type { QuarterCount, ScorecardPoint } from '../../domain/estate/scorecard
 import { longDate } from '../../domain/format/dates'
 import { plural } from '../../domain/format/plurals'
 import type { AnalysedEntry } from '../../domain/estate/analysis'
-import type { ProductBrief, ProductScorecard } from '../../services/estate/estate-analysis.service'
+import type { ProductBrief, ProductScorecard, WithheldScorecard } from '../../services/estate/estate-analysis.service'
 import { paths } from '../../paths'
 import { rowHeader, type RowWithCells, type SummaryListRow, type TableCell, type TableHeadCell } from '../govuk-params'
 import { element, joinHtml, link, listedHtml, tag, text, type Html } from '../html'
@@ -128,7 +128,8 @@ export interface ScorecardView {
   hasContractEnds: boolean
   contractEnds: { head: TableHeadCell[]; rows: RowWithCells[] }
   contractEndsSummary: string
-  replaceHref: string
+  /** The plans that would replace it: for central roles, who see the pipeline's opportunities. */
+  replaceHref: string | null
   briefHref: string | null
   /** London's views of the same kind of system, for central roles: who runs what, and how concentrated. */
   mapHref: string | null
@@ -158,7 +159,7 @@ export function scorecardView(s: ProductScorecard): ScorecardView {
     hasContractEnds: ends.rows.length > 0,
     contractEnds: ends,
     contractEndsSummary: contractEndsSummary(s.card.contractEnds),
-    replaceHref: paths.pipelineOpportunity(s.product.categoryKey),
+    replaceHref: s.central ? paths.pipelineOpportunity(s.product.categoryKey) : null,
     briefHref: s.central ? paths.productBrief(s.product.id, query) : null,
     mapHref: s.central ? paths.estateMap(`?category=${encodeURIComponent(s.product.categoryKey)}`) : null,
     concentrationHref: s.central
@@ -209,5 +210,23 @@ export function productBriefView(b: ProductBrief): ProductBriefView {
         { text: HOSTING_LABELS[e.hosting] },
       ]),
     },
+  }
+}
+
+/** The type of the page a respondent sees for a product too few authorities have rated. */
+export interface WithheldScorecardView {
+  heading: string
+  caption: string
+  explanation: string
+  backHref: string
+}
+
+export function withheldScorecardView(w: WithheldScorecard): WithheldScorecardView {
+  const against = w.standard ? ` against the ${w.standard.title}` : ''
+  return {
+    heading: w.product.name,
+    caption: `${w.product.supplier.name} · ${w.category?.name ?? w.product.categoryKey}`,
+    explanation: `London’s scorecard for this product is shown to councils once at least ${w.minimum} authorities have rated it${against}, so no one authority’s ratings can be picked out. Rate your own system, if you run it, to bring that day closer.`,
+    backHref: paths.products,
   }
 }

@@ -1,7 +1,12 @@
 import { CENTRAL_ROLES, ALL_ROLES } from '../../domain/roles'
 import { signedInUser } from '../../middleware/require-access'
 import type { Services } from '../../services'
-import type { ConcentrationReport, ProductScorecard } from '../../services/estate/estate-analysis.service'
+import {
+  withheldReason,
+  type ConcentrationReport,
+  type ProductScorecard,
+} from '../../services/estate/estate-analysis.service'
+import { ForbiddenError } from '../../domain/errors'
 import { paths, patterns } from '../../paths'
 import { route, type RouteDefinition } from '../route-table'
 
@@ -54,6 +59,7 @@ export function apiEstateAnalysisRoutes(services: Services): RouteDefinition[] {
       const outcome = await services.estateAnalysis.scorecard(signedInUser(req), String(req.params.id), req.query)
       // A merged product's scorecard is the product it joined: sent there, as the page is.
       if ('merged' in outcome) res.redirect(302, paths.api.productScorecard(outcome.merged))
+      else if ('withheld' in outcome) throw new ForbiddenError(withheldReason(outcome.withheld.minimum))
       else res.json(scorecardJson(outcome.scorecard))
     }),
   ]

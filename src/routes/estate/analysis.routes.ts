@@ -7,7 +7,7 @@ import type { Services } from '../../services'
 import { formErrors, orInvalid } from '../../presenters/form-errors'
 import { concentrationView } from '../../presenters/estate/concentration.presenter'
 import { estateMapView } from '../../presenters/estate/estate-map.presenter'
-import { productBriefView, scorecardView } from '../../presenters/estate/scorecard.presenter'
+import { productBriefView, scorecardView, withheldScorecardView } from '../../presenters/estate/scorecard.presenter'
 import { paths, patterns } from '../../paths'
 import { route, type RouteDefinition } from '../route-table'
 
@@ -124,6 +124,11 @@ function productRoutes(services: Services): RouteDefinition[] {
       if (!outcome) return
       if ('merged' in outcome) {
         res.redirect(302, paths.product(outcome.merged, queryString(req)))
+        return
+      }
+      if ('withheld' in outcome) {
+        const view = withheldScorecardView(outcome.withheld)
+        await renderPage(res, 'estate/scorecard-withheld', { title: view.heading, view })
         return
       }
       const view = scorecardView(outcome.scorecard)

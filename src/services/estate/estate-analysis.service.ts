@@ -4,7 +4,8 @@ import type { DateWindow } from '../../domain/pipeline/window'
 import { estateDecisions, estateViews } from './estate-views.service'
 import { productScorecards } from './product-scorecard.service'
 
-export type { ProductBrief, ProductScorecard, ScorecardOutcome } from './product-scorecard.service'
+export type { ProductBrief, ProductScorecard, ScorecardOutcome, WithheldScorecard } from './product-scorecard.service'
+export { withheldReason } from './product-scorecard.service'
 export type {
   CategoryConcentration,
   ConcentrationReport,

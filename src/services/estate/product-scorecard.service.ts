@@ -25,7 +25,19 @@ export interface ProductScorecard {
   today: string
 }
 
-export type ScorecardOutcome = { merged: number } | { scorecard: ProductScorecard }
+/** Why a respondent is shown no scorecard: too few authorities rated the product for none to be picked out. */
+export const withheldReason = (minimum: number): string =>
+  `This product’s scorecard is shown once at least ${minimum} authorities have rated it, so no authority’s ratings can be picked out`
+
+/** Below the disclosure minimum a respondent learns only what the product is, and why no more is shown. */
+export interface WithheldScorecard {
+  product: Product
+  category: PipelineCategory | undefined
+  standard: StandardVersion | undefined
+  minimum: number
+}
+
+export type ScorecardOutcome = { merged: number } | { scorecard: ProductScorecard } | { withheld: WithheldScorecard }
 
 export interface ProductBrief extends ProductScorecard {
   /** Points London says the product does not meet. */
@@ -100,14 +112,13 @@ export function productScorecards(repos: Repositories, clock: Clock, options: { 
       minRaters: query.minRaters,
     })
     const isCentral = isCentralRole(user.role)
+    const category = categories.find(c => c.key === product.categoryKey)
     if (!isCentral && card.raters < options.disclosureMinimum)
-      throw new ForbiddenError(
-        `This product’s scorecard is shown once at least ${options.disclosureMinimum} authorities have rated it, so no authority’s ratings can be picked out`,
-      )
+      return { withheld: { product, category, standard, minimum: options.disclosureMinimum } }
     return {
       scorecard: {
         product,
-        category: categories.find(c => c.key === product.categoryKey),
+        category,
         standards,
         standard,
         minRaters: query.minRaters,
@@ -132,6 +143,8 @@ export function productScorecards(repos: Repositories, clock: Clock, options: { 
         throw new ForbiddenError('Only LOTI analysts, assessors and admins see product briefs')
       const outcome = await scorecardOf(user, rawId, raw)
       if ('merged' in outcome) return outcome
+      // Central roles see every scorecard, so a brief is never withheld.
+      if ('withheld' in outcome) throw new ForbiddenError(withheldReason(outcome.withheld.minimum))
       const s = outcome.scorecard
       return {
         brief: {

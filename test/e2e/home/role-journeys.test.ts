@@ -4,6 +4,7 @@ import { allRoutes, allows } from '../../support/routes'
 import { assessmentOf, createRound } from '../../support/rounds'
 import { fillAssessment } from '../../support/results'
 import { plantClusters } from '../../support/planted-clusters'
+import { plantEstate } from '../../support/planted-estate'
 import { plantPipeline } from '../../support/planted-pipeline'
 import { signIn as signInAgent } from '../../support/test-app'
 import { createToken } from '../../support/tokens'
@@ -97,6 +98,7 @@ describe('every page a role uses is reached from its home by following links, fi
     const { roundId } = await plantClusters(t)
     await t.repos.rounds.close(roundId, t.services.clock())
     await plantPipeline(t)
+    await plantEstate(t)
     // Opened after London 2026, so Hackney is offered last round's answers; Camden and Brent have handed in.
     const open = await createRound(t, {
       name: 'Pilot 2027',

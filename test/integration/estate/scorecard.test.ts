@@ -144,16 +144,23 @@ describe('what a respondent sees', () => {
     expect(html).not.toContain('Camden')
     expect(html).not.toContain(paths.productBrief(ledgerly, TECH_CODE))
     expect(html).not.toContain(paths.estateMap())
+    // The pipeline's opportunities are for LOTI: a respondent is not sent to a page refused to them.
+    expect(html).not.toContain(paths.pipelineOpportunity('finance-erp'))
   })
 
-  it('is refused a scorecard fewer than the disclosure minimum have rated', async () => {
+  it('is told, not refused, when fewer than the disclosure minimum have rated it; the API answers 403', async () => {
     const rows = estateRows(t.db.knex)
     const few = await rows.product('Fewbooks', await rows.supplier('Smallco'), 'finance-erp')
     for (const slug of ['camden', 'hackney', 'sutton', 'bexley']) {
       await rows.rate(await rows.entry(slug, few), standardId, { open: 'meets' })
     }
     await hackney.get(`${paths.api.productScorecard(few)}${TECH_CODE}`).expect(403)
-    await hackney.get(paths.product(few, TECH_CODE)).expect(403)
+    const page = await hackney.get(paths.product(few, TECH_CODE)).expect(200)
+    expect(page.text).toContain('<h1 class="govuk-heading-l">Fewbooks</h1>')
+    expect(page.text).toContain('shown to councils once at least 5 authorities have rated it against the Technology')
+    // Nothing of the ratings themselves: no table of points, no authority named.
+    expect(page.text).not.toContain('id="points"')
+    expect(page.text).not.toContain('Camden')
     await analyst.get(paths.product(few, TECH_CODE)).expect(200)
   })
 })
