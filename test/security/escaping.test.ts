@@ -224,7 +224,10 @@ beforeAll(async () => {
     }),
     302,
   )
-  const product = (await t.repos.catalogue.listProducts()).find(p => p.name === FIELDS.productName)?.id ?? 0
+  const product =
+    (await t.repos.catalogue.listProducts()).find(
+      p => p.name === FIELDS.productName && p.supplier.name === FIELDS.productSupplier,
+    )?.id ?? 0
   const made = await expectStatus(
     form(respondent, '/account/tokens', { name: FIELDS.tokenName, expiresInDays: '30' }),
     200,
