@@ -86,6 +86,25 @@ export function standardService(repos: Repositories, clock: Clock) {
     return found
   }
 
+  /**
+   * Publishes one shipped standard unless it is already published (or retired); true when this call
+   * published it. Processes starting together race to it: a write refused because another got there first
+   * (the same key inserted, a draft already published) is a reason to look again, not to fail the start.
+   */
+  async function seedOne(document: { key: string; version: number }): Promise<boolean> {
+    for (let attempt = 1; ; attempt++) {
+      const stored = await repos.standards.find(document.key, document.version)
+      if (stored && stored.status !== 'draft') return false
+      try {
+        if (!stored) await upload(repos, document, null)
+        await changeStatus(repos, clock, document.key, document.version, 'draft', 'published', null)
+        return true
+      } catch (error) {
+        if (attempt >= 5) throw error
+      }
+    }
+  }
+
   return {
     /** Every version of every standard, drafts too: for administrators. */
     listAll: (): Promise<StandardVersion[]> => repos.standards.list(),
@@ -134,10 +153,7 @@ export function standardService(repos: Repositories, clock: Clock) {
       const published: string[] = []
       for (const seed of standardSeeds()) {
         const document = parseDefinition(seed.text) as { key: string; version: number }
-        if (await repos.standards.find(document.key, document.version)) continue
-        await upload(repos, document, null)
-        await changeStatus(repos, clock, document.key, document.version, 'draft', 'published', null)
-        published.push(`${document.key} v${document.version}`)
+        if (await seedOne(document)) published.push(`${document.key} v${document.version}`)
       }
       return published
     },
