@@ -139,3 +139,28 @@ export function readCsvFile<H extends string>(bytes: Uint8Array, spec: CsvFileSp
   }
   return { rows, problems }
 }
+
+/** Every row a valid entry, or every problem with its row and column: an import is all or nothing. */
+export type ImportOutcome<T> = { entries: T[]; problems: [] } | { entries?: undefined; problems: ImportProblem[] }
+
+/**
+ * Reads an uploaded CSV against its template and checks each row, all or nothing: the file is fixed in
+ * one go because every problem is reported, in row order.
+ */
+export function importCsv<H extends string, T>(
+  bytes: Uint8Array,
+  spec: CsvFileSpec<H>,
+  checkRow: (cells: Record<H, string>, row: number) => { value?: T; problems: ImportProblem[] },
+): ImportOutcome<T> {
+  const file = readCsvFile(bytes, spec)
+  if ('rejected' in file) return { problems: [{ message: file.rejected }] }
+  const entries: T[] = []
+  const problems: ImportProblem[] = [...file.problems]
+  for (const { cells, row } of file.rows) {
+    const checked = checkRow(cells, row)
+    problems.push(...checked.problems)
+    if (checked.value) entries.push(checked.value)
+  }
+  problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0))
+  return problems.length > 0 ? { problems } : { entries, problems: [] }
+}

@@ -4,7 +4,7 @@ import {
   isoFromBritish,
   keyOf,
   NO,
-  readCsvFile,
+  importCsv,
   YES,
   type ImportProblem,
 } from '../csv-file'
@@ -38,8 +38,6 @@ export interface EstateImportContext extends EstateEntryContext {
 
 export type EstateImportResult =
   { entries: EstateContent[]; problems: [] } | { entries?: undefined; problems: ImportProblem[] }
-
-const rejected = (message: string): EstateImportResult => ({ problems: [{ message }] })
 
 const fold = (name: string) => name.trim().replace(/\s+/g, ' ').toLocaleLowerCase('en-GB')
 
@@ -121,20 +119,14 @@ const order = (column: string | undefined) => ESTATE_CSV_COLUMNS.findIndex(c => 
  * every problem is reported with its row and column, so the file is fixed in one go.
  */
 export function readEstateImport(bytes: Uint8Array, context: EstateImportContext): EstateImportResult {
-  const file = readCsvFile(bytes, {
-    headers: ESTATE_CSV_COLUMNS.map(c => c.header),
-    noun: { one: 'system', many: 'systems' },
-    maxRows: MAX_ESTATE_IMPORT_ROWS,
-    maxBytes: MAX_ESTATE_IMPORT_BYTES,
-  })
-  if ('rejected' in file) return rejected(file.rejected)
-  const entries: EstateContent[] = []
-  const problems: ImportProblem[] = [...file.problems]
-  for (const { cells, row } of file.rows) {
-    const checked = checkRow(cells, row, context)
-    problems.push(...checked.problems)
-    if (checked.value) entries.push(checked.value)
-  }
-  problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0))
-  return problems.length > 0 ? { problems } : { entries, problems: [] }
+  return importCsv(
+    bytes,
+    {
+      headers: ESTATE_CSV_COLUMNS.map(c => c.header),
+      noun: { one: 'system', many: 'systems' },
+      maxRows: MAX_ESTATE_IMPORT_ROWS,
+      maxBytes: MAX_ESTATE_IMPORT_BYTES,
+    },
+    (cells, row) => checkRow(cells, row, context),
+  )
 }

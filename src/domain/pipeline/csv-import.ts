@@ -1,4 +1,4 @@
-import { isoFromBritish, NO, readCsvFile, YES, type ImportProblem } from '../csv-file'
+import { isoFromBritish, NO, importCsv, YES, type ImportProblem } from '../csv-file'
 import { checkEntry, FIELD_NAMES, type EntryContent, type EntryContext } from './entry'
 
 /** The template's columns, in its order; the header names them, in any order. */
@@ -26,8 +26,6 @@ export { COMMENT_MARK, describeProblem, type ImportProblem } from '../csv-file'
 
 export type ImportResult =
   { entries: EntryContent[]; problems: [] } | { entries?: undefined; problems: ImportProblem[] }
-
-const rejected = (message: string): ImportResult => ({ problems: [{ message }] })
 
 // Columns whose values are keys from a list: a spreadsheet that capitalises a first letter should not matter.
 const KEYED = new Set<string>(['categoryKey', 'route', 'valueBand', 'status', 'addresses'])
@@ -74,20 +72,14 @@ function checkRow(cells: Record<Header, string>, row: number, context: EntryCont
  * problem is reported with its row and column, so a borough fixes the whole file in one go.
  */
 export function readImport(bytes: Uint8Array, context: EntryContext): ImportResult {
-  const file = readCsvFile(bytes, {
-    headers: CSV_COLUMNS.map(c => c.header),
-    noun: { one: 'entry', many: 'entries' },
-    maxRows: MAX_IMPORT_ROWS,
-    maxBytes: MAX_IMPORT_BYTES,
-  })
-  if ('rejected' in file) return rejected(file.rejected)
-  const entries: EntryContent[] = []
-  const problems: ImportProblem[] = [...file.problems]
-  for (const { cells, row } of file.rows) {
-    const checked = checkRow(cells, row, context)
-    problems.push(...checked.problems)
-    if (checked.value) entries.push(checked.value)
-  }
-  problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0))
-  return problems.length > 0 ? { problems } : { entries, problems: [] }
+  return importCsv(
+    bytes,
+    {
+      headers: CSV_COLUMNS.map(c => c.header),
+      noun: { one: 'entry', many: 'entries' },
+      maxRows: MAX_IMPORT_ROWS,
+      maxBytes: MAX_IMPORT_BYTES,
+    },
+    (cells, row) => checkRow(cells, row, context),
+  )
 }
