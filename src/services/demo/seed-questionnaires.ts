@@ -1,19 +1,23 @@
 import { questionnaireSeeds } from '../../../seeds/questionnaires'
 import type { Repositories } from '../../data'
 import type { QuestionnaireService } from '../admin/questionnaire.service'
+import { publishShipped } from '../publish-shipped'
 
 /**
- * Publishes the questionnaires in seeds/data that the database does not have yet. A version already
- * there is left alone: once published it can never change, and the seed file must not pretend otherwise.
+ * Publishes the questionnaires in seeds/data that the database does not have yet, safe at every start and
+ * from several processes starting at once. A version already published is left alone: it can never
+ * change, and the seed file must not pretend otherwise.
  */
 export async function seedQuestionnaires(repos: Repositories, questionnaires: QuestionnaireService): Promise<string[]> {
   const published: string[] = []
   for (const seed of questionnaireSeeds()) {
     const document = questionnaires.parse(seed.text) as { key: string; version: number }
-    if (await repos.questionnaires.find(document.key, document.version)) continue
-    await questionnaires.upload(document, null)
-    await questionnaires.publish(document.key, document.version, null)
-    published.push(`${document.key} v${document.version}`)
+    const shipped = await publishShipped(document, {
+      stored: () => repos.questionnaires.find(document.key, document.version),
+      upload: () => questionnaires.upload(document, null),
+      publish: () => questionnaires.publish(document.key, document.version, null),
+    })
+    if (shipped) published.push(`${document.key} v${document.version}`)
   }
   return published
 }

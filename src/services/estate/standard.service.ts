@@ -7,6 +7,7 @@ import { standardSeeds } from '../../../seeds/standards'
 import { DefinitionInvalidError } from '../admin/questionnaires/definition-invalid.error'
 import { parseDefinition } from '../admin/questionnaires/parse-definition'
 import type { Clock } from '../clock'
+import { publishShipped } from '../publish-shipped'
 
 const ENTITY = 'standard_version'
 
@@ -86,25 +87,6 @@ export function standardService(repos: Repositories, clock: Clock) {
     return found
   }
 
-  /**
-   * Publishes one shipped standard unless it is already published (or retired); true when this call
-   * published it. Processes starting together race to it: a write refused because another got there first
-   * (the same key inserted, a draft already published) is a reason to look again, not to fail the start.
-   */
-  async function seedOne(document: { key: string; version: number }): Promise<boolean> {
-    for (let attempt = 1; ; attempt++) {
-      const stored = await repos.standards.find(document.key, document.version)
-      if (stored && stored.status !== 'draft') return false
-      try {
-        if (!stored) await upload(repos, document, null)
-        await changeStatus(repos, clock, document.key, document.version, 'draft', 'published', null)
-        return true
-      } catch (error) {
-        if (attempt >= 5) throw error
-      }
-    }
-  }
-
   return {
     /** Every version of every standard, drafts too: for administrators. */
     listAll: (): Promise<StandardVersion[]> => repos.standards.list(),
@@ -147,13 +129,21 @@ export function standardService(repos: Repositories, clock: Clock) {
 
     /**
      * Publishes the standards in seeds/data/standards the database does not have yet: reference data
-     * every deployment needs, safe at every start. A version already there is left alone.
+     * every deployment needs, safe at every start and from several processes starting at once.
      */
     async seed(): Promise<string[]> {
       const published: string[] = []
       for (const seed of standardSeeds()) {
         const document = parseDefinition(seed.text) as { key: string; version: number }
-        if (await seedOne(document)) published.push(`${document.key} v${document.version}`)
+        const shipped = await publishShipped(document, {
+          stored: async () => {
+            const stored = await repos.standards.find(document.key, document.version)
+            return stored && { status: stored.status, document: stored.definition }
+          },
+          upload: () => upload(repos, document, null),
+          publish: () => changeStatus(repos, clock, document.key, document.version, 'draft', 'published', null),
+        })
+        if (shipped) published.push(`${document.key} v${document.version}`)
       }
       return published
     },
