@@ -3,7 +3,8 @@ import { plural } from '../../domain/format/plurals'
 import { DEFAULT_WINDOW_MONTHS, type AreaWeakness } from '../../domain/pipeline/opportunities'
 import type { OpportunityDetail, OpportunityList } from '../../services/pipeline/opportunity.service'
 import type { PipelineMaturity } from '../../services/pipeline/pipeline-maturity'
-import type { EstateDecision } from '../../services/estate/estate-analysis.service'
+import type { EstateDecision } from '../../domain/estate/decisions'
+import type { PipelineCategory } from '../../domain/pipeline/entry'
 import { paths } from '../../paths'
 import { rowHeader, type TableCell, type TableHeadCell, type RowWithCells } from '../govuk-params'
 import { element, joinHtml, link, listedHtml, text } from '../html'
@@ -78,6 +79,11 @@ export interface OpportunitiesView {
   /** What the contract-ends chart shows, in words. */
   timelineSummary: string
   maturityNote: string
+  /** Categories where registered contracts end in the window but nobody has a plan: one row each, most authorities first. */
+  unplanned: { head: TableHeadCell[]; rows: RowWithCells[] }
+  hasUnplanned: boolean
+  /** What the table of unplanned categories holds, in a sentence, or why there is none. */
+  unplannedSummary: string
 }
 
 const OPPORTUNITY_HEAD: TableHeadCell[] = [
@@ -89,34 +95,35 @@ const OPPORTUNITY_HEAD: TableHeadCell[] = [
   { text: 'Shared weakness' },
 ]
 
-/** The category, linked to its brief, over every authority planning in it, each linked to its organisation page. */
-function opportunityRow(list: OpportunityList, { opportunity: o, weakness }: OpportunityDetail): RowWithCells {
-  const authorities = o.organisations
+/** The category, linked to its brief, over the authorities named by GSS code, each linked to its organisation page. */
+function categoryHeader(list: OpportunityList, category: PipelineCategory, organisations: readonly string[]) {
+  const authorities = organisations
     .map(gss => list.organisations.get(gss) ?? { name: gss, slug: null })
     .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'))
     .map(a => (a.slug === null ? text(a.name) : authorityLink({ name: a.name, slug: a.slug })))
+  return rowHeader({
+    html: joinHtml(
+      [
+        link(paths.pipelineOpportunity(category.key, windowQuery(list.months)), category.name, '(opportunity brief)'),
+        element('span', listedHtml(authorities), 'govuk-body-s app-secondary-text app-opportunities__who'),
+      ],
+      text(' '),
+    ),
+  })
+}
+
+/** One category's opportunity: who plans, how many buyers they make, when, what ends on registers, and where they are weak. */
+function opportunityRow(list: OpportunityList, { opportunity: o, weakness }: OpportunityDetail): RowWithCells {
   const sentences = list.maturity ? weakness.map(w => weaknessSentence(w, o.category.name)) : []
   const noWeakness = list.maturity ? 'No maturity area named for these plans' : 'No scores to compare yet'
   return {
     attributes: { 'data-category': o.category.key },
     cells: [
-      rowHeader({
-        html: joinHtml(
-          [
-            link(
-              paths.pipelineOpportunity(o.category.key, windowQuery(list.months)),
-              o.category.name,
-              '(opportunity brief)',
-            ),
-            element('span', listedHtml(authorities), 'govuk-body-s app-secondary-text app-opportunities__who'),
-          ],
-          text(' '),
-        ),
-      }),
+      categoryHeader(list, o.category, o.organisations),
       { text: String(o.organisations.length), format: 'numeric' },
       { text: String(o.buyers), format: 'numeric' },
       { text: `${longDate(o.earliest)} to ${longDate(o.latest)}`, classes: 'app-opportunities__dates' },
-      estateCell(list.estate?.get(o.category.key)),
+      estateCell(list.estate.get(o.category.key)),
       {
         html:
           sentences.length === 0
@@ -135,6 +142,43 @@ function estateCell(decision: EstateDecision | undefined): TableCell {
   return {
     text: `${plural(n, 'authority', 'authorities')}${failing ? `; ${failing.failing} rate it as not meeting point ${failing.number} (${failing.title})` : ''}`,
     attributes: { 'data-estate-ending': n },
+  }
+}
+
+const UNPLANNED_HEAD: TableHeadCell[] = [
+  { text: 'Category and who' },
+  { text: 'Authorities', format: 'numeric' },
+  { text: 'Separate buyers', format: 'numeric' },
+  { text: 'Contracts end' },
+  { text: 'Rated as failing' },
+]
+
+/** What they rate their product as failing, in words: "8 of them: point 7 (Open standards) of the Technology Code of Practice". */
+export function failingText(decision: EstateDecision): string {
+  const w = decision.worstPoint
+  if (!w) return 'None rated as not meeting any point'
+  return `${w.failing} of them: point ${w.number} (${w.title}) of the ${w.standardTitle}`
+}
+
+/** A category where contracts end on registers but nobody has a plan yet: who, how many buyers, when, what fails. */
+function unplannedRow(list: OpportunityList, { category, decision }: OpportunityList['unplanned'][number]) {
+  return {
+    attributes: { 'data-unplanned': category.key },
+    cells: [
+      categoryHeader(list, category, decision.organisations),
+      numeric(decision.organisations.length),
+      numeric(decision.buyers),
+      {
+        text:
+          decision.earliest === decision.latest
+            ? longDate(decision.earliest)
+            : `${longDate(decision.earliest)} to ${longDate(decision.latest)}`,
+        classes: 'app-opportunities__dates',
+      },
+      decision.worstPoint
+        ? { text: failingText(decision) }
+        : { html: element('span', text(failingText(decision)), 'app-secondary-text') },
+    ],
   }
 }
 
@@ -193,6 +237,15 @@ export function timelineSummary(list: OpportunityList): string {
   return `${contracts(total)} in open plans ${total === 1 ? 'ends' : 'end'} in the window. The busiest quarter is ${list.quarters[busiest] ?? ''}, with ${contracts(most)}${largest}.`
 }
 
+/** Why the unplanned table holds what it does: decisions coming that nobody has planned for. */
+export function unplannedSummary(list: Pick<OpportunityList, 'unplanned' | 'estate' | 'window'>): string {
+  const by = longDate(list.window.to)
+  if (list.unplanned.length > 0)
+    return `In ${plural(list.unplanned.length, 'category', 'categories')}, systems on authorities’ registers have contracts ending by ${by} but no authority has an open plan yet. Each is a decision coming, and a chance to make it together.`
+  if (list.estate.size === 0) return `No system on an authority’s register has a contract ending by ${by}.`
+  return `Wherever a system on an authority’s register has a contract ending by ${by}, some authority already has an open plan in that category: see the table above.`
+}
+
 /** The opportunities page's view model: every figure in words, and the timeline table's numbers. */
 export function opportunitiesView(list: OpportunityList): OpportunitiesView {
   const timeline = timelineTable(list)
@@ -207,5 +260,8 @@ export function opportunitiesView(list: OpportunityList): OpportunitiesView {
     timeline,
     timelineSummary: timelineSummary(list),
     maturityNote: maturityNote(list.maturity),
+    unplanned: { head: UNPLANNED_HEAD, rows: list.unplanned.map(u => unplannedRow(list, u)) },
+    hasUnplanned: list.unplanned.length > 0,
+    unplannedSummary: unplannedSummary(list),
   }
 }

@@ -14,7 +14,8 @@ import { longDate } from '../../domain/format/dates'
 import { plural } from '../../domain/format/plurals'
 import { estateSentence, inSentence, maturityNote, weaknessSentence, windowQuery } from './opportunities.presenter'
 import { rowHeader, type SummaryListRow, type TableCell, type TableHeadCell } from '../govuk-params'
-import { element, type Html, joinHtml, listedHtml, text } from '../html'
+import { element, type Html, joinHtml, link, listedHtml, text } from '../html'
+import { HOSTING_LABELS } from '../../domain/estate/estate'
 import { authorityLink, listOf } from './cell-html'
 
 type Brief = OpportunityList & { category: PipelineCategory; opportunity: OpportunityDetail | undefined }
@@ -29,6 +30,9 @@ interface BriefBase {
   heading: string
   /** The systems on registers whose contracts end in the window, and the point most of them fail. */
   estate: string
+  /** Those systems, soonest end first: whose, what, how hosted, when it ends. */
+  estateSystems: { head: TableHeadCell[]; rows: TableCell[][] }
+  hasEstateSystems: boolean
   months: number
   monthsText: string
   from: string
@@ -154,6 +158,20 @@ function plansTable(brief: Brief, detail: OpportunityDetail): { head: TableHeadC
   return { head: [...head, 'Status', scoreHeading].map(heading => ({ text: heading })), rows }
 }
 
+/** The registered systems of this kind whose contracts end in the window: the decisions behind the estate sentence. */
+function estateSystemsTable(brief: Brief): BriefBase['estateSystems'] {
+  const systems = brief.estate.get(brief.category.key)?.systems ?? []
+  return {
+    head: ['Authority', 'Product', 'Hosting', 'Contract ends'].map(heading => ({ text: heading })),
+    rows: systems.map(e => [
+      rowHeader({ html: authorityNamed(brief, e.organisationName, e.organisation) }),
+      { html: link(paths.product(e.productId), `${e.productName} (${e.supplierName})`) },
+      { text: HOSTING_LABELS[e.hosting] },
+      { text: e.contractEnd ? longDate(e.contractEnd) : 'Not recorded' },
+    ]),
+  }
+}
+
 /** A one-page brief on one category's opportunity: who, what they run now, when, how big, and where they are weak. */
 export function opportunityBriefView(brief: Brief): OpportunityBriefView {
   const { category, maturity } = brief
@@ -165,7 +183,9 @@ export function opportunityBriefView(brief: Brief): OpportunityBriefView {
     from: longDate(brief.window.from),
     to: longDate(brief.window.to),
     backHref: `${paths.pipelineOpportunities}${windowQuery(brief.months)}`,
-    estate: estateSentence(brief.estate?.get(category.key), category.name, brief.window.to),
+    estate: estateSentence(brief.estate.get(category.key), category.name, brief.window.to),
+    estateSystems: estateSystemsTable(brief),
+    hasEstateSystems: (brief.estate.get(category.key)?.systems.length ?? 0) > 0,
   }
   if (!detail) return { ...base, found: false as const }
   const weakness = maturity ? detail.weakness.map(w => weaknessSentence(w, category.name)) : []

@@ -2,6 +2,7 @@ import type { Repositories } from '../../data'
 import { londonDate } from '../../domain/assessment/round'
 import type { AnalysedEntry } from '../../domain/estate/analysis'
 import { concentration, type Concentration } from '../../domain/estate/concentration'
+import { estateDecisions, type EstateDecision } from '../../domain/estate/decisions'
 import { ForbiddenError, ValidationError, type FieldError } from '../../domain/errors'
 import type { Organisation } from '../../domain/organisation'
 import { parseWindowMonths } from '../../domain/pipeline/opportunities'
@@ -30,15 +31,6 @@ export interface EstateMapReport {
   categories: PipelineCategory[]
   category: PipelineCategory | undefined
   entries: AnalysedEntry[]
-}
-
-/** One category's estate contracts ending in a window, beside the plans: for the opportunities. */
-export interface EstateDecision {
-  categoryKey: string
-  /** Authorities (GSS codes) whose systems' contracts end in the window. */
-  organisations: string[]
-  /** The point most of them rate their product as failing, if any does. */
-  worstPoint: { key: string; title: string; standardTitle: string; number: number; failing: number } | undefined
 }
 
 /** London's views across the estate: supplier concentration, the map, and the decisions coming up. */
@@ -109,38 +101,19 @@ export function estateViews(repos: Repositories, clock: Clock) {
 }
 
 /**
- * Per category, the estate contracts ending in the window, and the point of a published standard that
- * most of those authorities rate their product as failing.
+ * Per category, the systems on registers whose contracts end in the window and the point most of those
+ * authorities rate their product as failing. `partnerships` lists each partnership's members by GSS code.
  */
-export async function estateDecisions(repos: Repositories, window: DateWindow): Promise<EstateDecision[]> {
+export async function estateDecisionsIn(
+  repos: Repositories,
+  window: DateWindow,
+  partnerships: readonly (readonly string[])[],
+): Promise<EstateDecision[]> {
   const [entries, standards] = await Promise.all([
     repos.estateAnalysis.entries(),
     repos.standards.list({ statuses: ['published'] }),
   ])
   const ending = entries.filter(e => inWindow(e.contractEnd, window))
   const ratings = await repos.estateAnalysis.ratings(ending.map(e => e.entryId))
-  const byId = new Map(ending.map(e => [e.entryId, e]))
-  const keys = [...new Set(ending.map(e => e.categoryKey))]
-  return keys.map(categoryKey => {
-    const inside = ending.filter(e => e.categoryKey === categoryKey)
-    let worst: EstateDecision['worstPoint']
-    for (const standard of standards) {
-      standard.definition.points.forEach((point, i) => {
-        const failing = new Set(
-          ratings
-            .filter(
-              r =>
-                r.standardVersionId === standard.id &&
-                r.point === point.key &&
-                r.rating === 'does_not_meet' &&
-                byId.get(r.entryId)?.categoryKey === categoryKey,
-            )
-            .map(r => byId.get(r.entryId)?.organisation),
-        ).size
-        if (failing > 0 && (worst === undefined || failing > worst.failing))
-          worst = { key: point.key, title: point.title, standardTitle: standard.title, number: i + 1, failing }
-      })
-    }
-    return { categoryKey, organisations: [...new Set(inside.map(e => e.organisation))].sort(), worstPoint: worst }
-  })
+  return estateDecisions(ending, ratings, standards, window, partnerships)
 }

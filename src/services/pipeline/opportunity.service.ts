@@ -19,7 +19,9 @@ import { pipelineMaturity, type PipelineMaturity } from './pipeline-maturity'
 import { pipelinePlans } from './pipeline-plans'
 import { similarPlansOf } from './similar-plans.service'
 import type { QuestionnaireService } from '../admin/questionnaire.service'
-import { estateDecisions, type EstateDecision } from '../estate/estate-views.service'
+import { estateDecisionsIn } from '../estate/estate-views.service'
+import type { EstateDecision } from '../../domain/estate/decisions'
+import type { PipelineCategory } from '../../domain/pipeline/entry'
 
 export type { LocatedEntry } from './located-entries'
 export type { SimilarPlan } from './similar-plans.service'
@@ -41,7 +43,9 @@ export interface OpportunityList {
   maturity: PipelineMaturity | undefined
   organisations: Map<string, Organisation>
   /** By category key: the systems on authorities' registers whose contracts end in the window, beside the plans. */
-  estate?: ReadonlyMap<string, EstateDecision>
+  estate: ReadonlyMap<string, EstateDecision>
+  /** Categories where registered contracts end in the window but nobody has an open plan: decisions still to come. */
+  unplanned: { category: PipelineCategory; decision: EstateDecision }[]
 }
 
 function windowOf(raw: Record<string, unknown>, now: Date): { months: number; window: DateWindow } {
@@ -86,22 +90,26 @@ export function opportunityService(repos: Repositories, questionnaires: Question
   async function list(user: User, raw: Record<string, unknown>): Promise<OpportunityList> {
     central(user)
     const { months, window } = windowOf(raw, clock())
-    const [{ entries, organisations, byId, categories, partnerships }, maturity, estate] = await Promise.all([
+    const [{ entries, organisations, byId, categories, partnerships }, maturity] = await Promise.all([
       locatedEntries(repos),
       pipelineMaturity(repos, questionnaires, clock()),
-      estateDecisions(repos, window),
     ])
     const members = partnerships.map(p => p.memberIds.flatMap(id => byId.get(id)?.gss ?? []))
+    const planned = opportunities(entries, categories, window, members)
+    const estate = await estateDecisionsIn(repos, window, members)
     return {
       months,
       window,
       quarters: quartersIn(window),
-      opportunities: opportunities(entries, categories, window, members).map(o =>
-        detail(o, maturity, partnerships, byId),
-      ),
+      opportunities: planned.map(o => detail(o, maturity, partnerships, byId)),
       maturity,
       organisations: new Map(organisations.map(o => [o.gss, o])),
       estate: new Map(estate.map(d => [d.categoryKey, d])),
+      unplanned: estate.flatMap(decision => {
+        const category = categories.find(c => c.key === decision.categoryKey)
+        const hasPlans = planned.some(o => o.category.key === decision.categoryKey)
+        return category && !hasPlans ? [{ category, decision }] : []
+      }),
     }
   }
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { contractEndsSummary, contractEndsTable, positionTag } from '../../../src/presenters/estate/scorecard.presenter'
-import { estateSentence } from '../../../src/presenters/pipeline/opportunities.presenter'
+import { estateSentence, failingText, unplannedSummary } from '../../../src/presenters/pipeline/opportunities.presenter'
+import type { EstateDecision } from '../../../src/domain/estate/decisions'
 import { hhiText, percent } from '../../../src/presenters/estate/concentration.presenter'
 import { productSwatches } from '../../../src/presenters/estate/estate-map.presenter'
 import type { AnalysedEntry } from '../../../src/domain/estate/analysis'
@@ -96,11 +97,21 @@ describe('the map’s legend', () => {
 })
 
 describe('the estate beside the pipeline', () => {
+  const decision: EstateDecision = {
+    categoryKey: 'finance-erp',
+    systems: [],
+    organisations: [],
+    buyers: 1,
+    earliest: '2027-01-31',
+    latest: '2028-06-30',
+    worstPoint: undefined,
+  }
+
   it('says how many contracts end and the point most of them fail', () => {
     expect(
       estateSentence(
         {
-          categoryKey: 'finance-erp',
+          ...decision,
           organisations: Array.from({ length: 12 }, (_, i) => `E${i}`),
           worstPoint: {
             key: 'open',
@@ -116,12 +127,31 @@ describe('the estate beside the pipeline', () => {
     ).toBe(
       '12 authorities’ finance and ERP contracts end by 27 November 2028; 8 rate their product as not meeting point 7 (Open standards) of the Technology Code of Practice.',
     )
+    expect(estateSentence({ ...decision, organisations: ['E1'] }, 'HR and payroll', '2028-11-27')).toBe(
+      'One authority’s HR and payroll contract ends by 27 November 2028.',
+    )
+  })
+
+  it('says how many categories have contracts ending with nobody planning, or why there are none', () => {
+    const window = { from: '2026-11-27', to: '2028-11-27' }
+    const category = { key: 'hr-payroll', name: 'HR and payroll', addresses: null }
+    const estate = new Map([['hr-payroll', decision]])
+    expect(unplannedSummary({ window, estate, unplanned: [{ category, decision }] })).toBe(
+      'In 1 category, systems on authorities’ registers have contracts ending by 27 November 2028 but no authority has an open plan yet. Each is a decision coming, and a chance to make it together.',
+    )
+    expect(unplannedSummary({ window, estate, unplanned: [] })).toMatch(/^Wherever a system .* some authority already/)
+    expect(unplannedSummary({ window, estate: new Map(), unplanned: [] })).toBe(
+      'No system on an authority’s register has a contract ending by 27 November 2028.',
+    )
+  })
+
+  it('names the point they fail and how many fail it, or says none does', () => {
     expect(
-      estateSentence(
-        { categoryKey: 'x', organisations: ['E1'], worstPoint: undefined },
-        'HR and payroll',
-        '2028-11-27',
-      ),
-    ).toBe('One authority’s HR and payroll contract ends by 27 November 2028.')
+      failingText({
+        ...decision,
+        worstPoint: { key: 'open', title: 'Open standards', standardTitle: 'Technology Code', number: 7, failing: 8 },
+      }),
+    ).toBe('8 of them: point 7 (Open standards) of the Technology Code')
+    expect(failingText(decision)).toBe('None rated as not meeting any point')
   })
 })

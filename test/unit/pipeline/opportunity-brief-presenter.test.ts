@@ -48,6 +48,8 @@ const list = (opportunities: OpportunityDetail[]) =>
       ['A', { gss: 'A', name: 'Barnet', slug: 'barnet' }],
       ['B', { gss: 'B', name: 'Camden', slug: 'camden' }],
     ]),
+    estate: new Map(),
+    unplanned: [],
   }) as unknown as OpportunityList
 const barnet = '<a class="govuk-link" href="/organisations/barnet">Barnet</a>'
 const camden = '<a class="govuk-link" href="/organisations/camden">Camden</a>'
@@ -169,5 +171,90 @@ describe('the opportunities view', () => {
       { html: '<span class="app-secondary-text">None</span>' },
       { html: '<span class="app-secondary-text">No scores to compare yet</span>' },
     ])
+  })
+
+  it('lists the categories where contracts end but nobody plans, with who, buyers, when and what fails', () => {
+    const hr = { key: 'hr-payroll', name: 'HR and payroll', addresses: null }
+    const view = opportunitiesView({
+      ...list([]),
+      unplanned: [{ category: hr, decision: { ...ending, categoryKey: 'hr-payroll' } }],
+    })
+    expect(view.hasRows).toBe(false)
+    expect(view.hasUnplanned).toBe(true)
+    expect(view.unplanned.head.map(h => h.text)).toEqual([
+      'Category and who',
+      'Authorities',
+      'Separate buyers',
+      'Contracts end',
+      'Rated as failing',
+    ])
+    const [row] = view.unplanned.rows
+    expect(row?.attributes).toEqual({ 'data-unplanned': 'hr-payroll' })
+    expect(row?.cells[0]?.html).toContain(`${barnet} and ${camden}`)
+    expect(row?.cells.slice(1)).toEqual([
+      { text: '2', format: 'numeric' },
+      { text: '1', format: 'numeric' },
+      { text: '30 June 2027 to 30 November 2027', classes: 'app-opportunities__dates' },
+      { text: '2 of them: point 3 (Open standards) of the Technology Code of Practice' },
+    ])
+  })
+})
+
+const ledger = (organisation: string, organisationName: string, contractEnd: string, entryId: number) => ({
+  entryId,
+  organisationId: entryId,
+  organisation,
+  organisationName,
+  organisationSlug: organisationName.toLowerCase(),
+  categoryKey: 'finance-erp',
+  productId: 7,
+  productName: 'Ledgerly',
+  supplierId: 3,
+  supplierName: 'Acme',
+  hosting: 'saas' as const,
+  contractEnd,
+  shareable: true,
+})
+const ending = {
+  categoryKey: 'finance-erp',
+  systems: [ledger('A', 'Barnet', '2027-06-30', 1), ledger('B', 'Camden', '2027-11-30', 2)],
+  organisations: ['A', 'B'],
+  buyers: 1,
+  earliest: '2027-06-30',
+  latest: '2027-11-30',
+  worstPoint: {
+    key: 'open',
+    title: 'Open standards',
+    standardTitle: 'Technology Code of Practice',
+    number: 3,
+    failing: 2,
+  },
+}
+
+describe('the brief’s contracts ending on registers', () => {
+  it('lists each ending system, soonest first, linked to its authority and its product’s scorecard, with or without plans', () => {
+    const withEstate = { ...list([]), estate: new Map([['finance-erp', ending]]) }
+    for (const opportunity of [undefined, detail([], 2)]) {
+      const view = opportunityBriefView({ ...withEstate, category, opportunity })
+      expect(view.hasEstateSystems).toBe(true)
+      expect(view.estate).toBe(
+        '2 authorities’ finance and ERP contracts end by 31 December 2027; 2 rate their product as not meeting point 3 (Open standards) of the Technology Code of Practice.',
+      )
+      expect(view.estateSystems.rows.map(r => r.map(c => c.text ?? c.html))).toEqual([
+        [
+          barnet,
+          '<a class="govuk-link" href="/estate/products/7">Ledgerly (Acme)</a>',
+          'Software as a service',
+          '30 June 2027',
+        ],
+        [
+          camden,
+          '<a class="govuk-link" href="/estate/products/7">Ledgerly (Acme)</a>',
+          'Software as a service',
+          '30 November 2027',
+        ],
+      ])
+    }
+    expect(opportunityBriefView({ ...list([]), category, opportunity: undefined }).hasEstateSystems).toBe(false)
   })
 })
