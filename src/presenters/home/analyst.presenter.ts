@@ -39,6 +39,8 @@ export interface AnalystHomeView {
   opportunities: HeadlineItem[]
   opportunitiesNone: string | null
   allOpportunities: { href: string; text: string }
+  /** Decisions coming that nobody has planned for, when there are any. */
+  unplanned: { href: string; text: string } | null
   estate: EstateHeadlineView
   allAssessments: { href: string; text: string }
 }
@@ -143,5 +145,12 @@ export function analystHomeView(home: AnalystHome, today: string): AnalystHomeVi
       href: paths.pipelineOpportunities,
       text: `Every joint-buying opportunity in the next ${plural(home.opportunityMonths, 'month')}`,
     },
+    unplanned:
+      home.unplannedCount === 0
+        ? null
+        : {
+            href: `${paths.pipelineOpportunities}#unplanned`,
+            text: `${plural(home.unplannedCount, 'category', 'categories')} where contracts end with nobody planning yet`,
+          },
   }
 }

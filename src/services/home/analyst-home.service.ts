@@ -36,6 +36,8 @@ export interface AnalystHome {
   opportunities: OpportunityDetail[]
   opportunitiesCount: number
   opportunityMonths: number
+  /** Categories where registered contracts end in that window but nobody has an open plan. */
+  unplannedCount: number
   estate: EstateHeadline
 }
 
@@ -84,6 +86,7 @@ export function analystHome({ repos, clock, assessments, insights, opportunities
         .slice(0, HEADLINE_SIZE),
       opportunitiesCount: pipeline.opportunities.length,
       opportunityMonths: pipeline.months,
+      unplannedCount: pipeline.unplanned.length,
       estate,
     }
   }

@@ -60,6 +60,10 @@ describe('estate contracts beside the pipeline’s plans', () => {
     const narrow = (await analyst.get(`${paths.pipelineOpportunities}?windowMonths=12`).expect(200)).text
     const narrowRow = /<tr class="govuk-table__row" data-unplanned="hr-payroll">([\s\S]*?)<\/tr>/.exec(narrow)![1]!
     expect(words(narrowRow)).toContain('None rated as not meeting any point')
+    const home = (await analyst.get('/').expect(200)).text
+    expect(home).toContain(
+      '<a class="govuk-link" href="/pipeline/opportunities#unplanned">1 category where contracts end with nobody planning yet</a>',
+    )
   })
 
   it('gives the same count through the API', async () => {

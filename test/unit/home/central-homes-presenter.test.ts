@@ -118,6 +118,7 @@ describe('the analyst’s home', () => {
       ],
       opportunitiesCount: 4,
       opportunityMonths: 24,
+      unplannedCount: 0,
       estate: { proposals: 0, failing: [] },
     }) as unknown as AnalystHome
 
@@ -152,7 +153,15 @@ describe('the analyst’s home', () => {
       href: '/pipeline/opportunities',
       text: 'Every joint-buying opportunity in the next 24 months',
     })
-    expect([view.headline, view.noOpenRound]).toEqual([null, null])
+    expect([view.headline, view.noOpenRound, view.unplanned]).toEqual([null, null, null])
+  })
+
+  it('leads to the contracts ending where nobody plans yet, when there are any', () => {
+    const view = analystHomeView({ ...home(), unplannedCount: 5 }, '2027-01-20')
+    expect(view.unplanned).toEqual({
+      href: '/pipeline/opportunities#unplanned',
+      text: '5 categories where contracts end with nobody planning yet',
+    })
   })
 })
 
