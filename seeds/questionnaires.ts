@@ -18,6 +18,18 @@ export function questionnaireSeeds(): SeedDocument[] {
     .map(file => ({ file, text: fs.readFileSync(path.join(dir, file), 'utf8') }))
 }
 
+/** Errata shipped with the questionnaires above: questions that kept their key but ask something else. */
+export function questionnaireErrataSeeds(): { key: string; version: number; question: string; reason: string }[] {
+  const file = path.join(PROJECT_ROOT, 'seeds', 'data', 'questionnaire-errata.json')
+  if (!fs.existsSync(file)) return []
+  return JSON.parse(fs.readFileSync(file, 'utf8')) as {
+    key: string
+    version: number
+    question: string
+    reason: string
+  }[]
+}
+
 /** A small definition that passes every check, offered to admins to start from; never seeded. */
 export function questionnaireExampleText(): string {
   return fs.readFileSync(path.join(PROJECT_ROOT, 'seeds', 'data', 'questionnaire-example.json'), 'utf8')

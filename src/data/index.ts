@@ -16,6 +16,7 @@ import { organisationRepository } from './organisation.repository'
 import { partnershipRepository } from './partnership.repository'
 import { pipelineRepository } from './pipeline.repository'
 import { questionnaireRepository } from './questionnaire.repository'
+import { questionnaireErrataRepository } from './questionnaire-errata.repository'
 import { roundRepository } from './round.repository'
 import { sessionRepository } from './session.repository'
 import { standardRepository } from './standard.repository'
@@ -39,6 +40,7 @@ export function createRepositories(knex: Knex, changes: ChangeFeed = deafFeed())
     partnerships: partnershipRepository(knex),
     pipeline: pipelineRepository(knex),
     questionnaires: questionnaireRepository(knex),
+    questionnaireErrata: questionnaireErrataRepository(knex),
     rounds: roundRepository(knex),
     sessions: sessionRepository(knex, copies),
     standards: standardRepository(knex),

@@ -75,6 +75,18 @@ describe('demo assessments', () => {
     expect(page.text).toContain('Start from 2025 assessment’s answers')
   })
 
+  it('trend 2026 against 2025 without the cloud question, whose wording changed its meaning, and say why', async () => {
+    const [thisYear, lastYear] = await t.services.rounds.list()
+    const { agent } = await signIn(t.app, 'analyst@demo.local', 'demo-password')
+    const api = await agent.get(`/api/v1/rounds/${thisYear!.id}/trend?against=${lastYear!.id}`).expect(200)
+    expect(api.body.notComparable).toEqual([
+      { question: 'foundations.infrastructure.cloud', reason: expect.stringContaining('a change of question') },
+    ])
+    const page = (await agent.get(`/rounds/${thisYear!.id}/trend?against=${lastYear!.id}`).expect(200)).text
+    expect(page).toContain('Not comparable, by an erratum')
+    expect(page).toContain('keeps its key but asks something else now: Version 1 asked how far')
+  })
+
   it('are the same every time, and are not made twice', async () => {
     expect(await t.services.seed.seedDemoAssessments()).toBe(false)
     const other = await createTestApp({ DEMO_DATA: '1' })

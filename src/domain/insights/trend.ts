@@ -1,6 +1,7 @@
 import type { AnswerContent } from '../assessment/answer'
 import { comparableQuestions, remapKeys, restrictTo } from '../comparison'
 import type { KeyMap } from '../questionnaire/compare'
+import type { NotComparable } from '../questionnaire/errata'
 import { allQuestions, isScored, type QuestionnaireDefinition } from '../questionnaire/definition'
 import { score, type Scores } from '../scoring'
 import type { Column } from './score-table'
@@ -46,6 +47,8 @@ export interface QuestionRef {
 /** The scored questions the trend leaves out, so a reader knows what the change does not cover. */
 export interface LeftOut {
   split: { from: QuestionRef; to: QuestionRef[] }[]
+  /** Questions that kept their key but, an erratum says, ask something else now. */
+  notComparable: { question: QuestionRef; reason: string }[]
   added: QuestionRef[]
   removed: QuestionRef[]
 }
@@ -68,6 +71,7 @@ function compareQuestions(
   previous: QuestionnaireDefinition,
   current: QuestionnaireDefinition,
   keyMap: Readonly<KeyMap>,
+  errata: readonly NotComparable[],
 ) {
   const pairs = comparableQuestions(previous, current, keyMap)
   const older = scoredQuestions(previous)
@@ -79,12 +83,19 @@ function compareQuestions(
   })
   const halves = new Set(split.flatMap(s => s.to.map(q => q.key)))
   const sources = new Set(split.map(s => s.from.key))
+  const notComparable = errata.flatMap(e => {
+    const question = newer.get(e.key)
+    return question && !pairs.has(e.key) ? [{ question, reason: e.reason }] : []
+  })
+  const declared = new Set(notComparable.map(n => n.question.key))
+  const declaredBefore = new Set(errata.filter(e => declared.has(e.key)).flatMap(e => e.previousKeys))
   return {
     pairs,
     leftOut: {
       split,
-      added: [...newer.values()].filter(q => !pairs.has(q.key) && !halves.has(q.key)),
-      removed: [...older.values()].filter(q => !paired.has(q.key) && !sources.has(q.key)),
+      notComparable,
+      added: [...newer.values()].filter(q => !pairs.has(q.key) && !halves.has(q.key) && !declared.has(q.key)),
+      removed: [...older.values()].filter(q => !paired.has(q.key) && !sources.has(q.key) && !declaredBefore.has(q.key)),
     },
   }
 }
@@ -101,11 +112,16 @@ const change = (previous: number | null, current: number | null): Change => ({
 /**
  * Each organisation's final scores in two rounds and the change, on the questions asked the same way in
  * both (same key, or a one-to-one move in `keyMap`, old key → new keys from the previous round's version
- * to the current one's), scored on the current version's structure so a moved question counts where it
- * now sits. Only organisations that handed in both assessments have numbers: a draft is not a result.
+ * to the current one's, errata applied), scored on the current version's structure so a moved question
+ * counts where it now sits. `errata` names the questions an erratum leaves out, to say why. Only organisations that handed in both assessments have numbers: a draft is not a result.
  */
-export function trend(previous: TrendRound, current: TrendRound, keyMap: Readonly<KeyMap>): Trend {
-  const comparison = compareQuestions(previous.definition, current.definition, keyMap)
+export function trend(
+  previous: TrendRound,
+  current: TrendRound,
+  keyMap: Readonly<KeyMap>,
+  errata: readonly NotComparable[] = [],
+): Trend {
+  const comparison = compareQuestions(previous.definition, current.definition, keyMap, errata)
   const comparable = restrictTo(current.definition, new Set(comparison.pairs.keys()))
   const final = (answers: ReadonlyMap<string, AnswerContent>, moderatedLevels: ReadonlyMap<string, number>) =>
     score(comparable, { answers, moderatedLevels, basis: 'final' })

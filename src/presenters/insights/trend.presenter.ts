@@ -106,7 +106,7 @@ const quoted = (prompt: string) => `“${prompt}”`
 
 /** The questions left out of the comparison, each list already in words; `count` 0 when none is. */
 export function leftOutView(leftOut: LeftOut) {
-  const count = leftOut.split.length + leftOut.added.length + leftOut.removed.length
+  const count = leftOut.split.length + leftOut.notComparable.length + leftOut.added.length + leftOut.removed.length
   return {
     count,
     none: count === 0,
@@ -115,9 +115,13 @@ export function leftOutView(leftOut: LeftOut) {
       s =>
         `${quoted(s.from.prompt)} became ${s.to.map(q => quoted(q.prompt)).join(' and ')}: each half asks something narrower, so neither is compared.`,
     ),
+    notComparable: leftOut.notComparable.map(
+      n => `${quoted(n.question.prompt)} keeps its key but asks something else now: ${n.reason}`,
+    ),
     added: leftOut.added.map(q => quoted(q.prompt)),
     removed: leftOut.removed.map(q => quoted(q.prompt)),
     hasSplit: leftOut.split.length > 0,
+    hasNotComparable: leftOut.notComparable.length > 0,
     hasAdded: leftOut.added.length > 0,
     hasRemoved: leftOut.removed.length > 0,
   }

@@ -14,6 +14,7 @@ export const trendJson = (round: Round, against: Round, trend: Trend) => ({
   round: { id: round.id, name: round.name },
   against: { id: against.id, name: against.name },
   comparableQuestions: trend.comparableQuestions,
+  notComparable: trend.leftOut.notComparable.map(n => ({ question: n.question.key, reason: n.reason })),
   dimensions: trend.dimensions.map(d => ({ key: d.key, title: d.title })),
   rows: trend.rows.map(r => ({
     gss: r.gss,

@@ -2,12 +2,17 @@ import type { Repositories } from '../../data'
 import type { StoredVersion } from '../../data/questionnaire.repository'
 import type { Clock } from '../clock'
 import { changeStatusService } from './questionnaires/change-status.service'
-import { compareVersionsService, keyMapBetweenService } from './questionnaires/compare-versions.service'
+import {
+  compareVersionsService,
+  comparisonBetweenService,
+  keyMapBetweenService,
+} from './questionnaires/compare-versions.service'
 import { definitionExample, definitionSchema } from './questionnaires/definition-downloads'
 import { fetchDocumentService } from './questionnaires/fetch-document.service'
 import { fetchDefinitionService, fetchVersionService } from './questionnaires/fetch-version.service'
 import { parseDefinition } from './questionnaires/parse-definition'
 import { uploadDraftService } from './questionnaires/upload-draft.service'
+import { errataService } from './questionnaires/errata.service'
 
 export { DefinitionInvalidError } from './questionnaires/definition-invalid.error'
 export type { LoadedVersion } from './questionnaires/fetch-version.service'
@@ -30,7 +35,9 @@ export function questionnaireService(repos: Repositories, clock: Clock) {
       changeStatus(key, version, 'published', 'retired', actorUserId),
     changeStatus,
     keyMapBetween: keyMapBetweenService(repos),
+    comparisonBetween: comparisonBetweenService(repos),
     compare: compareVersionsService(repos),
+    errata: errataService(repos),
   }
 }
 

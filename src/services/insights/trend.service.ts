@@ -60,6 +60,24 @@ async function defaultAgainst(
   return defaultInsightsRound(withProgress, choice.minimum, choice.clock())?.round
 }
 
+/** The change from one round to a later one on the same questionnaire, errata applied; refused where unlinked. */
+async function trendBetween(repos: Repositories, questionnaires: QuestionnaireService, against: Round, round: Round) {
+  const comparison = await questionnaires.comparisonBetween(
+    round.questionnaireKey,
+    against.questionnaireVersion,
+    round.questionnaireVersion,
+  )
+  if (!comparison)
+    return refuse(
+      `Version ${round.questionnaireVersion} of "${round.questionnaireKey}" does not record how its questions map from version ${against.questionnaireVersion}, so ${against.name} and ${round.name} cannot be compared`,
+    )
+  const [previous, current] = await Promise.all([
+    loadRoundResults(repos, questionnaires, against.id),
+    loadRoundResults(repos, questionnaires, round.id),
+  ])
+  return trend(asTrendRound(previous), asTrendRound(current), comparison.keyMap, comparison.notComparable)
+}
+
 /** Change between two rounds, for the central roles, on the questions both rounds asked the same way. */
 export function trendService(
   repos: Repositories,
@@ -123,20 +141,7 @@ export function trendService(
       const candidates = await candidatesFor(round)
       const against = id === undefined ? await defaultAgainst(repos, choice, candidates) : await againstRound(round, id)
       if (!against) return { round, against: null, candidates, trend: null }
-      const keyMap = await questionnaires.keyMapBetween(
-        round.questionnaireKey,
-        against.questionnaireVersion,
-        round.questionnaireVersion,
-      )
-      if (!keyMap)
-        return refuse(
-          `Version ${round.questionnaireVersion} of "${round.questionnaireKey}" does not record how its questions map from version ${against.questionnaireVersion}, so ${against.name} and ${round.name} cannot be compared`,
-        )
-      const [previous, current] = await Promise.all([
-        loadRoundResults(repos, questionnaires, against.id),
-        loadRoundResults(repos, questionnaires, round.id),
-      ])
-      return { round, against, candidates, trend: trend(asTrendRound(previous), asTrendRound(current), keyMap) }
+      return { round, against, candidates, trend: await trendBetween(repos, questionnaires, against, round) }
     },
   }
 }

@@ -22,6 +22,9 @@ it('publishes each shipped questionnaire once when several starts seed at the sa
       .orderBy(['questionnaire_key', 'version'])
     expect(stored.map(r => `${r.questionnaire_key} v${r.version}`).sort()).toEqual(shipped)
     expect(stored.every(r => r.status === 'published')).toBe(true)
+    // The errata shipped with them are recorded once too, whoever got there first.
+    const errata = await database.knex('questionnaire_errata').select('question_key')
+    expect(errata).toEqual([{ question_key: 'foundations.infrastructure.cloud' }])
   } finally {
     await database.close()
   }

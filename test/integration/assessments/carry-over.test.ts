@@ -118,6 +118,9 @@ describe('starting from last year', () => {
     // Removed and added questions: nothing carried.
     expect(after.has('foundations.infrastructure.end-user-devices')).toBe(false)
     expect(after.has('data.use.responsible-ai')).toBe(false)
+    // Answered last year, but version 2's cloud question asks something else, as the shipped erratum says.
+    expect(before.get('foundations.infrastructure.cloud')?.level).toBeGreaterThan(0)
+    expect(after.has('foundations.infrastructure.cloud')).toBe(false)
     for (const answer of after.values()) expect(answer.carriedFrom).toBe('2025 assessment')
 
     // Moderated: the level London agreed travels, with the borough's own evidence as it was.

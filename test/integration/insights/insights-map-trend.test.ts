@@ -217,8 +217,12 @@ describe('the trend', () => {
     const body = (await api(v2Round).expect(200)).body
     expect(body.round).toEqual({ id: v2Round, name: '2026 assessment' })
     expect(body.against).toEqual({ id: v1Round, name: '2025 assessment' })
-    // Version 1's 41 maturity questions, less the split one and the removed one.
-    expect(body.comparableQuestions).toBe(39)
+    // Version 1's 41 maturity questions, less the split one, the removed one, and the cloud question, which
+    // kept its key in version 2 but, the erratum shipped against version 2 says, asks something else.
+    expect(body.comparableQuestions).toBe(38)
+    expect(body.notComparable).toEqual([
+      { question: 'foundations.infrastructure.cloud', reason: expect.stringMatching(/^Version 1 asked how far/) },
+    ])
     expect(body.dimensions.map((d: { key: string }) => d.key)).toEqual(DIMENSIONS)
     const hackney = body.rows.find((r: { gss: string }) => r.gss === 'E09000012')
     // 2025 on comparable questions: leadership (1, moderated + 2 + (2 + 4, moved in) / 2) / 3 = 2, the rest 2.
@@ -245,8 +249,12 @@ describe('the trend', () => {
     expect(table.get('Camden')).toEqual(['Not taking part in 2025 assessment'])
     expect(table.get('Islington')).toEqual(['Not submitted in 2025 assessment'])
     expect(table.get('Lambeth')).toEqual(['Not submitted in 2026 assessment'])
-    expect(html).toContain('Compared on the <strong>39 scored questions</strong>')
-    expect(html).toContain('Questions left out of the comparison (3)')
+    expect(html).toContain('Compared on the <strong>38 scored questions</strong>')
+    expect(html).toContain('Questions left out of the comparison (4)')
+    expect(html).toContain('Not comparable, by an erratum')
+    expect(html).toMatch(
+      /“How well does your council use cloud hosting[^”]*” keeps its key but asks something else now: Version 1 asked how far/,
+    )
     expect(html).toMatch(/<option value="\d+" selected>2025 assessment/)
   })
 

@@ -1,5 +1,6 @@
 import fc from 'fast-check'
 import type { AnswerContent } from '../../../src/domain/assessment/answer'
+import { chainWithErrata } from '../../../src/domain/questionnaire/errata'
 import { trend, type TrendResult } from '../../../src/domain/insights/trend'
 import type { MaturityQuestion, QuestionnaireDefinition } from '../../../src/domain/questionnaire/definition'
 
@@ -136,6 +137,7 @@ describe('the trend between two rounds', () => {
           ],
         },
       ],
+      notComparable: [],
       added: [{ key: 'tech.theme.ai', prompt: 'Prompt for tech.theme.ai' }],
       removed: [{ key: 'tech.theme.devices', prompt: 'Prompt for tech.theme.devices' }],
     })
@@ -143,6 +145,33 @@ describe('the trend between two rounds', () => {
       { key: 'lead', title: 'Leadership' },
       { key: 'tech', title: 'Technology' },
     ])
+  })
+
+  it('leaves out a question an erratum declares not comparable, with its reason, and scores without it', () => {
+    const errata = chainWithErrata(
+      [{ version: 2, keyMap }],
+      [{ version: 2, question: 'tech.theme.cloud', reason: 'Asks how well, not how much' }],
+    )
+    const declared = trend(
+      { definition: v1, results: [alphaBefore] },
+      { definition: v2, results: [alphaAfter] },
+      errata.keyMap,
+      errata.notComparable,
+    )
+    expect(declared.comparableQuestions).toBe(3)
+    expect(declared.leftOut.notComparable).toEqual([
+      {
+        question: { key: 'tech.theme.cloud', prompt: 'Prompt for tech.theme.cloud' },
+        reason: 'Asks how well, not how much',
+      },
+    ])
+    // Neither new in version 2 nor gone from version 1: it is there, but not the same question.
+    expect(declared.leftOut.added.map(q => q.key)).toEqual(['tech.theme.ai'])
+    expect(declared.leftOut.removed.map(q => q.key)).toEqual(['tech.theme.devices'])
+    // Technology had only cloud to compare on; without it there is no technology score either side.
+    const [lead, tech] = declared.rows[0]!.dimensions
+    expect(lead!.change).toBeCloseTo(1, 10)
+    expect(tech).toEqual({ key: 'tech', previous: null, current: null, change: null })
   })
 
   it('gives nulls to an organisation missing from a round or not handed in, and says which', () => {

@@ -20,7 +20,7 @@ const row = (gss: string, name: string, data: [number, number], overall: [number
 
 const trendOf = (rows: TrendRow[]): Trend => ({
   comparableQuestions: 10,
-  leftOut: { split: [], added: [], removed: [] },
+  leftOut: { split: [], notComparable: [], added: [], removed: [] },
   dimensions: [{ key: 'data', title: 'Data' }],
   rows,
 })

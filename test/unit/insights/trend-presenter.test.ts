@@ -16,10 +16,16 @@ describe('the trend page view', () => {
           ],
         },
       ],
+      notComparable: [
+        { question: { key: 'e', prompt: 'Cloud use?' }, reason: 'Version 2 asks how well, not how much.' },
+      ],
       added: [{ key: 'd', prompt: 'New one' }],
       removed: [],
     })
-    expect(view.summaryText).toBe('Questions left out of the comparison (2)')
+    expect(view.summaryText).toBe('Questions left out of the comparison (3)')
+    expect(view.notComparable).toEqual([
+      '“Cloud use?” keeps its key but asks something else now: Version 2 asks how well, not how much.',
+    ])
     expect(view.none).toBe(false)
     expect(view.split).toEqual(['“Old” became “B” and “C”: each half asks something narrower, so neither is compared.'])
     expect(view.added).toEqual(['“New one”'])
@@ -50,7 +56,7 @@ describe('the trend table', () => {
   const change = (previous: number, current: number) => ({ previous, current, change: current - previous })
   const trend = {
     dimensions: [{ key: 'data', title: 'Data' }],
-    leftOut: { split: [], added: [], removed: [] },
+    leftOut: { split: [], notComparable: [], added: [], removed: [] },
     rows: [
       {
         gss: 'E09000012',
