@@ -63,6 +63,9 @@ export const patterns = {
     questionnairePublish: '/admin/questionnaires/:key/versions/:version/publish',
     questionnaireRetire: '/admin/questionnaires/:key/versions/:version/retire',
     questionnaireCompare: '/admin/questionnaires/:key/compare',
+    questionnaireErratumNew: '/admin/questionnaires/:key/versions/:version/errata/new',
+    questionnaireErratumCheck: '/admin/questionnaires/:key/versions/:version/errata/check',
+    questionnaireErrata: '/admin/questionnaires/:key/versions/:version/errata',
     standardVersion: '/admin/standards/:key/versions/:version',
     standardPublish: '/admin/standards/:key/versions/:version/publish',
     standardRetire: '/admin/standards/:key/versions/:version/retire',
@@ -70,6 +73,7 @@ export const patterns = {
   },
   api: {
     questionnaireVersion: '/api/v1/questionnaires/:key/versions/:version',
+    questionnaireErrata: '/api/v1/questionnaires/:key/versions/:version/errata',
     assessment: '/api/v1/assessments/:id',
     assessmentScores: '/api/v1/assessments/:id/scores',
     answer: '/api/v1/assessments/:id/answers/:questionKey',
@@ -217,6 +221,12 @@ export const paths = {
     questionnaireRetire: (key: string, version: number) => fill(patterns.admin.questionnaireRetire, key, version),
     questionnaireCompare: (key: string, from?: number, to?: number) =>
       fill(patterns.admin.questionnaireCompare, key) + (from && to ? `?from=${from}&to=${to}` : ''),
+    /** The erratum form (GET), its check page (POST to check) and the recording (POST to errata). */
+    questionnaireErratumNew: (key: string, version: number) =>
+      fill(patterns.admin.questionnaireErratumNew, key, version),
+    questionnaireErratumCheck: (key: string, version: number) =>
+      fill(patterns.admin.questionnaireErratumCheck, key, version),
+    questionnaireErrata: (key: string, version: number) => fill(patterns.admin.questionnaireErrata, key, version),
     /** Standards are uploaded, checked and published like questionnaires. */
     standards: '/admin/standards',
     /** Downloads beside the upload form: a shipped standard to start from, and the JSON Schema uploads meet. */

@@ -21,6 +21,8 @@ export interface CheckView {
   /** What cannot be undone. */
   warning: string
   action: string
+  /** What the form sends on with the button: what was typed on the page before, checked. */
+  hidden?: { name: string; value: string }[]
   buttonText: string
   buttonClasses: string
   /** The link back without doing it. */

@@ -6,6 +6,8 @@ import type { Tag } from './rounds.presenter'
 import type { Table } from '../govuk-params'
 import { element, joinHtml, link, tag, text, type Html } from '../html'
 import { plural } from '../../domain/format/plurals'
+import type { Erratum } from '../../domain/questionnaire/errata'
+import { errataSection } from './errata.presenter'
 
 type VersionStatus = 'draft' | 'published' | 'retired'
 
@@ -104,12 +106,14 @@ export interface QuestionnaireVersionView {
   canRetire: boolean
   retireHref: string
   retireText: string
+  errataSection: ReturnType<typeof errataSection>
 }
 
 /** One version: its facts, and what can be done with it now. */
 export function questionnaireVersionView(
   loaded: LoadedVersion,
   others: readonly { version: number }[],
+  errata: readonly Erratum[] = [],
 ): QuestionnaireVersionView {
   const { key, version, definition } = loaded
   return {
@@ -134,5 +138,6 @@ export function questionnaireVersionView(
     canRetire: loaded.status === 'published',
     retireHref: paths.admin.questionnaireRetire(key, version),
     retireText: `Retire version ${version}`,
+    errataSection: errataSection(loaded, errata),
   }
 }

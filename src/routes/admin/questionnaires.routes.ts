@@ -4,7 +4,8 @@ import { MAX_DEFINITION_BYTES } from '../../domain/questionnaire/limits'
 import { signedInUser } from '../../middleware/require-access'
 import type { Services } from '../../services'
 import { DefinitionInvalidError } from '../../services/admin/questionnaire.service'
-import { field } from '../../presenters/form-errors'
+import { field, formErrors, orInvalid, type FormErrors } from '../../presenters/form-errors'
+import { erratumCheckView, erratumFormView } from '../../presenters/admin/errata.presenter'
 import { paths, patterns } from '../../paths'
 import { renderPage } from '../../middleware/render-page'
 import { questionnaireVersionView, questionnairesView } from '../../presenters/admin/questionnaires.presenter'
@@ -96,9 +97,10 @@ function showVersion(services: Services): RequestHandler {
     const { key, version } = versionParams(req)
     const loaded = await services.questionnaires.get(key, version)
     const others = (await services.questionnaires.list()).filter(v => v.key === key && v.version !== version)
+    const errata = await services.questionnaires.errata.list(key, version)
     await renderPage(res, 'admin/questionnaire-version', {
       title: `${loaded.title} (version ${loaded.version})`,
-      view: questionnaireVersionView(loaded, others),
+      view: questionnaireVersionView(loaded, others, errata),
     })
   }
 }
@@ -195,6 +197,63 @@ function compareVersions(services: Services): RequestHandler {
   }
 }
 
+const erratumInput = (req: Request) => ({ question: field(req.body, 'question'), reason: field(req.body, 'reason') })
+
+async function renderErratumForm(
+  services: Services,
+  req: Request,
+  res: Response,
+  errors?: FormErrors,
+  status = 200,
+): Promise<void> {
+  const { key, version } = versionParams(req)
+  const form = await services.questionnaires.errata.form(key, version)
+  await renderPage(
+    res,
+    'admin/questionnaire-erratum',
+    {
+      title: 'Record that a question is not comparable',
+      view: erratumFormView(form, errors ? erratumInput(req) : { question: '', reason: '' }),
+      errors,
+    },
+    status,
+  )
+}
+
+function newErratum(services: Services): RequestHandler {
+  return (req, res) => renderErratumForm(services, req, res)
+}
+
+// What was typed, checked, and what recording it means, before anything is stored: an erratum is for good.
+function checkErratum(services: Services): RequestHandler {
+  return async (req, res) => {
+    const { key, version } = versionParams(req)
+    const checked = await orInvalid(
+      () => services.questionnaires.errata.check(key, version, erratumInput(req)),
+      errors => renderErratumForm(services, req, res, formErrors(errors), 400),
+    )
+    if (!checked) return
+    await renderPage(res, 'admin/check', { title: 'Record this erratum?', view: erratumCheckView(checked) })
+  }
+}
+
+function recordErratum(services: Services): RequestHandler {
+  return async (req, res) => {
+    const { key, version } = versionParams(req)
+    const recorded = await orInvalid(
+      () => services.questionnaires.errata.record(key, version, erratumInput(req), signedInUser(req).id),
+      errors => renderErratumForm(services, req, res, formErrors(errors), 400),
+    )
+    if (!recorded) return
+    req.session.flash = {
+      type: 'success',
+      heading: 'Erratum recorded',
+      body: `“${recorded.prompt}” is no longer compared with the version before.`,
+    }
+    res.redirect(`${paths.admin.questionnaireVersion(key, version)}#errata`)
+  }
+}
+
 /** Every admin page about questionnaires, in the order they are matched. */
 export function adminQuestionnaireRoutes(services: Services): RouteDefinition[] {
   return [
@@ -219,5 +278,8 @@ export function adminQuestionnaireRoutes(services: Services): RouteDefinition[] 
     route('get', patterns.admin.questionnaireRetire, ADMIN, confirmRetire(services)),
     route('post', patterns.admin.questionnaireRetire, ADMIN, retireVersion(services)),
     route('get', patterns.admin.questionnaireCompare, ADMIN, compareVersions(services)),
+    route('get', patterns.admin.questionnaireErratumNew, ADMIN, newErratum(services)),
+    route('post', patterns.admin.questionnaireErratumCheck, ADMIN, checkErratum(services)),
+    route('post', patterns.admin.questionnaireErrata, ADMIN, recordErratum(services)),
   ]
 }

@@ -96,6 +96,21 @@ async function answerOf(run: Run, session: Session, questionKey: string): Promis
   return view.answers.find(a => a.questionKey === questionKey) ?? {}
 }
 
+/** A new questionnaire's published version 2, superseding its version 1 with every key kept: its address. */
+async function supersedingVersion(run: Run): Promise<string> {
+  const key = `errata-${run.next()}`
+  const { questionnaires } = run.world.t.services
+  const admin = run.world.users.admin.id
+  await questionnaires.upload(validDefinition({ key }), admin)
+  await questionnaires.publish(key, 1, admin)
+  await questionnaires.upload(
+    { ...validDefinition({ key }), version: 2, supersedes: { version: 1, keyMap: {} } },
+    admin,
+  )
+  await questionnaires.publish(key, 2, admin)
+  return `/admin/questionnaires/${key}/versions/2`
+}
+
 /** Camden's submitted assessment, put back in moderation before each request, with a question's current revision. */
 async function inModeration(run: Run): Promise<{ revision: number }> {
   const { t, assessments } = run.world
@@ -463,6 +478,26 @@ export const INPUTS: Record<string, InputSpec> = {
       return { path: `/admin/questionnaires/${key}/versions/1/retire` }
     },
   }),
+  'post /admin/questionnaires/:key/versions/:version/errata/check': {
+    caller: 'admin',
+    encoding: 'form',
+    prepare: async run => ({ path: `${await supersedingVersion(run)}/errata/check` }),
+    valid: () => ({ question: 'data.quality.standards', reason: 'Version 2 asks something else' }),
+    text: { reason: trimmed },
+    // Nothing is stored yet: the check page shows the reason, escaped, before anything is recorded.
+    readBack: (_run, _p, _body, response) => Promise.resolve({ page: response.text }),
+  },
+  'post /admin/questionnaires/:key/versions/:version/errata': {
+    caller: 'admin',
+    encoding: 'form',
+    prepare: async run => {
+      const version = await supersedingVersion(run)
+      return { path: `${version}/errata`, version }
+    },
+    valid: () => ({ question: 'data.quality.standards', reason: 'Version 2 asks something else' }),
+    text: { reason: trimmed },
+    readBack: async (_run, p) => ({ page: await page(p.session, String(p.version)) }),
+  },
   'post /admin/standards': {
     caller: 'admin',
     encoding: 'multipart',
