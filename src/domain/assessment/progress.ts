@@ -1,5 +1,11 @@
 import { answerMessage, type AnswerIssue } from '../questionnaire/answer-messages'
-import { allQuestions, type Question, type QuestionnaireDefinition, type Theme } from '../questionnaire/definition'
+import {
+  allQuestions,
+  needsEvidence,
+  type Question,
+  type QuestionnaireDefinition,
+  type Theme,
+} from '../questionnaire/definition'
 import { isAnswered, type Answer, type AnswerContent } from './answer'
 
 export type AnswerMap = ReadonlyMap<string, Answer>
@@ -79,8 +85,12 @@ export function submitProblems(definition: QuestionnaireDefinition, answers: Ans
       })
     if (question.required && !isAnswered(answer)) problem({ kind: 'missing' })
     else if (answer?.carriedFrom) problem({ kind: 'carried-over', from: answer.carriedFrom })
-    else if (question.evidence === 'required' && isAnswered(answer) && !answer?.notApplicable && !answer?.evidence)
-      problem({ kind: 'evidence-missing' })
+    else if (isAnswered(answer) && needsEvidence(question, answer) && !answer?.evidence?.trim())
+      problem(
+        question.type === 'maturity' && question.evidenceFromLevel !== undefined
+          ? { kind: 'evidence-missing', fromLevel: question.evidenceFromLevel }
+          : { kind: 'evidence-missing' },
+      )
   }
   return problems
 }

@@ -22,7 +22,7 @@ export type AnswerIssue =
   | { kind: 'not-applicable-refused' }
   | { kind: 'not-applicable-and-answer' }
   | { kind: 'not-applicable-not-boolean' }
-  | { kind: 'evidence-missing' }
+  | { kind: 'evidence-missing'; fromLevel?: number }
   | { kind: 'evidence-not-text' }
   | { kind: 'evidence-refused' }
   | { kind: 'evidence-too-long'; limit: number }
@@ -114,7 +114,9 @@ export function answerMessage(question: Question, issue: AnswerIssue): string {
     case 'not-applicable-not-boolean':
       return `Say whether ${name} is not applicable with true or false`
     case 'evidence-missing':
-      return `Enter evidence for ${name}`
+      return issue.fromLevel === undefined
+        ? `Enter evidence for ${name}`
+        : `Enter evidence for ${name}: level ${issue.fromLevel} and above need it`
     case 'evidence-not-text':
       return `Enter evidence for ${name} as text`
     case 'evidence-refused':

@@ -32,6 +32,20 @@ interface QuestionBase {
 export interface MaturityQuestion extends QuestionBase {
   type: 'maturity'
   levels: Record<'1' | '2' | '3' | '4' | '5', string>
+  /** Evidence is needed, at submit, for a level at or above this one; `evidence` must then be optional. */
+  evidenceFromLevel?: 2 | 3 | 4 | 5
+}
+
+/** Whether an answer needs evidence before submitting: always where required, or from a maturity question's level. */
+export function needsEvidence(
+  question: Question,
+  answer: { level: number | null; notApplicable: boolean } | undefined,
+): boolean {
+  if (!answer || answer.notApplicable) return false
+  if (question.evidence === 'required') return true
+  return question.type === 'maturity' && question.evidenceFromLevel !== undefined && answer.level !== null
+    ? answer.level >= question.evidenceFromLevel
+    : false
 }
 
 export interface ChoiceOption {

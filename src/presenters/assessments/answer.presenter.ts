@@ -15,6 +15,16 @@ import { characterLimit } from '../../domain/questionnaire/types/shared'
 import { time } from '../../domain/format/dates'
 
 /** An answer as an assessor reads it, with what its type has to add (a level's descriptor). */
+const fromLevel = (question: Question): number | undefined =>
+  question.type === 'maturity' ? question.evidenceFromLevel : undefined
+
+/** When the evidence is needed, in the hint's words. */
+function evidenceRule(question: Question): string {
+  const level = fromLevel(question)
+  if (level !== undefined) return `: needed before you submit if you choose level ${level} or above`
+  return question.evidence === 'required' ? ': needed before you submit' : ''
+}
+
 export function assessorView(
   question: Question,
   answer: AnswerContent | undefined,
@@ -103,10 +113,10 @@ function evidenceView(
   return {
     id: `${id}-evidence`,
     name: `${name}[evidence]`,
-    label: `Evidence${question.evidence === 'optional' ? ' (optional)' : ''}`,
+    label: `Evidence${question.evidence === 'optional' && !fromLevel(question) ? ' (optional)' : ''}`,
     hint: {
       id: `${id}-evidence-hint`,
-      text: `Documents, links or examples that show this${question.evidence === 'required' ? ': needed before you submit' : ''}`,
+      text: `Documents, links or examples that show this${evidenceRule(question)}`,
     },
     error: error ? { id: `${id}-evidence-error`, text: error } : undefined,
     limit: characterLimit(`${id}-evidence`, EVIDENCE_MAX_LENGTH),

@@ -9,7 +9,12 @@ import {
   parseDate,
   roundStatus,
 } from '../../../src/domain/assessment/round'
-import { allQuestions, type Question, type QuestionnaireDefinition } from '../../../src/domain/questionnaire/definition'
+import {
+  allQuestions,
+  needsEvidence,
+  type Question,
+  type QuestionnaireDefinition,
+} from '../../../src/domain/questionnaire/definition'
 import { validateDefinition } from '../../../src/domain/questionnaire/validate'
 import { validDefinition } from '../../support/definitions'
 
@@ -147,6 +152,46 @@ describe('showIf, progress and submitting', () => {
       'tech.cloud.platforms',
     ])
     expect(problems[0]!.message).toContain('Confirm or change the answer carried over from 2025')
+  })
+})
+
+describe('evidence needed from a level', () => {
+  const fromFour = (): QuestionnaireDefinition => {
+    const document = validDefinition()
+    const standards = document.dimensions[0]!.themes[0]!.questions[0] as Record<string, unknown>
+    standards.evidenceFromLevel = 4
+    const result = validateDefinition(document)
+    if (!result.valid) throw new Error('fixture invalid')
+    return result.definition
+  }
+  const evidenceProblems = (content: Partial<Answer>) =>
+    submitProblems(fromFour(), new Map([['data.quality.standards', answer('data.quality.standards', content)]])).filter(
+      p => p.questionKey === 'data.quality.standards',
+    )
+
+  it('asks for evidence at submit from that level up, saying which levels need it', () => {
+    expect(evidenceProblems({ level: 4 })).toEqual([
+      {
+        questionKey: 'data.quality.standards',
+        themeKey: 'data.quality',
+        kind: 'evidence-missing',
+        message: 'Enter evidence for standards: level 4 and above need it',
+      },
+    ])
+    expect(evidenceProblems({ level: 5, evidence: '   ' })).toHaveLength(1)
+  })
+
+  it('asks nothing below that level, with evidence given, or when not applicable', () => {
+    expect(evidenceProblems({ level: 3 })).toEqual([])
+    expect(evidenceProblems({ level: 4, evidence: 'Board minutes, March 2026' })).toEqual([])
+    expect(evidenceProblems({ notApplicable: true })).toEqual([])
+  })
+
+  it('keeps evidence needed at every level where the question requires it', () => {
+    const required = { ...question('data.quality.standards'), evidence: 'required' as const }
+    expect(needsEvidence(required, { level: 1, notApplicable: false })).toBe(true)
+    expect(needsEvidence(required, { level: 1, notApplicable: true })).toBe(false)
+    expect(needsEvidence(question('data.quality.standards'), { level: 5, notApplicable: false })).toBe(false)
   })
 })
 

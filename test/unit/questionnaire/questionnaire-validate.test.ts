@@ -101,6 +101,24 @@ const invalid: [string, (d: Doc) => void, string, string][] = [
     'Dimension 1, theme 1, question 1 (data.quality.standards): level 2 repeats the descriptor of level 1: each level must say what is different',
   ],
   [
+    'evidence from a level on a question that takes none',
+    d => Object.assign(q(d, 0, 0, 0), { evidence: 'none', evidenceFromLevel: 4 }),
+    '/dimensions/0/themes/0/questions/0/evidenceFromLevel',
+    'Dimension 1, theme 1, question 1 (data.quality.standards): evidenceFromLevel needs "evidence": "optional": below level 4 evidence is optional, from it evidence is needed',
+  ],
+  [
+    'evidence from a level off the scale',
+    d => (q(d, 0, 0, 0).evidenceFromLevel = 6),
+    '/dimensions/0/themes/0/questions/0/evidenceFromLevel',
+    'Dimension 1, theme 1, question 1 (data.quality.standards): evidenceFromLevel must be one of “2”, “3”, “4”, “5”',
+  ],
+  [
+    'evidence from a level on a choice question',
+    d => (q(d, 0, 0, 1).evidenceFromLevel = 4),
+    '/dimensions/0/themes/0/questions/1/evidenceFromLevel',
+    'Dimension 1, theme 1, question 2 (data.quality.shared): “evidenceFromLevel” is not a field of a choice question',
+  ],
+  [
     'a maturity question with options',
     d => (q(d, 0, 0, 0).options = []),
     '/dimensions/0/themes/0/questions/0/options',

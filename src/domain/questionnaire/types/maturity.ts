@@ -79,6 +79,11 @@ export const maturity: QuestionTypeModule<MaturityQuestion> = {
         })
       seen.set(text, level)
     }
+    if (question.evidenceFromLevel !== undefined && question.evidence !== 'optional')
+      errors.push({
+        pointer: `${at}/evidenceFromLevel`,
+        message: `needs "evidence": "optional": below level ${question.evidenceFromLevel} evidence is optional, from it evidence is needed`,
+      })
     return errors
   },
 
