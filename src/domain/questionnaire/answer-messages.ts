@@ -63,6 +63,8 @@ function missing(question: Question, name: string): string {
       return `Select an answer for ${name}`
     case 'multi':
       return `Select at least one option for ${name}`
+    case 'checklist':
+      return `Tick what ${name} can do today, or “None of these yet”`
     case 'number':
     case 'text':
       return `Enter ${name}`

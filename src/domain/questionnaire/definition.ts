@@ -27,7 +27,26 @@ interface QuestionBase {
   allowNotApplicable: boolean
   evidence: EvidenceRule
   showIf?: ShowIf
+  /** What the analysis reads this answer as: see QUESTION_ROLES. */
+  role?: QuestionRole
 }
+
+/**
+ * Roles mark the answers the analysis reads, by meaning rather than by key, so a later version can reword
+ * or move them: how a service area is delivered and on which system, and the figures of investment.
+ */
+export const QUESTION_ROLES = {
+  delivery: 'choice',
+  system: 'text',
+  'net-revenue-budget': 'number',
+  'change-spend-revenue': 'number',
+  'change-spend-capital': 'number',
+  population: 'number',
+} as const
+export type QuestionRole = keyof typeof QUESTION_ROLES
+
+/** A delivery question's options, exactly: never "not applicable", since someone delivers every service. */
+export const DELIVERY_OPTIONS = ['in-house', 'shared', 'outsourced'] as const
 
 export interface MaturityQuestion extends QuestionBase {
   type: 'maturity'
@@ -64,6 +83,12 @@ export interface MultiQuestion extends QuestionBase {
   options: ChoiceOption[]
 }
 
+/** A capability checklist: the capabilities a service has today, which capability gaps are read from. */
+export interface ChecklistQuestion extends QuestionBase {
+  type: 'checklist'
+  options: ChoiceOption[]
+}
+
 export interface NumberQuestion extends QuestionBase {
   type: 'number'
   min?: number
@@ -78,13 +103,16 @@ export interface TextQuestion extends QuestionBase {
   maxLength: number
 }
 
-export type Question = MaturityQuestion | ChoiceQuestion | MultiQuestion | NumberQuestion | TextQuestion
+export type Question =
+  MaturityQuestion | ChoiceQuestion | MultiQuestion | ChecklistQuestion | NumberQuestion | TextQuestion
 export type QuestionType = Question['type']
 
 export interface Theme {
   key: string
   title: string
   weight: number
+  /** Marks a service area: it then holds a delivery, a system and a checklist question. */
+  serviceArea?: { categories: string[] }
   questions: Question[]
 }
 
@@ -109,6 +137,8 @@ export interface QuestionnaireDefinition {
   description: string
   scale: { levels: ScaleLevel[] }
   weakThreshold: number
+  /** How a level is chosen, shown beside every maturity question to respondents and assessors. */
+  levelRule?: string
   dimensions: Dimension[]
   supersedes?: Supersedes
 }

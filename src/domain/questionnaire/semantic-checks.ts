@@ -1,6 +1,7 @@
 import { LEVEL_VALUES, type QuestionnaireDefinition, type ShowIf } from './definition'
 import { pointer } from './json-pointer'
 import { placeInWords } from './plain-words'
+import { roleErrors } from './role-checks'
 import { questionType, SHOW_IF_TYPES } from './types'
 import { isObject, keysOf, listAt, questionSpots, usableKey, type Json, type QuestionSpot } from './usable-parts'
 import type { Finding } from './validation-result'
@@ -182,6 +183,7 @@ export function semanticErrors(
   checkKeys(document, errors)
   checkScale(document, errors)
   checkQuestions(spots, errors)
+  errors.push(...roleErrors(document, spots))
   if (isObject(document)) checkSupersedes(document, spots, previous, errors)
   return errors
 }

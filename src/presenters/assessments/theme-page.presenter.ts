@@ -30,6 +30,8 @@ export interface ThemePageView {
   heading: string
   /** After a conflict: the answers that did not conflict were saved. */
   savedOthers: boolean
+  /** How a level is chosen, on a page with a maturity question, where the questionnaire says. */
+  levelRule: string | null
   /** When this person may not change the answers: why not, and the answers in words with their evidence. */
   readOnly: { reason: string; rows: SummaryListRow[] } | null
   /** When they may: the form and each question's view model. */
@@ -60,6 +62,7 @@ export function themePageView(
     caption: located.dimension.title,
     heading: theme.title,
     savedOthers: page.savedOthers === true,
+    levelRule: theme.questions.some(q => q.type === 'maturity') ? (view.definition.levelRule ?? null) : null,
     readOnly: view.editable.allowed ? null : readOnlyAnswers(view, theme, `${view.editable.reason}.`),
     form: view.editable.allowed
       ? {

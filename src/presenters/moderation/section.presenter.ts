@@ -14,6 +14,8 @@ export interface ModerationSectionView {
   progress: string
   /** Why nothing can be changed here, when the assessment is not being moderated. */
   inset: string | null
+  /** How a level is chosen, where the questionnaire says. */
+  levelRule: string | null
   questions: ModerationQuestionView[]
   /** The section's one form: save what was chosen, or also agree with the borough on the rest. */
   form: { action: string; agreeHint: string | null } | null
@@ -25,6 +27,7 @@ export interface ModerationSectionInput {
   organisationName: string
   section: ModerationSection
   levels: readonly ScaleLevel[]
+  levelRule?: string
   answers: ReadonlyMap<string, Answer>
   moderations: ReadonlyMap<string, Moderation>
   fieldId: (key: string) => string
@@ -48,6 +51,7 @@ export function moderationSectionView(input: ModerationSectionInput): Moderation
       total === 0
         ? 'No question in this theme is scored, so there is nothing to moderate.'
         : `${done} of ${plural(total, 'scored question')} in this theme moderated.`,
+    levelRule: total > 0 ? (input.levelRule ?? null) : null,
     inset: editable ? null : 'This assessment is not being moderated, so its levels cannot be changed.',
     questions: section.questions.map(q =>
       moderationQuestionView({

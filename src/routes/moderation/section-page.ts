@@ -44,6 +44,7 @@ export async function renderSection(
         organisationName: view.organisation.name,
         section,
         levels: view.definition.scale.levels,
+        levelRule: view.definition.levelRule,
         answers: view.answers,
         moderations: byKey,
         fieldId: moderationFieldId,

@@ -54,4 +54,13 @@ describe('theme page presenter', () => {
       themePageView(assessmentView({ allowed: true }), located, new Map(), { savedOthers: true }).savedOthers,
     ).toBe(true)
   })
+
+  it('says how a level is chosen above a theme with a maturity question, where the questionnaire says', () => {
+    const rule = 'A level counts only if all its statements hold.'
+    const withRule = { ...assessmentView({ allowed: true }), definition: { ...definition, levelRule: rule } }
+    expect(themePageView(withRule, located, new Map()).levelRule).toBe(rule)
+    const noMaturity = { ...first!, questions: first!.questions.filter(q => q.type !== 'maturity') }
+    expect(themePageView(withRule, { ...located, theme: noMaturity }, new Map()).levelRule).toBeNull()
+    expect(themePageView(assessmentView({ allowed: true }), located, new Map()).levelRule).toBeNull()
+  })
 })

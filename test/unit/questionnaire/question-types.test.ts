@@ -45,6 +45,15 @@ const questions = {
       { value: 'none', label: 'None of these' },
     ],
   },
+  checklist: {
+    ...base,
+    key: 'q.checklist',
+    type: 'checklist',
+    options: [
+      { value: 'upload', label: 'Evidence upload' },
+      { value: 'track', label: 'Status tracking' },
+    ],
+  },
   number: { ...base, key: 'q.number', type: 'number', min: 0, max: 100, unit: 'FTE' },
   text: { ...base, key: 'q.text', type: 'text', maxLength: 10 },
 } satisfies { [T in Question['type']]: Extract<Question, { type: T }> }
@@ -151,6 +160,28 @@ const cases: Record<Question['type'], Case> = {
     view: [{ value: ['a'] }, { kind: 'checkboxes', name: 'answers[q.multi][value]' }],
     words: [[{ value: ['a', 'b'] }, { text: 'Alpha, Beta' }]],
     cells: [[{ value: ['a', 'b'] }, undefined, { self: null, moderated: null, final: null, value: 'Alpha; Beta' }]],
+  },
+  checklist: {
+    question: questions.checklist,
+    api: {
+      good: [{ value: ['track', 'upload', 'track'] }, { value: ['track', 'upload'] }],
+      bad: [
+        { value: ['upload', 'none'] },
+        '/value',
+        'Select “None of these yet” or other options for checklist, not both',
+      ],
+    },
+    form: {
+      good: [{ value: 'none' }, { value: ['none'] }],
+      bad: [{ value: 'scan' }, 'Tick what checklist can do today, or “None of these yet”'],
+    },
+    scores: [[{ value: ['upload', 'track'] }, null]],
+    view: [{ value: ['track'] }, { kind: 'checkboxes', name: 'answers[q.checklist][value]' }],
+    words: [
+      [{ value: ['upload'] }, { text: '1 of 2: Evidence upload' }],
+      [{ value: ['none'] }, { text: 'None of these yet' }],
+    ],
+    cells: [[{ value: ['none'] }, undefined, { self: null, moderated: null, final: null, value: 'None of these yet' }]],
   },
   number: {
     question: questions.number,
@@ -285,7 +316,7 @@ describe('respondent view models', () => {
 
 describe('the registry', () => {
   it('has a module for every type, each with every behaviour', () => {
-    expect(Object.keys(questionTypes).sort()).toEqual(['choice', 'maturity', 'multi', 'number', 'text'])
+    expect(Object.keys(questionTypes).sort()).toEqual(['checklist', 'choice', 'maturity', 'multi', 'number', 'text'])
     for (const m of Object.values(questionTypes)) {
       for (const f of [
         'check',

@@ -80,7 +80,7 @@ const invalid: [string, (d: Doc) => void, string, string][] = [
     'an unknown question type',
     d => (q(d, 0, 0, 0).type = 'slider'),
     '/dimensions/0/themes/0/questions/0/type',
-    'Dimension 1, theme 1, question 1 (data.quality.standards): type must be one of “maturity”, “choice”, “multi”, “number”, “text”',
+    'Dimension 1, theme 1, question 1 (data.quality.standards): type must be one of “maturity”, “choice”, “multi”, “checklist”, “number”, “text”',
   ],
   [
     'a level without a descriptor',
@@ -200,7 +200,7 @@ const invalid: [string, (d: Doc) => void, string, string][] = [
     'showIf at a text question',
     d => (q(d, 1, 0, 1).showIf = { question: 'data.quality.who', values: ['x'] }),
     '/dimensions/1/themes/0/questions/1/showIf/question',
-    'Dimension 2, theme 1, question 2 (tech.cloud.share): showIf names “data.quality.who”, a text question: showIf can only follow a choice, multi or maturity question',
+    'Dimension 2, theme 1, question 2 (tech.cloud.share): showIf names “data.quality.who”, a text question: showIf can only follow a choice, multi, checklist or maturity question',
   ],
   [
     'a number with min above max',
@@ -225,6 +225,30 @@ const invalid: [string, (d: Doc) => void, string, string][] = [
     d => ((d.version = 2), (d.supersedes = { version: 1, keyMap: {} })),
     '/supersedes/version',
     'Supersedes: there is no version 1 of “test-maturity” to supersede',
+  ],
+  [
+    'a role on a question of the wrong type',
+    d => (q(d, 1, 0, 1).role = 'delivery'),
+    '/dimensions/1/themes/0/questions/1/role',
+    'Dimension 2, theme 1, question 2 (tech.cloud.share): role “delivery” belongs on a choice question, not a number question',
+  ],
+  [
+    'a delivery question offering other answers',
+    d => (q(d, 0, 0, 1).role = 'delivery'),
+    '/dimensions/0/themes/0/questions/1/options',
+    'Dimension 1, theme 1, question 2 (data.quality.shared): a delivery question offers exactly “in-house”, “shared”, “outsourced”, in that order',
+  ],
+  [
+    'a service area without a delivery question',
+    d => (d.dimensions[1].themes[0].serviceArea = { categories: ['hosting-network'] }),
+    '/dimensions/1/themes/0/questions',
+    'Dimension 2, theme 1: a service area holds exactly one delivery question (a choice with role “delivery”); this one has 0',
+  ],
+  [
+    'a checklist with a none option of its own',
+    d => ((q(d, 1, 0, 2).type = 'checklist'), q(d, 1, 0, 2).options.push({ value: 'none', label: 'None' })),
+    '/dimensions/1/themes/0/questions/2/options/2/value',
+    'Dimension 2, theme 1, question 3 (tech.cloud.platforms), option 3: a checklist has its own “None of these yet” box: remove this option',
   ],
   [
     'a keyMap value of the wrong type',

@@ -4,6 +4,7 @@
  * does not compile. Adding one is a new file beside these, its test, and its definition and schema entry.
  */
 import type { Question, QuestionType } from '../definition'
+import { checklist } from './checklist'
 import { choice } from './choice'
 import { maturity } from './maturity'
 import { multi } from './multi'
@@ -19,6 +20,7 @@ export const questionTypes: { readonly [T in QuestionType]: QuestionTypeModule<Q
   // In this order so messages listing types read as they always have: "a choice, multi or maturity question".
   choice,
   multi,
+  checklist,
   maturity,
   number,
   text,
