@@ -116,12 +116,12 @@ describe('errata against a published questionnaire version', () => {
   it('has nothing to record against a first version or a draft', async () => {
     const first = await admin.agent.get(paths.admin.questionnaireErratumNew(KEY, 1)).expect(409)
     expect(words(first.text)).toContain('supersedes no earlier version')
-    const v2 = (await t.services.questionnaires.document(KEY, 2)) as Record<string, unknown>
-    await t.services.questionnaires.upload({ ...v2, version: 3, supersedes: { version: 2, keyMap: {} } }, null)
-    const draft = await admin.agent.get(paths.admin.questionnaireErratumNew(KEY, 3)).expect(409)
+    const v3 = (await t.services.questionnaires.document(KEY, 3)) as Record<string, unknown>
+    await t.services.questionnaires.upload({ ...v3, version: 4, supersedes: { version: 3, keyMap: {} } }, null)
+    const draft = await admin.agent.get(paths.admin.questionnaireErratumNew(KEY, 4)).expect(409)
     expect(words(draft.text)).toContain('is a draft')
-    const page = (await admin.agent.get(paths.admin.questionnaireVersion(KEY, 3)).expect(200)).text
-    expect(page).not.toContain(paths.admin.questionnaireErratumNew(KEY, 3))
+    const page = (await admin.agent.get(paths.admin.questionnaireVersion(KEY, 4)).expect(200)).text
+    expect(page).not.toContain(paths.admin.questionnaireErratumNew(KEY, 4))
   })
 
   it('is for administrators only', async () => {

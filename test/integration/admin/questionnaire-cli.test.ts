@@ -86,6 +86,19 @@ describe('npm run questionnaire:import', () => {
     expect(await storedVersions()).toEqual(expect.arrayContaining(['cli-test v1 draft', 'cli-test v2 published']))
   })
 
+  it('imports the shipped version 3 over its version 2, checking its keyMap against what is stored', async () => {
+    const shipped = (v: number) =>
+      JSON.parse(
+        fs.readFileSync(path.join(ROOT, `seeds/data/questionnaires/london-digital-maturity.v${v}.json`), 'utf8'),
+      )
+    const { supersedes: _v1, ...v2 } = { ...shipped(2), key: 'cli-v3' }
+    expect(runImport(writeJson('v2.json', v2), '--publish').stdout).toBe('cli-v3 version 2 published\n')
+    const v3 = runImport(writeJson('v3.json', { ...shipped(3), key: 'cli-v3' }), '--publish')
+    expect(v3.stderr).toBe('')
+    expect(v3.stdout).toBe('cli-v3 version 3 published\n')
+    expect(await storedVersions()).toEqual(expect.arrayContaining(['cli-v3 v2 published', 'cli-v3 v3 published']))
+  })
+
   it('refuses to change a published version', () => {
     const result = runImport(
       writeJson('again.json', validDefinition({ key: 'cli-test', version: 2, title: 'Changed' })),

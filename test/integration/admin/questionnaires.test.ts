@@ -50,14 +50,15 @@ const upload = (definition: string) =>
   admin.agent.post('/admin/questionnaires').type('form').send({ _csrf: admin.csrf, definition })
 
 describe('the seeded questionnaires', () => {
-  it('are both published on a fresh start, and seeding again changes nothing', async () => {
+  it('are all published on a fresh start, and seeding again changes nothing', async () => {
     const listed = await t.services.questionnaires.list()
     expect(listed.map(v => [v.key, v.version, v.status])).toEqual([
       ['london-digital-maturity', 1, 'published'],
       ['london-digital-maturity', 2, 'published'],
+      ['london-digital-maturity', 3, 'published'],
     ])
     expect(await t.services.seed.seedQuestionnaires()).toEqual([])
-    expect(await versionCount()).toBe(2)
+    expect(await versionCount()).toBe(3)
   })
 })
 

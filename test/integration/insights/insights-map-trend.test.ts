@@ -122,17 +122,17 @@ beforeAll(async () => {
     },
     null,
   )
-  // Version 3 does not say how its questions map from version 2, so the two cannot be compared.
-  const v3 = structuredClone(await t.services.questionnaires.document('london-digital-maturity', 2)) as Record<
+  // Version 4 does not say how its questions map from version 3, so it cannot be compared with version 2.
+  const v4 = structuredClone(await t.services.questionnaires.document('london-digital-maturity', 2)) as Record<
     string,
     unknown
   >
-  delete v3.supersedes
-  await t.services.questionnaires.upload({ ...v3, version: 3 }, null)
-  await t.services.questionnaires.publish('london-digital-maturity', 3, null)
+  delete v4.supersedes
+  await t.services.questionnaires.upload({ ...v4, version: 4 }, null)
+  await t.services.questionnaires.publish('london-digital-maturity', 4, null)
   unlinkedRound = await createRound(t, {
     name: '2027 assessment',
-    version: 3,
+    version: 4,
     opensOn: '2027-10-01',
     closesOn: '2027-12-31',
   })
