@@ -46,7 +46,8 @@ function description(counts: Counts): string {
 
 /**
  * Why an assessment cannot be submitted yet, for the check page's error summary: one link per theme
- * with something missing (to its first such question), in the page's order, then the declaration when
+ * with something missing (to its first such question; evidence alone in the question's own words), in the page's
+ * order, then the declaration when
  * it was not confirmed. Both are said at once, so nobody fixes one only to be told of the other.
  */
 export function submitErrors(
@@ -61,7 +62,10 @@ export function submitErrors(
     const first = inTheme[0]
     if (!first) return []
     const href = `${paths.assessmentTheme(id, theme.key)}#${fieldId(first.questionKey)}`
-    return [{ text: `${theme.title}: ${themeNeeds(countKinds(inTheme))}`, href }]
+    // Evidence alone is said in the question's own words, which name it and the levels that need it.
+    const needs =
+      inTheme.length === 1 && first.kind === 'evidence-missing' ? first.message : themeNeeds(countKinds(inTheme))
+    return [{ text: `${theme.title}: ${needs}`, href }]
   })
   const fields: Record<string, string> = {}
   if (!declarationConfirmed) {

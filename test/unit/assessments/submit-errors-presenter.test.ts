@@ -77,7 +77,7 @@ describe('the errors of an incomplete submission', () => {
         href: '/assessments/4/themes/data.quality#answer-data__quality__standards',
       },
       {
-        text: 'Cloud: evidence needed for 1 question',
+        text: 'Cloud: Enter evidence for first',
         href: '/assessments/4/themes/tech.cloud#answer-tech__cloud__first',
       },
     ])
