@@ -154,9 +154,87 @@ function barFromTable(table, canvas) {
   })
 }
 
+// One point per row marked data-chart-row, at its columns headed data-series="x" and "y"; the table's
+// data-chart-x-median and -y-median draw London's medians as dashed lines, labelled in the legend.
+function scatterFromTable(table, canvas) {
+  const headers = [...table.querySelectorAll('thead th')]
+  const column = series => headers.findIndex(th => th.getAttribute('data-series') === series)
+  const [x, y] = [column('x'), column('y')]
+  const points = [...table.querySelectorAll('tbody tr[data-chart-row]')]
+    .map(row => ({
+      x: readNumber(row.children[x]),
+      y: readNumber(row.children[y]),
+      name: row.querySelector('th').textContent.trim(),
+    }))
+    .filter(p => p.x !== null && p.y !== null)
+  const xs = points.map(p => p.x)
+  const [xMin, xMax] = [Math.min(0, ...xs), Math.max(...xs, 0.1) * 1.05]
+  const median = name => {
+    const raw = table.getAttribute(`data-chart-${name}-median`)
+    return raw === null ? null : Number(raw)
+  }
+  const line = (label, data) => ({
+    label,
+    data,
+    type: 'line',
+    borderColor: '#0b0c0c',
+    borderDash: [6, 4],
+    borderWidth: 2,
+    pointRadius: 0,
+    fill: false,
+  })
+  const datasets = [
+    {
+      label: 'Authority',
+      data: points,
+      backgroundColor: 'rgba(29, 112, 184, 0.6)',
+      borderColor: '#1d70b8',
+      pointStyle: 'circle',
+      pointRadius: 5,
+    },
+  ]
+  const xMedian = median('x')
+  const yMedian = median('y')
+  if (xMedian !== null)
+    datasets.push(
+      line('London median spend', [
+        { x: xMedian, y: 1 },
+        { x: xMedian, y: 5 },
+      ]),
+    )
+  if (yMedian !== null)
+    datasets.push(
+      line('London median score', [
+        { x: xMin, y: yMedian },
+        { x: xMax, y: yMedian },
+      ]),
+    )
+  const ticks = { font: { size: 14 }, color: '#0b0c0c' }
+  const title = text => ({ display: true, text, font: { size: 16 }, color: '#0b0c0c' })
+  return new window.Chart(canvas, {
+    type: 'scatter',
+    data: { datasets },
+    options: {
+      animation: false,
+      maintainAspectRatio: false,
+      color: '#0b0c0c',
+      font: { size: 16, family: 'arial, sans-serif' },
+      scales: {
+        x: { min: xMin, max: xMax, ticks, title: title(table.getAttribute('data-chart-x-label') ?? '') },
+        y: { min: 1, max: 5, ticks, title: title(table.getAttribute('data-chart-y-label') ?? '') },
+      },
+      plugins: {
+        legend: { position: 'bottom', labels: { font: { size: 14 }, color: '#0b0c0c', boxWidth: 16 } },
+        tooltip: { callbacks: { label: item => item.raw.name ?? item.dataset.label } },
+      },
+    },
+  })
+}
+
 const CHART_KINDS = new Map([
   ['radar', radarFromTable],
   ['bar', barFromTable],
+  ['scatter', scatterFromTable],
 ])
 
 export function startCharts(root) {

@@ -19,6 +19,8 @@ import { apiProductRoutes } from './api/products.routes'
 import { apiRoundRoutes } from './api/rounds.routes'
 import { apiStandardRoutes } from './api/standards.routes'
 import { apiTrendRoutes } from './api/trend.routes'
+import { apiCapabilityGapRoutes } from './api/capability-gaps.routes'
+import { apiInvestmentRoutes } from './api/investment.routes'
 import { assessmentRoutes } from './assessments/assessments.routes'
 import { apiRoutes } from './api/reference.routes'
 import { authRoutes } from './account/sign-in.routes'
@@ -29,6 +31,8 @@ import { homeRoutes } from './home/home.routes'
 import { insightsClusterRoutes } from './insights/clusters.routes'
 import { insightsMapRoutes } from './insights/map.routes'
 import { insightsTrendRoutes } from './insights/trend.routes'
+import { insightsCapabilityGapRoutes } from './insights/capability-gaps.routes'
+import { insightsInvestmentRoutes } from './insights/investment.routes'
 import { insightsRoutes } from './insights/insights.routes'
 import { moderationRoutes } from './moderation/moderation.routes'
 import { pageRoutes } from './site/pages.routes'
@@ -60,6 +64,8 @@ export function routeTable(services: Services, site: Site): RouteDefinition[] {
     ...insightsClusterRoutes(services),
     ...insightsMapRoutes(services),
     ...insightsTrendRoutes(services),
+    ...insightsCapabilityGapRoutes(services),
+    ...insightsInvestmentRoutes(services),
     // The catalogue's fixed addresses (/estate/products/new) before the scorecard's /estate/products/:id.
     ...productRoutes(services),
     // Before the estate's own pages and API, so no :id there can take "concentration" or "map".
@@ -74,6 +80,8 @@ export function routeTable(services: Services, site: Site): RouteDefinition[] {
     ...apiInsightsRoutes(services),
     ...apiClusterRoutes(services),
     ...apiTrendRoutes(services),
+    ...apiCapabilityGapRoutes(services),
+    ...apiInvestmentRoutes(services),
     ...apiOpportunityRoutes(services),
     ...apiPipelineRoutes(services),
     ...apiEstateRoutes(services),

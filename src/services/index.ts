@@ -1,3 +1,5 @@
+import { capabilityGapsService } from './insights/capability-gaps.service'
+import { investmentService } from './insights/investment.service'
 import type { Repositories } from '../data'
 import { assessmentService } from './assessments/assessment.service'
 import { authService } from './account/auth.service'
@@ -46,11 +48,13 @@ export function createServices(
     auth: authService(repos, clock),
     calibration,
     catalogue: catalogueService(repos, clock),
+    capabilityGaps: capabilityGapsService(repos, questionnaires),
     clusterBriefs: clusterBriefService(repos, questionnaires),
     exports: exportService(repos, questionnaires, clock),
     health: { check: () => repos.database.ping() },
     home: homeService({ repos, clock, assessments, calibration, insights, opportunities }),
     insights,
+    investment: investmentService(repos, questionnaires, options),
     insightRounds: roundChoiceService(repos, clock, options.disclosureMinimum),
     moderation: moderationService(repos, questionnaires, clock),
     opportunities,

@@ -82,6 +82,7 @@ function openRoundView({ round, stages }: RoundProgress, today: string): OpenRou
     links: [
       { href: paths.heatmap(round.id), text: `Heatmap of ${round.name} so far` },
       { href: paths.calibration(round.id), text: `Calibration for ${round.name}` },
+      { href: paths.capabilityGaps(round.id), text: `Capability gaps in ${round.name} so far` },
       { href: paths.roundExportCsv(round.id), text: `Download ${round.name} as CSV` },
     ],
   }

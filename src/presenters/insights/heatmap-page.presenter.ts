@@ -158,6 +158,8 @@ export function heatmapPageView(
       clusters: paths.clusters(round.id, qs),
       map: paths.londonMap(round.id, qs),
       trend: paths.trend(round.id, qs),
+      capabilityGaps: paths.capabilityGaps(round.id),
+      investment: paths.investment(round.id),
       /** Every answer of the round, for the central roles that see this page (the exports' own rule). */
       exportCsv: paths.roundExportCsv(round.id),
       exportXlsx: paths.roundExportXlsx(round.id),
