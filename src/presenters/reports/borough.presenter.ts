@@ -59,6 +59,8 @@ export interface ChangeTableView {
 export interface BoroughReportView {
   backLink: string
   roundName: string
+  /** Where the council's spend on digital is set against London's, when the questionnaire asks for it. */
+  investmentHref: string | null
   organisationName: string
   /** Set when the assessment has not been handed in: its scores are provisional. */
   provisional: string | null
@@ -183,6 +185,7 @@ export function boroughReportView(
   return {
     backLink: viewer.backLink,
     roundName: r.round.name,
+    investmentHref: r.asksInvestment ? paths.investment(r.round.id) : null,
     organisationName: r.organisation.name,
     provisional: r.submitted
       ? null

@@ -1,3 +1,4 @@
+import { asksInvestment } from '../../domain/insights/investment'
 import type { Round } from '../../domain/assessment/round'
 import { NotFoundError } from '../../domain/errors'
 import type { Organisation } from '../../domain/organisation'
@@ -54,6 +55,8 @@ export interface BoroughReport {
   themes: { strongest: RankedTheme[]; weakest: RankedTheme[] }
   change: { previousRound: Round; comparableQuestions: number; lines: Change[] } | null
   questions: QuestionLine[]
+  /** Whether the questionnaire asks for spend on digital, so the council can be set against London's. */
+  asksInvestment: boolean
 }
 
 /** Each maturity question with the borough's own level, any moderation, the final level and the next step up. */
@@ -134,6 +137,7 @@ export function reportService(
         themes: rankThemes(definition, final),
         change: await changeSincePrevious(repos, questionnaires, current, round, own.organisation.id),
         questions: questionLines(current),
+        asksInvestment: asksInvestment(definition),
       }
     },
   }

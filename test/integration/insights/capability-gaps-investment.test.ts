@@ -167,6 +167,13 @@ describe('investment in digital and maturity', () => {
       /Change spend, share of revenue budget<\/th>[\s\S]*?2\.00%[\s\S]*?0\.57%[\s\S]*?1\.05%[\s\S]*?1\.63%[\s\S]*?Highest quarter/,
     )
     await respondent.get(`/api/v1/rounds/${round}/investment`).expect(403)
+    const report = (await respondent.get(`/assessments/${await assessmentOf(t, round, 'hackney')}/report`).expect(200))
+      .text
+    expect(report).toContain(`href="/rounds/${round}/investment"`)
+    const earlier = (
+      await respondent.get(`/assessments/${await assessmentOf(t, v2Round, 'hackney')}/report`).expect(200)
+    ).text
+    expect(earlier).not.toContain('/investment"')
     await outsider.get(`/rounds/${round}/investment`).expect(404)
   })
 })
