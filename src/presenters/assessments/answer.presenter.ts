@@ -68,6 +68,8 @@ export interface QuestionContext {
   condition?: string
   /** The round an unconfirmed answer was carried over from. */
   carriedFrom?: string
+  /** Names to offer as the answer is typed (a service area's systems). */
+  suggestions?: readonly string[]
 }
 
 /** One question as a respondent sees it, finished: views/partials/questions only print it. */
@@ -140,6 +142,7 @@ export function questionView(
     name,
     levels: ctx.scale.levels,
     invalid: error !== undefined,
+    ...(ctx.suggestions ? { suggestions: ctx.suggestions } : {}),
   })
   const { state } = ctx
   return {

@@ -51,7 +51,12 @@ export function themePageView(
   view: AssessmentView,
   located: LocatedTheme,
   states: ReadonlyMap<string, QuestionState>,
-  page: { errors?: { fields: Record<string, string> }; savedOthers?: boolean } = {},
+  page: {
+    errors?: { fields: Record<string, string> }
+    savedOthers?: boolean
+    /** Names to offer, by question key: a service area's systems. */
+    suggestions?: ReadonlyMap<string, readonly string[]>
+  } = {},
 ): ThemePageView {
   const { theme } = located
   const id = view.assessment.id
@@ -68,7 +73,7 @@ export function themePageView(
       ? {
           action: paths.assessmentTheme(id, theme.key),
           autosave: paths.api.assessment(id),
-          questions: theme.questions.map(q => questionOnPage(view, q, states, page.errors)),
+          questions: theme.questions.map(q => questionOnPage(view, q, states, page)),
         }
       : null,
     previous: link(located.previous, 'Previous theme'),
@@ -94,15 +99,16 @@ function questionOnPage(
   view: AssessmentView,
   question: Theme['questions'][number],
   states: ReadonlyMap<string, QuestionState>,
-  errors: { fields: Record<string, string> } | undefined,
+  page: { errors?: { fields: Record<string, string> }; suggestions?: ReadonlyMap<string, readonly string[]> },
 ): QuestionView {
   const state = states.get(question.key)
   const saved = view.answers.get(question.key)
   return questionView(question, state?.shown, {
     scale: view.definition.scale,
     idPrefix: 'answer',
-    errors,
+    errors: page.errors,
     state,
+    suggestions: page.suggestions?.get(question.key),
     condition: conditionText(question, view.definition),
     carriedFrom: saved?.carriedFrom && !state?.conflict ? saved.carriedFrom : undefined,
   })

@@ -44,8 +44,17 @@ export function pageErrors(errors: { id: string; message: string }[]) {
   return { summary: errors.map(e => ({ text: e.message, href: `#${e.id}` })), fields }
 }
 
+/** A service area's system question offers the systems the council and the catalogue have there. */
+async function systemSuggestions(services: Services, view: AssessmentView, theme: Theme) {
+  const system = theme.questions.find(q => q.role === 'system')
+  if (!theme.serviceArea || !system) return undefined
+  const names = await services.catalogue.systemNames(view.organisation.id, theme.serviceArea.categories)
+  return new Map([[system.key, names]])
+}
+
 async function renderTheme(
   res: Response,
+  services: Services,
   view: AssessmentView,
   themeKey: string,
   states: Map<string, QuestionState>,
@@ -53,7 +62,8 @@ async function renderTheme(
   status = 200,
 ) {
   const located = findTheme(view, themeKey)
-  const page = themePageView(view, located, states, extra)
+  const suggestions = await systemSuggestions(services, view, located.theme)
+  const page = themePageView(view, located, states, { ...extra, ...(suggestions ? { suggestions } : {}) })
   await renderPage(res, 'assessments/theme', { title: located.theme.title, page, errors: extra.errors }, status)
 }
 
@@ -62,7 +72,7 @@ export function showTheme(services: Services): RequestHandler {
     const view = await services.assessments.view(signedInUser(req), idOf(req))
     const themeKey = String(req.params.themeKey)
     const { theme } = findTheme(view, themeKey)
-    await renderTheme(res, view, themeKey, savedStates(view, theme))
+    await renderTheme(res, services, view, themeKey, savedStates(view, theme))
   }
 }
 
@@ -83,14 +93,14 @@ export function saveTheme(services: Services): RequestHandler {
       // Questions the form did not carry show what is saved; the page draws every question of the theme.
       const states = savedStates(view, theme)
       for (const p of parsed) states.set(p.question.key, { shown: p.shown, revision: p.revision, base: p.base })
-      return renderTheme(res, view, themeKey, states, { errors: pageErrors(errors) }, 400)
+      return renderTheme(res, services, view, themeKey, states, { errors: pageErrors(errors) }, 400)
     }
 
     const outcomes = await services.assessments.saveMany(user, id, changedInputs(view, parsed))
     const conflicts = outcomes.filter(o => o.outcome === 'conflict')
     if (conflicts.length > 0) {
       const fresh = await services.assessments.view(user, id)
-      return renderConflicts(res, { view: fresh, theme, themeKey, parsed }, conflicts, outcomes)
+      return renderConflicts(res, services, { view: fresh, theme, themeKey, parsed }, conflicts, outcomes)
     }
 
     if (field(req.body, 'action') === 'later') {
@@ -124,6 +134,7 @@ function changedInputs(view: AssessmentView, parsed: ParsedAnswer[]): Map<string
 /** The theme again, each conflicting answer showing this person's choice beside what someone else saved. */
 function renderConflicts(
   res: Response,
+  services: Services,
   page: { view: AssessmentView; theme: Theme; themeKey: string; parsed: ParsedAnswer[] },
   conflicts: SaveOutcome[],
   outcomes: SaveOutcome[],
@@ -153,6 +164,7 @@ function renderConflicts(
   })
   return renderTheme(
     res,
+    services,
     view,
     themeKey,
     states,

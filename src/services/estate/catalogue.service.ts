@@ -21,6 +21,9 @@ export interface ListedProduct extends Product {
  * London's shared catalogue of products: anyone signed in proposes one; LOTI's analysts and administrators
  * approve, rename and merge them, each change audited in its own transaction, each in a file of its own.
  */
+/** Enough for any one service area's products, few enough to send with every page that asks. */
+const SYSTEM_NAMES_MAX = 200
+
 export function catalogueService(repos: Repositories, clock: Clock) {
   const steps = catalogueSteps(repos)
 
@@ -42,6 +45,28 @@ export function catalogueService(repos: Repositories, clock: Clock) {
       const approved = await repos.catalogue.listProducts({ statuses: ['approved'] })
       const own = user.organisationId === null ? [] : await repos.catalogue.proposedBy(user.organisationId)
       return [...approved, ...own].sort((a, b) => a.name.localeCompare(b.name, 'en-GB') || a.id - b.id)
+    },
+
+    /**
+     * The systems to offer when a council names a service area's main system: its own register's systems
+     * in the area's categories first, as it most likely runs one of them, then the catalogue's approved
+     * products there. At most SYSTEM_NAMES_MAX, so a page never carries the whole catalogue.
+     */
+    async systemNames(organisationId: number, categories: readonly string[]): Promise<string[]> {
+      const [own, approved] = await Promise.all([
+        Promise.all(categories.map(categoryKey => repos.estateAnalysis.entries({ categoryKey }))),
+        Promise.all(
+          categories.map(categoryKey => repos.catalogue.listProducts({ statuses: ['approved'], categoryKey })),
+        ),
+      ])
+      const names = [
+        ...own
+          .flat()
+          .filter(e => e.organisationId === organisationId)
+          .map(e => e.productName),
+        ...approved.flat().map(p => p.name),
+      ]
+      return [...new Set(names)].slice(0, SYSTEM_NAMES_MAX)
     },
 
     /** Any product, merged ones included, so old links still lead somewhere. */

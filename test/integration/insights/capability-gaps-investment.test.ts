@@ -77,16 +77,25 @@ beforeAll(async () => {
       status: 'approved',
     })
     .returning<{ id: number }[]>('id')
+  await t.db.knex('products').insert({
+    name: 'Another Housing Product',
+    supplier_id: supplier!.id,
+    category_key: 'housing-management',
+    status: 'approved',
+  })
   const now = t.clock()
-  await t.db.knex('estate_entries').insert({
-    organisation_id: await id('lambeth'),
+  const entry = {
     category_key: 'housing-management',
     product_id: product!.id,
     hosting: 'saas',
-    contract_end: '2028-06-30',
     created_at: now,
     updated_at: now,
-  })
+  }
+  await t.db.knex('estate_entries').insert([
+    { ...entry, organisation_id: await id('lambeth'), contract_end: '2028-06-30' },
+    // Sutton has not handed in, so its system is offered to it but counts in no gap.
+    { ...entry, organisation_id: await id('sutton'), contract_end: '2031-03-31' },
+  ])
 })
 afterAll(() => t.close())
 
@@ -133,6 +142,21 @@ describe('capability gaps', () => {
     await respondent.get(`/rounds/${round}/capability-gaps`).expect(403)
     await respondent.get(`/api/v1/rounds/${round}/capability-gaps`).expect(403)
     await analyst.get('/api/v1/rounds/99999/capability-gaps').expect(404)
+  })
+})
+
+describe('naming a service area’s main system', () => {
+  it('offers the council’s own registered systems first, then the catalogue’s products for the service', async () => {
+    const sutton = (await signIn(t.app, (await t.createUser('respondent', { organisation: 'sutton' })).email)).agent
+    const page = (
+      await sutton.get(`/assessments/${await assessmentOf(t, round, 'sutton')}/themes/services.housing`).expect(200)
+    ).text
+    const list = /<datalist id="answer-services__housing__system-list">([\s\S]*?)<\/datalist>/.exec(page)?.[1] ?? ''
+    expect([...list.matchAll(/<option value="([^"]*)">/g)].map(m => m[1])).toEqual([
+      'Test Housing Suite',
+      'Another Housing Product',
+    ])
+    expect(page).toContain('list="answer-services__housing__system-list"')
   })
 })
 

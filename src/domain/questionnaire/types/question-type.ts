@@ -36,6 +36,8 @@ export interface FieldContext {
   levels: readonly ScaleLevel[]
   /** Whether the field is shown in error. */
   invalid: boolean
+  /** Names to offer as the answer is typed (a service area's systems), where the page has them. */
+  suggestions?: readonly string[]
 }
 
 export interface RadioItem {
@@ -68,7 +70,16 @@ export type RespondentControl =
       inputmode: 'numeric' | 'decimal'
       invalid: boolean
     }
-  | { kind: 'text'; id: string; name: string; value: string; limit: CharacterLimit; invalid: boolean }
+  | {
+      kind: 'text'
+      id: string
+      name: string
+      value: string
+      limit: CharacterLimit
+      invalid: boolean
+      /** Offered names: a one-line box with a list to pick from, in place of the text area. */
+      suggestions?: { id: string; names: readonly string[] }
+    }
 
 /**
  * A text box's limit, for GOV.UK Frontend's character count: `text` is its hint without JavaScript, and

@@ -14,13 +14,14 @@ export const text: QuestionTypeModule<TextQuestion> = {
 
   scoring: null,
 
-  respondentView: (question, answer, { id, name, invalid }) => ({
+  respondentView: (question, answer, { id, name, invalid, suggestions }) => ({
     kind: 'text',
     id,
     name: `${name}[value]`,
     value: typeof answer?.value === 'string' ? answer.value : '',
     limit: characterLimit(id, question.maxLength),
     invalid,
+    ...(suggestions && suggestions.length > 0 ? { suggestions: { id: `${id}-list`, names: suggestions } } : {}),
   }),
 
   assessorView: (_question, answer) => ({ text: String(answer.value) }),
