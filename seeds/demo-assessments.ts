@@ -1,11 +1,14 @@
 import type { AnswerContent } from '../src/domain/assessment/answer'
 import type { AuthorityFacts } from '../src/domain/organisation'
-import { allQuestions, type QuestionnaireDefinition } from '../src/domain/questionnaire/definition'
+import { allQuestions, needsEvidence, type QuestionnaireDefinition } from '../src/domain/questionnaire/definition'
+import { demoInvestment } from './demo-investment'
+import { demoCapabilities, demoDelivery, type DemoServiceAreas } from './demo-service-areas'
 
 /**
  * Synthetic answers for the demo, the same every time (a fixed seed), with structure worth finding:
  * strong and weak councils, a group of east London neighbours weak on data, and many councils weak
- * together on housing allocations. None of it describes a real council.
+ * together on housing allocations; on version 3, capabilities most councils lack and spend on change that
+ * rises with maturity. None of it describes a real council.
  */
 export const DEMO_SEED = 20251127
 
@@ -36,25 +39,69 @@ export const WEAK_ON_HOUSING = [
   'hillingdon',
 ]
 
+/**
+ * The pilot of version 3, open beside the 2026 round: sixteen authorities (not Hackney, Camden or Islington,
+ * whose 2026 start the demo shows), among them councils weak on housing and on data and members of every
+ * demo partnership, so capability gaps and shared delivery have something to show. All but `partWay` submit.
+ */
+export const DEMO_PILOT = {
+  name: '2026 pilot of version 3',
+  slugs: [
+    'city-of-london',
+    'barnet',
+    'brent',
+    'croydon',
+    'greenwich',
+    'havering',
+    'kensington-and-chelsea',
+    'lambeth',
+    'lewisham',
+    'newham',
+    'richmond-upon-thames',
+    'southwark',
+    'sutton',
+    'tower-hamlets',
+    'wandsworth',
+    'westminster',
+  ],
+  partWay: ['barnet', 'greenwich', 'sutton', 'tower-hamlets'],
+} as const
+
 function clampLevel(x: number): number {
   return Math.min(5, Math.max(1, Math.round(x)))
 }
 
-/** Every answer a council gives, drawn around its own base level with the planted weaknesses. */
+/**
+ * Every answer a council gives, drawn around its own base level with the planted weaknesses. Version 3's
+ * service areas also need `areas` (the council's systems and partnerships); without it they name no system.
+ * Versions 1 and 2 ask nothing that draws more, so their answers stay as they always were.
+ */
 export function demoAnswers(
   definition: QuestionnaireDefinition,
   authority: AuthorityFacts,
   random: () => number,
   drift = 0,
+  areas?: DemoServiceAreas,
 ): Map<string, AnswerContent> {
   const base = 1.8 + random() * 2.4 + drift
+  // Only a questionnaire that asks for investment figures draws them, so earlier versions' draws are unchanged.
+  const investment = allQuestions(definition).some(l => l.question.role)
+    ? demoInvestment(authority, base, random)
+    : undefined
   const answers = new Map<string, AnswerContent>()
   for (const { question, dimension, theme } of allQuestions(definition)) {
     const noise = (random() - 0.5) * 1.6
     let level = base + noise
     if (dimension.key === 'data' && WEAK_ON_DATA.includes(authority.slug)) level -= 1.6
-    if (theme.key.startsWith('services.housing') && WEAK_ON_HOUSING.includes(authority.slug)) level = 1 + random() * 1.2
-    const evidence = question.evidence === 'required' || random() < 0.3 ? `Demo evidence for ${authority.name}` : null
+    const weakOnHousing = theme.key.startsWith('services.housing') && WEAK_ON_HOUSING.includes(authority.slug)
+    if (weakOnHousing) level = 1 + random() * 1.2
+    // Evidence wherever a submit would ask for it (from level 4 in version 3), and now and then besides.
+    const evidence =
+      needsEvidence(question, { level: clampLevel(level), notApplicable: false }) ||
+      question.evidence === 'required' ||
+      random() < 0.3
+        ? `Demo evidence for ${authority.name}`
+        : null
     switch (question.type) {
       case 'maturity':
         if (
@@ -67,6 +114,11 @@ export function demoAnswers(
         } else answers.set(question.key, { level: clampLevel(level), value: null, notApplicable: false, evidence })
         break
       case 'choice': {
+        if (question.role === 'delivery') {
+          const value = demoDelivery(areas?.partnered ?? false, random)
+          answers.set(question.key, { level: null, value, notApplicable: false, evidence: null })
+          break
+        }
         const option = question.options[Math.floor(random() * question.options.length)]
         if (option)
           answers.set(question.key, { level: null, value: option.value, notApplicable: false, evidence: null })
@@ -79,19 +131,27 @@ export function demoAnswers(
         answers.set(question.key, { level: null, value, notApplicable: false, evidence: null })
         break
       }
+      case 'checklist': {
+        const value = demoCapabilities(question, level, weakOnHousing, random)
+        answers.set(question.key, { level: null, value, notApplicable: false, evidence: null })
+        break
+      }
       case 'number': {
         const min = question.min ?? 0
         const max = question.max ?? min + 60
         answers.set(question.key, {
           level: null,
-          value: Math.round(min + random() * (max - min) * 0.6),
+          value: investment?.(question) ?? Math.round(min + random() * (max - min) * 0.6),
           notApplicable: false,
           evidence: null,
         })
         break
       }
       case 'text':
-        if (question.required)
+        if (question.role === 'system' && areas) {
+          const value = areas.system(theme.serviceArea?.categories ?? [], random)
+          answers.set(question.key, { level: null, value, notApplicable: false, evidence: null })
+        } else if (question.required)
           answers.set(question.key, {
             level: null,
             value: `Demo answer from ${authority.name}`,

@@ -42,15 +42,38 @@ export interface RoundWithProgress {
 /** Why a round is the one shown by default. */
 export type DefaultReason = 'enough-scored' | 'latest-closed' | 'newest'
 
+/** A pilot left aside for an earlier round, and the wider round it runs beside. */
+export interface PassedOver {
+  round: Round
+  beside: Round
+}
+
 export interface DefaultRound {
   round: Round
   reason: DefaultReason
   status: RoundStatus
+  /** Newer pilots with enough scored assessments, left aside for London-wide evidence; absent when none. */
+  passedOver?: PassedOver[]
+}
+
+const overlap = (a: Round, b: Round): boolean => a.opensOn <= b.closesOn && b.opensOn <= a.closesOn
+
+/** The round, if any, that runs at the same time as this one for more authorities: this one is then a pilot. */
+function widerBeside(r: RoundWithProgress, rounds: readonly RoundWithProgress[]): Round | undefined {
+  return rounds.find(
+    o =>
+      o.round.id !== r.round.id &&
+      o.round.cancelledAt === null &&
+      o.progress.total > r.progress.total &&
+      overlap(o.round, r.round),
+  )?.round
 }
 
 /**
  * The round Insights opens on when none is asked for: where the evidence is. The latest round with at
- * least `minimum` scored assessments; failing that the latest closed round; failing that the newest.
+ * least `minimum` scored assessments, leaving aside pilots (rounds for fewer authorities beside a wider
+ * one), whose few authorities are not London's picture, unless only a pilot has enough; failing that the
+ * latest closed round; failing that the newest.
  * `rounds` is newest first, as the repository lists them; undefined when there are none.
  */
 export function defaultInsightsRound(
@@ -58,9 +81,20 @@ export function defaultInsightsRound(
   minimum: number,
   now: Date,
 ): DefaultRound | undefined {
-  const withStatus = rounds.map(r => ({ ...r, status: roundStatus(r.round, now) }))
-  const enough = withStatus.find(r => r.status !== 'scheduled' && r.progress.scored >= minimum)
-  if (enough) return { round: enough.round, reason: 'enough-scored', status: enough.status }
+  const withStatus = rounds.map(r => ({ ...r, status: roundStatus(r.round, now), beside: widerBeside(r, rounds) }))
+  const hasEnough = (r: (typeof withStatus)[number]) => r.status !== 'scheduled' && r.progress.scored >= minimum
+  const enough = withStatus.find(r => hasEnough(r) && !r.beside) ?? withStatus.find(hasEnough)
+  if (enough) {
+    const passedOver = withStatus
+      .slice(0, withStatus.indexOf(enough))
+      .flatMap(r => (r.beside && hasEnough(r) ? [{ round: r.round, beside: r.beside }] : []))
+    return {
+      round: enough.round,
+      reason: 'enough-scored',
+      status: enough.status,
+      ...(passedOver.length > 0 ? { passedOver } : {}),
+    }
+  }
   const closed = withStatus.find(r => r.status === 'closed')
   if (closed) return { round: closed.round, reason: 'latest-closed', status: closed.status }
   // A cancelled round never held evidence: the newest that was not cancelled, if any was not.

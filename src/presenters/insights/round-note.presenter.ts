@@ -1,5 +1,5 @@
 import type { Round } from '../../domain/assessment/round'
-import type { DefaultReason, RoundProgress, RoundWithProgress } from '../../domain/insights/default-round'
+import type { DefaultRound, RoundProgress, RoundWithProgress } from '../../domain/insights/default-round'
 import { roundStatus } from '../../domain/assessment/round'
 import { paths } from '../../paths'
 import type { RoundChoice } from '../../services/insights/round-choice.service'
@@ -18,10 +18,22 @@ export interface RoundNoteView {
   hasOtherRounds: boolean
 }
 
-const why = (reason: DefaultReason, minimum: number): string => {
-  switch (reason) {
+/** "A and B", "A, B and C". */
+const listed = (names: string[]) =>
+  names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1] ?? ''}`
+
+/** Pilots left aside are named, so a reader who sees a newer round with more scored knows why it is not shown. */
+const leftAside = (chosen: DefaultRound): string => {
+  const pilots = chosen.passedOver ?? []
+  if (pilots.length === 0) return ''
+  const beside = [...new Set(pilots.map(p => p.beside.name))]
+  return `, leaving aside ${listed(pilots.map(p => p.round.name))}, which ${pilots.length === 1 ? 'runs' : 'run'} for fewer authorities beside ${listed(beside)}`
+}
+
+const why = (chosen: DefaultRound, minimum: number): string => {
+  switch (chosen.reason) {
     case 'enough-scored':
-      return `the latest round with at least ${minimum} scored assessments`
+      return `the latest round with at least ${minimum} scored assessments${leftAside(chosen)}`
     case 'latest-closed':
       return `the latest closed round, as no round has ${minimum} scored assessments yet`
     case 'newest':
@@ -53,8 +65,8 @@ export function roundNoteView(shown: Pick<Round, 'id' | 'name'>, choice: RoundCh
   const { chosen, minimum } = choice
   const showing =
     chosen && chosen.round.id === shown.id
-      ? `Showing ${shown.name}, ${why(chosen.reason, minimum)}.`
-      : `Showing ${shown.name}, as chosen.${chosen ? ` Insights opens on ${chosen.round.name}, ${why(chosen.reason, minimum)}.` : ''}`
+      ? `Showing ${shown.name}, ${why(chosen, minimum)}.`
+      : `Showing ${shown.name}, as chosen.${chosen ? ` Insights opens on ${chosen.round.name}, ${why(chosen, minimum)}.` : ''}`
   const here: RoundWithProgress | undefined = choice.rounds.find(r => r.round.id === shown.id)
   const status = here && roundStatus(here.round, now)
   const otherRounds = choice.rounds

@@ -1,4 +1,5 @@
 import { demoAnswers } from '../../../seeds/demo-assessments'
+import type { DemoServiceAreas } from '../../../seeds/demo-service-areas'
 import { LONDON_AUTHORITIES } from '../../../seeds/reference-data'
 import type { AnswerContent } from '../../domain/assessment/answer'
 import type { QuestionnaireDefinition } from '../../domain/questionnaire/definition'
@@ -13,18 +14,23 @@ export interface DemoFilling {
   trx: Transaction
   batch: DemoBatch
   organisations: Organisation[]
-  definitions: Record<1 | 2, QuestionnaireDefinition>
+  definitions: Partial<Record<DemoVersion, QuestionnaireDefinition>>
   /** Each organisation's demo respondent, who gives its answers. */
   respondentOf: Map<number | null, number>
   /** Keyed `${roundId}:${organisationId}`. */
   assessmentOf: Map<string, AssessmentRecord>
   /** The one generator every answer is drawn from, in turn: the order of calls is the data. */
   random: () => number
+  /** Each authority's systems and partnerships, which version 3's service areas ask about. */
+  serviceAreas?: (slug: string) => DemoServiceAreas
 }
+
+/** The versions of london-digital-maturity the demo answers. */
+export type DemoVersion = 1 | 2 | 3
 
 export interface FillOrder {
   roundId: number
-  version: 1 | 2
+  version: DemoVersion
   slug: string
   /** The share of the questions answered, in order from the first. */
   share: number
@@ -41,11 +47,12 @@ export function demoFiller(s: DemoFilling) {
     const { roundId, version, slug, share, at, submit, drift } = order
     const organisation = s.organisations.find(o => o.slug === slug)
     const facts = LONDON_AUTHORITIES.find(a => a.slug === slug)
-    if (!organisation || !facts) return
+    const definition = s.definitions[version]
+    if (!organisation || !facts || !definition) return
     const assessment = s.assessmentOf.get(`${roundId}:${organisation.id}`)
     if (!assessment) return
     const by = s.respondentOf.get(organisation.id) ?? null
-    const all = [...demoAnswers(s.definitions[version], facts, s.random, drift)]
+    const all = [...demoAnswers(definition, facts, s.random, drift, s.serviceAreas?.(slug))]
     const given = all.slice(0, Math.ceil(all.length * share))
     for (const [questionKey, content] of given) {
       s.batch.answerRows.push({ assessmentId: assessment.id, questionKey, content, revision: 1, at, by })

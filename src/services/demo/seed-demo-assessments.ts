@@ -8,6 +8,7 @@ import type { QuestionnaireService } from '../admin/questionnaire.service'
 import { emptyDemoBatch, writeDemoBatch } from './demo-batch'
 import { demoFiller } from './fill-demo-assessment'
 import { demoModerator } from './moderate-demo-assessment'
+import { seedDemoPilot } from './seed-demo-pilot'
 
 const DAY_MS = 24 * 3600 * 1000
 
@@ -57,7 +58,8 @@ async function createDemoRounds(
 /**
  * A closed 2025 round (version 1) that every authority submitted and assessors moderated, and an open
  * 2026 round (version 2) part-way through, with Hackney and most others not yet started so a visitor
- * can start from 2025 (whose moderated levels then carry over).
+ * can start from 2025 (whose moderated levels then carry over); beside it, where version 3 is published,
+ * an open pilot of version 3 that most of its sixteen authorities have submitted. All synthetic.
  * Only into a database with no rounds yet; dates follow today so the 2026 round is always open.
  * The data comes from fixed seeds, so the order in which answers are drawn must not change.
  */
@@ -67,15 +69,20 @@ export async function seedDemoAssessments(
   clock: Clock,
 ): Promise<boolean> {
   if ((await repos.rounds.list()).length > 0) return false
-  const [v1, v2] = await Promise.all([
+  const [v1, v2, v3] = await Promise.all([
     repos.questionnaires.find('london-digital-maturity', 1),
     repos.questionnaires.find('london-digital-maturity', 2),
+    repos.questionnaires.find('london-digital-maturity', 3),
   ])
   if (v1?.status !== 'published' || v2?.status !== 'published') return false
   const definitions = {
     1: (await questionnaires.get('london-digital-maturity', 1)).definition,
     2: (await questionnaires.get('london-digital-maturity', 2)).definition,
   }
+  const pilotVersion =
+    v3?.status === 'published'
+      ? { id: v3.id, definition: (await questionnaires.get('london-digital-maturity', 3)).definition }
+      : undefined
   const now = clock()
   const organisations = await repos.organisations.list()
   const users = await repos.users.list()
@@ -107,6 +114,9 @@ export async function seedDemoAssessments(
         await fill({ ...order, share, at: new Date(now.getTime() - 5 * DAY_MS), submit: false })
       }
     }
+    // Last, from its own generator: the rounds above are drawn exactly as they were before it.
+    if (pilotVersion)
+      await seedDemoPilot({ repos, trx, batch, organisations, respondentOf, version: pilotVersion, now })
     await writeDemoBatch(repos, batch, trx)
   })
   return true

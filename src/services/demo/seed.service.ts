@@ -18,7 +18,7 @@ export function seedService(repos: Repositories, questionnaires: QuestionnaireSe
     seedQuestionnaires: (): Promise<string[]> => seedQuestionnaires(repos, questionnaires),
     /** Demo sign-ins, only into a database that has no users yet. Returns the accounts made. */
     seedDemoAccounts: (password: string) => seedDemoAccounts(repos, password),
-    /** Two rounds of demo assessments, answered and moderated, only into a database with no rounds. */
+    /** Three rounds of demo assessments (2025, 2026 and a pilot of version 3), only into a database with no rounds. */
     seedDemoAssessments: (): Promise<boolean> => seedDemoAssessments(repos, questionnaires, clock),
     /** Synthetic plans and priorities for every authority, only into an empty pipeline. */
     seedDemoPipeline: (): Promise<boolean> => seedDemoPipeline(repos, questionnaires, clock),

@@ -71,7 +71,7 @@ describe('evidence needed from a level', () => {
       .send({ _csrf: officer.csrf, declaration: 'agreed' })
       .expect(422)
     expect(response.text).toContain(`href="/assessments/${id}/themes/data.quality#${fieldId(STANDARDS)}"`)
-    expect(response.text).toContain(`Data quality: ${MESSAGE}`)
+    expect(response.text).toContain(`Quality: ${MESSAGE}`)
   })
 
   it('submits once the evidence is there', async () => {
