@@ -128,6 +128,24 @@ describe('moderation page presenter', () => {
     expect(q.form?.meanings[0]).toEqual({ term: '1. Ad hoc', meaning: 'Nothing written down.' })
   })
 
+  it('says how a level is chosen above a section to moderate, where the questionnaire says', () => {
+    const rule = 'A level counts only if all its statements and all lower levels hold.'
+    const i = input()
+    const section = (levelRule?: string) =>
+      moderationSectionView({
+        assessment: i.assessment,
+        organisationName: i.organisationName,
+        section: moderationSections(i.definition, i.answers, i.moderations)[0]!,
+        levels: i.definition.scale.levels,
+        ...(levelRule ? { levelRule } : {}),
+        answers: i.answers,
+        moderations: i.moderations,
+        fieldId: i.fieldId,
+      })
+    expect(section(rule).levelRule).toBe(rule)
+    expect(section().levelRule).toBeNull()
+  })
+
   it('offers no forms once moderation is complete and says so', () => {
     const view = moderationPageView(
       input({ assessment: { id: 5, state: 'moderated' }, comments: { moderation: 'Well done', returned: null } }),

@@ -245,6 +245,12 @@ const invalid: [string, (d: Doc) => void, string, string][] = [
     'Dimension 2, theme 1: a service area holds exactly one delivery question (a choice with role “delivery”); this one has 0',
   ],
   [
+    'a checklist option with a score',
+    d => ((q(d, 1, 0, 2).type = 'checklist'), (q(d, 1, 0, 2).options[1].score = 3)),
+    '/dimensions/1/themes/0/questions/2/options/1/score',
+    'Dimension 2, theme 1, question 3 (tech.cloud.platforms), option 2: a checklist lists capabilities and is never scored: remove the score',
+  ],
+  [
     'a checklist with a none option of its own',
     d => ((q(d, 1, 0, 2).type = 'checklist'), q(d, 1, 0, 2).options.push({ value: 'none', label: 'None' })),
     '/dimensions/1/themes/0/questions/2/options/2/value',

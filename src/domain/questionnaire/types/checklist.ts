@@ -6,7 +6,15 @@
  */
 import type { ChecklistQuestion } from '../definition'
 import type { QuestionTypeModule } from './question-type'
-import { duplicateOptions, optionAnswers, optionExportCells, optionId, optionLabels, valueAnswer } from './shared'
+import {
+  duplicateOptions,
+  optionAnswers,
+  optionExportCells,
+  optionId,
+  optionLabels,
+  refusedScores,
+  valueAnswer,
+} from './shared'
 
 export const NONE_YET = { value: 'none', label: 'None of these yet' }
 const withNone = (question: ChecklistQuestion) => [...question.options, NONE_YET]
@@ -53,15 +61,12 @@ export const checklist: QuestionTypeModule<ChecklistQuestion> = {
   exportCells: (question, answer) => optionExportCells(withNone(question), answer),
 
   checkDefinition(question, at) {
-    const errors = duplicateOptions(question.options, at)
+    const errors = [
+      ...duplicateOptions(question.options, at),
+      ...refusedScores(question.options, at, 'a checklist lists capabilities and is never scored'),
+    ]
     question.options.forEach((option, o) => {
-      if (option.score !== undefined)
-        errors.push({
-          pointer: `${at}/options/${o}/score`,
-          message: 'a checklist lists capabilities and is never scored: remove the score',
-          clause: true,
-        })
-      if (option.value === 'none')
+      if (option.value === NONE_YET.value)
         errors.push({
           pointer: `${at}/options/${o}/value`,
           message: 'a checklist has its own “None of these yet” box: remove this option',

@@ -8,6 +8,7 @@ import {
   optionExportCells,
   optionLabel,
   optionLabels,
+  refusedScores,
   valueAnswer,
 } from './shared'
 
@@ -53,16 +54,10 @@ export const multi: QuestionTypeModule<MultiQuestion> = {
   exportCells: (question, answer) => optionExportCells(question.options, answer),
 
   checkDefinition(question, at) {
-    const errors = duplicateOptions(question.options, at)
-    question.options.forEach((option, o) => {
-      if (option.score !== undefined)
-        errors.push({
-          pointer: `${at}/options/${o}/score`,
-          message: 'a multi question is context and never scored: remove the score',
-          clause: true,
-        })
-    })
-    return errors
+    return [
+      ...duplicateOptions(question.options, at),
+      ...refusedScores(question.options, at, 'a multi question is context and never scored'),
+    ]
   },
 
   showIfAnswers: optionAnswers,

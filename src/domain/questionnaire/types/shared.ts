@@ -111,3 +111,12 @@ export const characterLimit = (fieldId: string, maxLength: number): CharacterLim
   text: `You can enter up to ${maxLength.toLocaleString('en-GB')} characters`,
   maxLength,
 })
+
+/** The options of a type that is never scored, each score refused with the type's reason. */
+export function refusedScores(options: readonly ChoiceOption[], at: string, reason: string): Finding[] {
+  return options.flatMap((option, o) =>
+    option.score === undefined
+      ? []
+      : [{ pointer: `${at}/options/${o}/score`, message: `${reason}: remove the score`, clause: true }],
+  )
+}
