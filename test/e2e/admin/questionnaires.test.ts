@@ -48,13 +48,13 @@ describe('questionnaire versions, as an admin in a real browser', () => {
     await e2e?.close()
   })
 
-  test('the list shows both seeded versions as Published', async () => {
+  test('the list shows every seeded version as Published', async () => {
     await visit(page, '/admin/questionnaires')
     const table = page.getByRole('table', { name: SEEDED })
     await table.waitFor()
     const rows = table.locator('tbody tr')
-    expect(await rows.count()).toBe(2)
-    for (const [i, version] of ['Version 1', 'Version 2'].entries()) {
+    expect(await rows.count()).toBe(3)
+    for (const [i, version] of ['Version 1', 'Version 2', 'Version 3'].entries()) {
       const cells = await rows.nth(i).locator('td').allInnerTexts()
       expect(cells[0]).toBe(version)
       expect(cells[2]).toBe('Published')
