@@ -110,6 +110,12 @@ describe('every page a role uses is reached from its home by following links, fi
     await fillAssessment(t, await assessmentOf(t, open, 'hackney'), (_q, i) => (i < 3 ? 2 : null), {
       state: 'in_progress',
     })
+    // A round on version 3, which asks about spend, so Hackney's report leads to its spend against London.
+    const trial = await createRound(t, { name: 'Version 3 trial', version: 3, organisations: ['hackney'] })
+    await fillAssessment(t, await assessmentOf(t, trial, 'hackney'), (_q, i) => (i < 3 ? 2 : null), {
+      state: 'in_progress',
+      version: 3,
+    })
     // A round not yet open (it may be cancelled) and a questionnaire in draft (it may be published).
     await createRound(t, { name: 'Spring 2027', opensOn: '2027-03-01', closesOn: '2027-04-30' })
     await t.services.questionnaires.upload(validDefinition({ key: 'draft-questionnaire' }), null)
